@@ -1,0 +1,99 @@
+#pragma once
+
+#include "error.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace cowherd::host {
+
+struct ProcessResult
+{
+    int exitCode = 0;
+    int signal = 0; // non-zero when the process was killed by a signal
+    QByteArray standardOutput;
+    QByteArray standardError;
+
+    bool succeeded() const { return signal == 0 && exitCode == 0; }
+};
+
+struct RunOptions
+{
+    // Called from the running thread with each chunk of standard output as it arrives.
+    std::function<void(QByteArrayView)> onOutput;
+    // Polled while the process runs; returning true kills it and the run fails as cancelled.
+    std::function<bool()> isCancelled;
+    int timeoutMs = -1; // wall clock; -1 waits forever
+    QByteArray standardInput;
+};
+
+// One file as the transport saw it: stat data plus the first bytes of its content, so that
+// headers can be inspected without another round trip.
+struct FileEntry
+{
+    QString path; // absolute
+    QString name; // last path component
+    bool exists = false;
+    bool isDir = false;
+    bool isFile = false;
+    bool isSymlink = false;
+    qint64 apparentSize = 0;
+    qint64 allocatedSize = 0; // st_blocks * 512
+    QDateTime mtime; // UTC
+    QDateTime atime; // UTC
+    QByteArray head; // the first bytes of content (see ListOptions)
+    QString error; // why it could not be read, when it could not
+};
+
+struct InstanceDirectory
+{
+    QString name; // usually the instance uuid
+    QString path;
+    QList<FileEntry> files;
+};
+
+struct ListOptions
+{
+    qint64 baseHeadBytes = 40 * 1024; // enough for every signature (ISO 9660 sits at 32 KiB)
+    qint64 diskHeadBytes = 8 * 1024; // a qcow2 overlay's header and backing name fit easily
+};
+
+struct CacheListing
+{
+    QString instancesPath;
+    QString basePath;
+    bool baseExists = false;
+    QList<FileEntry> baseFiles; // regular files directly in _base (not .cowherd)
+    QList<InstanceDirectory> instanceDirectories;
+    QList<FileEntry> metadata; // _base/.cowherd/*.json with their content in head
+};
+
+// How Cowherd reaches a host's files and programs. The local transport works on this machine;
+// remote transports (SSH) implement the same operations in a bounded number of round trips.
+class Transport
+{
+public:
+    virtual ~Transport() = default;
+
+    // Used in messages: "on lab3", "on this machine".
+    virtual QString displayName() const = 0;
+    virtual bool isLocal() const = 0;
+
+    // Runs argv (no shell) and waits for it.
+    virtual Result<ProcessResult> run(const QStringList &argv, const RunOptions &options = {}) = 0;
+
+    // Lists _base and the instance directories under instancesPath, with stat data and the
+    // first bytes of every candidate image file.
+    virtual Result<CacheListing> listCache(const QString &instancesPath, const ListOptions &options) = 0;
+
+    // Stat and head of arbitrary files (backing files outside the instances path).
+    virtual Result<QList<FileEntry>> probe(const QStringList &paths, qint64 headBytes) = 0;
+};
+
+} // namespace cowherd::host

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace cowherd::test {
+
+// Runs a program and fails the current QtTest function (via the return value) when it fails.
+bool runTool(const QStringList &argv, QByteArray *output = nullptr, QByteArray *errors = nullptr);
+
+// Writes size bytes of a repeating pattern (sparse when pattern is empty).
+bool writeFile(const QString &path, qint64 size, QByteArrayView pattern = {});
+
+// A temporary instances path with Nova's layout, filled with real images made by qemu-img.
+class TestLab
+{
+public:
+    TestLab();
+    bool isValid() const { return m_dir.isValid(); }
+    QString instancesPath() const { return m_dir.path(); }
+    QString basePath() const { return m_dir.path() + QStringLiteral("/_base"); }
+    QString instanceDir(const QString &uuid) const { return m_dir.path() + u'/' + uuid; }
+
+    // _base/<name>, a raw file of sizeMiB; returns its path.
+    QString addRawBase(const QString &name, qint64 sizeMiB = 1);
+    // _base/<name>, a qcow2 file.
+    QString addQcow2Base(const QString &name, qint64 sizeMiB = 1);
+    // <uuid>/<diskName>: a qcow2 overlay on backingPath (absolute), with explicit backing format.
+    QString addOverlay(const QString &uuid, const QString &backingPath,
+        const QString &backingFormat = QStringLiteral("raw"), const QString &diskName = QStringLiteral("disk"));
+
+    static QString sha1Hex(const QString &imageId);
+
+private:
+    QTemporaryDir m_dir;
+};
+
+} // namespace cowherd::test
