@@ -1,0 +1,39 @@
+#pragma once
+
+#include "error.h"
+#include "host/hostconfig.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace cowherd::host {
+
+// The configured hosts, kept with QSettings (INI) in the XDG config location
+// (~/.config/cowherd/cowherd.conf) or in the file given with --config.
+class HostRegistry
+{
+public:
+    explicit HostRegistry(const QString &configFile = {});
+
+    QString fileName() const { return m_fileName; }
+    QList<HostConfig> hosts() const;
+    // By name, or by URI when no name matches.
+    std::optional<HostConfig> find(const QString &nameOrUri) const;
+    Status add(const HostConfig &host);
+    Status remove(const QString &name);
+
+    static QString defaultFileName();
+
+private:
+    QString m_fileName;
+};
+
+// The embedded default: a lab under the user's XDG data directory, used when no host is
+// configured. Uses qemu:///session when a libvirt daemon answers there, else test:///default.
+// Blocking (it may try to connect to libvirt): call it off the UI thread.
+HostConfig demoLabHost();
+QString demoLabInstancesPath();
+
+} // namespace cowherd::host
