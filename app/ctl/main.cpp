@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <cstdio>
 
@@ -42,6 +43,8 @@ QString helpText(const QCommandLineParser &parser)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // Debug output of Cowherd's categories only when asked for (QT_LOGGING_RULES wins).
+    QLoggingCategory::setFilterRules(u"cowherd.*.debug=false"_s);
     QCoreApplication::setApplicationName(u"cowherdctl"_s);
     QCoreApplication::setOrganizationName(u"cowherd"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(COWHERD_VERSION));

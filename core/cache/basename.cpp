@@ -22,9 +22,11 @@ bool isNumber(QStringView s, qint64 *value)
 {
     if (s.isEmpty() || s.size() > 12)
         return false;
-    bool ok = false;
-    *value = s.toLongLong(&ok);
-    return ok && *value >= 0 && s.front() != u'+' && s.front() != u'-';
+    for (QChar c : s)
+        if (c < u'0' || c > u'9')
+            return false;
+    *value = s.toLongLong();
+    return true;
 }
 
 } // namespace
