@@ -98,13 +98,24 @@ void TestInspectorFuzz::mutations()
     qint64 slowestNs = 0;
     for (int i = 0; i < IterationsPerImage; ++i) {
         QMap<qint64, quint8> flips;
-        // Headers live near the start (and VHD/VMDK footers near the end): flip mostly there.
+        // Headers live near the start, VHD/VMDK footers near the end, VHDX tables at 192 KiB
+        // and beyond: flip mostly in the first 4 KiB, sometimes anywhere in the first 320 KiB.
         const int flipCount = int(random.bounded(1, 9));
         const qint64 window = std::min<qint64>(data.size(), 4096);
+        const qint64 wideWindow = std::min<qint64>(data.size(), 320 * 1024);
         for (int k = 0; k < flipCount && window > 0; ++k) {
-            const bool nearEnd = random.bounded(4) == 0 && data.size() == fileSize;
-            const qint64 at = nearEnd ? data.size() - 1 - random.bounded(std::min<qint64>(data.size(), 1024))
-                                      : random.bounded(window);
+            qint64 at = 0;
+            switch (random.bounded(6)) {
+            case 0:
+                at = data.size() - 1 - random.bounded(std::min<qint64>(data.size(), 1024));
+                break;
+            case 1:
+                at = random.bounded(wideWindow);
+                break;
+            default:
+                at = random.bounded(window);
+                break;
+            }
             flips.insert(at, quint8(1u << random.bounded(8)));
         }
         qint64 size = fileSize;
