@@ -144,10 +144,6 @@ bool ImageCorpus::generateGood()
         && add(u"fixed.vhd"_s, u"vhd"_s, u"vpc"_s);
     ok = ok && qemuImg({u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"vhdx"_s, raw, file(u"disk.vhdx"_s)})
         && add(u"disk.vhdx"_s, u"vhdx"_s, u"vhdx"_s);
-    // Glance has no LUKS disk_format: nothing is declared.
-    ok = ok && qemuImg({u"create"_s, u"-q"_s, u"--object"_s, u"secret,id=sec0,data=cowherd"_s, u"-f"_s, u"luks"_s,
-                   u"-o"_s, u"key-secret=sec0,iter-time=10"_s, file(u"disk.luks"_s), u"16M"_s})
-        && add(u"disk.luks"_s, {}, u"luks"_s);
 
     ok = ok && writeBytes(file(u"disk.iso"_s), isoPrimaryVolume(64)) && add(u"disk.iso"_s, u"iso"_s, u"iso"_s);
     QByteArray hybrid = isoPrimaryVolume(64);
