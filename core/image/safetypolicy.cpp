@@ -2,6 +2,8 @@
 
 #include "image/imageinfo.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace cowherd::image {
@@ -10,6 +12,7 @@ namespace {
 
 constexpr quint64 KnownQcow2IncompatibleFeatures = 0x1f; // dirty, corrupt, data file, compression, extended L2
 constexpr quint64 Qcow2ExternalDataFileBit = 0x4;
+constexpr int VpcFixedDisk = 2;
 
 QString subject(const ImageInfo &info)
 {
@@ -92,12 +95,14 @@ bool declaredFormatMatches(const QString &declaredFormat, const QString &detecte
 QList<Problem> checkSafety(const ImageInfo &info, const SafetyPolicy &policy)
 {
     QList<Problem> problems;
+    const QString who = subject(info);
     for (const Problem &p : info.problems) {
         if (policy.allowIncompleteHeader && p.code == problem::HeaderIncomplete)
             continue;
-        problems.append(p);
+        // The inspector does not know the file's name; say which file it was.
+        problems.append(info.path.isEmpty() || p.message.contains(info.path) ? p
+                                                                             : Problem{p.code, info.path + u": "_s + p.message});
     }
-    const QString who = subject(info);
 
     if (!policy.declaredFormat.isEmpty()) {
         const QString expected = qemuFormatForDeclared(policy.declaredFormat);
@@ -112,13 +117,13 @@ QList<Problem> checkSafety(const ImageInfo &info, const SafetyPolicy &policy)
         }
     }
 
-    QStringList imageFormats;
-    for (const QString &f : info.formatsMatched)
-        if (!isPartitionTable(f))
-            imageFormats << f;
-    const bool partitionTable = info.formatsMatched.size() > imageFormats.size();
-    const bool hybridIso = imageFormats == QStringList{u"iso"_s};
-    if (imageFormats.size() > 1 || (partitionTable && !imageFormats.isEmpty() && !hybridIso)) {
+    // Formats whose disk data is plain bytes from offset 0 (an ISO, a fixed VHD) legitimately
+    // carry a partition table or an ISO inside; any other signature next to another is a polyglot.
+    const auto rawData = [&](const QString &f) {
+        return isPartitionTable(f) || f == u"iso" || (f == u"vpc" && info.vpcDiskType == VpcFixedDisk);
+    };
+    const bool polyglot = info.formatsMatched.size() > 1 && !std::all_of(info.formatsMatched.cbegin(), info.formatsMatched.cend(), rawData);
+    if (polyglot) {
         add(problems, problem::MultipleFormats,
             u"%1 carries the signatures of several formats (%2); such a polyglot file can be read differently by different tools and is refused."_s
                 .arg(who, info.formatsMatched.join(u", "_s)));

@@ -164,6 +164,10 @@ bool ImageCorpus::generateGood()
     mbrDisk.replace(0, 512, QByteArray(512, '\0'));
     protectiveMbr(mbrDisk, 0x83);
     ok = ok && writeBytes(file(u"mbr-disk.img"_s), mbrDisk) && add(u"mbr-disk.img"_s, u"raw"_s, u"raw"_s);
+    // Azure-style: a fixed VHD of a partitioned disk.
+    ok = ok && qemuImg({u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"vpc"_s, u"-o"_s, u"subformat=fixed"_s,
+                   file(u"gpt-disk.img"_s), file(u"gpt-fixed.vhd"_s)})
+        && add(u"gpt-fixed.vhd"_s, u"vhd"_s, u"vpc"_s);
     // An ISO imported under the raw name is harmless: qemu reads both as raw.
     ok = ok && writeBytes(file(u"iso-as-raw.img"_s), isoPrimaryVolume(32)) && add(u"iso-as-raw.img"_s, u"raw"_s, u"iso"_s);
     return ok;
