@@ -175,6 +175,30 @@ Result<QemuImgInfo> QemuImg::info(const QString &path, const QString &format)
     return parseQemuImgInfo(result->standardOutput, path, m_transport.displayName());
 }
 
+Result<QemuImgInfo> QemuImg::verifiedInfo(const ImageInfo &inspected)
+{
+    const QString format = inspected.format == u"iso" ? u"raw"_s : inspected.format;
+    auto info = this->info(inspected.path, format);
+    if (!info)
+        return info;
+    if (const auto problem = checkFormatAgreement(inspected, *info))
+        return std::unexpected(Error::refused(problem->message));
+    if (info->virtualSize != inspected.virtualSize) {
+        return std::unexpected(Error::refused(
+            u"qemu-img on %1 read %2 as a %3-byte disk, but Cowherd's inspector found %4 bytes; a file the two read differently is refused."_s
+                .arg(m_transport.displayName(), inspected.path)
+                .arg(info->virtualSize)
+                .arg(inspected.virtualSize)));
+    }
+    if (info->backingFile != inspected.backingFile || info->dataFile != inspected.dataFile) {
+        return std::unexpected(Error::refused(
+            u"qemu-img on %1 read %2 with backing file \"%3\" and data file \"%4\", but Cowherd's inspector found \"%5\" and \"%6\"; a file the two read differently is refused."_s
+                .arg(m_transport.displayName(), inspected.path, info->backingFile, info->dataFile, inspected.backingFile,
+                    inspected.dataFile)));
+    }
+    return info;
+}
+
 Status QemuImg::convert(const QString &source, const QString &sourceFormat, const QString &target,
     const QString &targetFormat, const ConvertOptions &options)
 {

@@ -75,6 +75,9 @@ public:
     const QemuImgLimits &limits() const { return m_limits; }
 
     Result<QemuImgInfo> info(const QString &path, const QString &format);
+    // info() of an inspected image, in the inspector's format; refused when qemu-img reads a
+    // different format, virtual size, backing file or data file than the inspector found.
+    Result<QemuImgInfo> verifiedInfo(const ImageInfo &inspected);
     // Removes the output file when the conversion fails or is cancelled.
     Status convert(const QString &source, const QString &sourceFormat, const QString &target,
         const QString &targetFormat, const ConvertOptions &options = {});

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void formatAgreement_data();
     void formatAgreement();
     void failureNamesFileAndHost();
+    void verifiedInfo_data();
+    void verifiedInfo();
 
 private:
     QString corpus(const QString &name) const { return m_dir.path() + u"/corpus/"_s + name; }
@@ -342,6 +344,41 @@ void TestQemuImg::failureNamesFileAndHost()
     QCOMPARE(info.error().kind, Error::Kind::Failure);
     QVERIFY(info.error().message.contains(missing));
     QVERIFY(info.error().message.contains(m_transport.displayName()));
+}
+
+void TestQemuImg::verifiedInfo_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("lieFormat"); // pretend the inspector found this format
+    QTest::addColumn<QString>("lieBacking"); // pretend the inspector found this backing file
+    QTest::addColumn<bool>("accepted");
+    QTest::addRow("overlay") << u"overlay.img"_s << QString() << QString() << true;
+    QTest::addRow("vmdk") << u"vmdk-monolithicSparse.vmdk"_s << QString() << QString() << true;
+    QTest::addRow("iso") << u"disk.iso"_s << QString() << QString() << true;
+    QTest::addRow("fixed vhd") << u"fixed.vhd"_s << QString() << QString() << true;
+    QTest::addRow("data file") << u"data-file.qcow2"_s << QString() << QString() << true;
+    QTest::addRow("qcow2 taken for raw") << u"qcow2.img"_s << u"raw"_s << QString() << false;
+    QTest::addRow("backing missed") << u"overlay.img"_s << QString() << u"-"_s << false;
+}
+
+void TestQemuImg::verifiedInfo()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, lieFormat);
+    QFETCH(QString, lieBacking);
+    QFETCH(bool, accepted);
+    ImageInfo inspected = inspectFile(corpus(name));
+    if (!lieFormat.isEmpty())
+        inspected.format = lieFormat;
+    if (!lieBacking.isEmpty())
+        inspected.backingFile.clear();
+    QemuImg qemu(m_transport);
+    const auto info = qemu.verifiedInfo(inspected);
+    QCOMPARE(info.has_value(), accepted);
+    if (!accepted) {
+        QCOMPARE(info.error().kind, Error::Kind::Refused);
+        QVERIFY(info.error().message.contains(corpus(name)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestQemuImg)
