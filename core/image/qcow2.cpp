@@ -63,9 +63,10 @@ void readExtensions(HeaderReader &reader, ImageInfo &info, qint64 start, qint64 
 void parseQcow2(HeaderReader &reader, const QByteArray &head, ImageInfo &info)
 {
     info.format = u"qcow2"_s;
+    if (head.size() >= 8)
+        info.qcow2Version = int(std::min<quint32>(be32(head, 4), 1000000));
     if (!ensureHead(reader, head, 72, info, u"the qcow2 header"))
         return;
-    info.qcow2Version = int(std::min<quint32>(be32(head, 4), 1000000));
     const quint64 backingOffset = be64(head, 8);
     const quint32 backingSize = be32(head, 16);
     const quint32 clusterBits = be32(head, 20);
