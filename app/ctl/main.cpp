@@ -23,6 +23,7 @@ struct Command
 const Command commands[] = {
     {"scan", "list base files, instances and references", scanCommand},
     {"hosts", "list, add or remove configured hosts", hostsCommand},
+    {"fetch", "fetch an image into the host's _base", fetchCommand},
 };
 
 // Global options come before the command; these take a value.
