@@ -23,6 +23,7 @@ struct Command
 const Command commands[] = {
     {"scan", "list base files, instances and references", scanCommand},
     {"hosts", "list, add or remove configured hosts", hostsCommand},
+    {"inspect", "inspect an image file and judge whether it is safe", inspectCommand},
     {"fetch", "fetch an image into the host's _base", fetchCommand},
 };
 

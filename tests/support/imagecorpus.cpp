@@ -144,6 +144,10 @@ bool ImageCorpus::generateGood()
         && add(u"fixed.vhd"_s, u"vhd"_s, u"vpc"_s);
     ok = ok && qemuImg({u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"vhdx"_s, raw, file(u"disk.vhdx"_s)})
         && add(u"disk.vhdx"_s, u"vhdx"_s, u"vhdx"_s);
+    // Glance has no LUKS disk_format: nothing is declared.
+    ok = ok && qemuImg({u"create"_s, u"-q"_s, u"--object"_s, u"secret,id=sec0,data=cowherd"_s, u"-f"_s, u"luks"_s,
+                   u"-o"_s, u"key-secret=sec0,iter-time=10"_s, file(u"disk.luks"_s), u"16M"_s})
+        && add(u"disk.luks"_s, {}, u"luks"_s);
 
     ok = ok && writeBytes(file(u"disk.iso"_s), isoPrimaryVolume(64)) && add(u"disk.iso"_s, u"iso"_s, u"iso"_s);
     QByteArray hybrid = isoPrimaryVolume(64);
@@ -193,6 +197,14 @@ bool ImageCorpus::generateBad()
     ok = ok && patched(u"cluster-bits.qcow2"_s, 20, be32(40), u"qcow2-cluster-size-invalid"_s);
     // qcow2 whose first cluster also carries an ISO 9660 descriptor.
     ok = ok && patched(u"polyglot-iso.qcow2"_s, 0x8001, "CD001", u"multiple-formats"_s);
+    if (ok) {
+        QFile vhd(file(u"fixed.vhd"_s));
+        ok = vhd.open(QIODevice::ReadOnly) && vhd.seek(vhd.size() - 512) && qcow2(u"vhd-footer.qcow2"_s);
+        QFile polyglot(file(u"vhd-footer.qcow2"_s));
+        ok = ok && polyglot.open(QIODevice::Append) && polyglot.write(vhd.read(512)) == 512;
+        polyglot.close();
+        ok = ok && add(u"vhd-footer.qcow2"_s, u"qcow2"_s, u"qcow2"_s, u"multiple-formats"_s);
+    }
     ok = ok && qcow2(u"too-big.qcow2"_s, {}, u"2T"_s) && add(u"too-big.qcow2"_s, u"qcow2"_s, u"qcow2"_s, u"virtual-size-limit"_s);
     // CVE-2024-32498: declared raw but really qcow2.
     ok = ok && qcow2(u"declared-raw.img"_s) && add(u"declared-raw.img"_s, u"raw"_s, u"qcow2"_s, u"format-mismatch"_s);

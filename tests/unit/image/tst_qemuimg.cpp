@@ -238,8 +238,11 @@ void TestQemuImg::convertCancelled()
     bool targetSeen = false;
     ConvertOptions options;
     options.compress = true;
-    options.onProgress = [&](double) {
-        targetSeen = targetSeen || QFile::exists(target);
+    // qemu-img reports 0 % before it creates the target; cancel once it is writing.
+    options.onProgress = [&](double percent) {
+        if (percent <= 0 || cancel)
+            return;
+        targetSeen = QFile::exists(target);
         cancel = true;
     };
     options.isCancelled = [&] { return cancel; };
