@@ -31,6 +31,9 @@ public:
     void setHosts(const QList<host::HostConfig> &hosts);
     QList<host::HostConfig> hosts() const { return m_hosts; }
 
+    // Caps how many hosts are scanned at once (default 4).
+    void setMaxParallelScans(int count) { m_pool.setMaxThreadCount(count); }
+
     // Periodic refresh of every host; zero turns it off.
     void setInterval(std::chrono::milliseconds interval);
     std::chrono::milliseconds interval() const { return m_timer.intervalAsDuration(); }
