@@ -1,1 +1,103 @@
-int main() { return 0; }
+// cowherdctl: every Cowherd operation on the command line. Exit codes: 0 success,
+// 1 failure (message on stderr), 2 usage error, 3 refused.
+#include "commands.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace cowherd::ctl;
+
+namespace {
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &, Context &);
+};
+
+const Command commands[] = {
+    {"scan", "list base files, instances and references", scanCommand},
+    {"hosts", "list, add or remove configured hosts", hostsCommand},
+};
+
+// Global options come before the command; these take a value.
+const QStringList valueOptions{u"--config"_s, u"--host"_s, u"--instances-path"_s};
+
+QString helpText(const QCommandLineParser &parser)
+{
+    QString text = parser.helpText();
+    text += u"\nCommands:\n"_s;
+    for (const Command &c : commands)
+        text += u"  %1  %2\n"_s.arg(QString::fromLatin1(c.name).leftJustified(10), QString::fromLatin1(c.summary));
+    text += u"\nExit codes: 0 success, 1 failure, 2 usage error, 3 refused.\n"_s;
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    // Debug output of Cowherd's categories only when asked for (QT_LOGGING_RULES wins).
+    QLoggingCategory::setFilterRules(u"cowherd.*.debug=false"_s);
+    QCoreApplication::setApplicationName(u"cowherdctl"_s);
+    QCoreApplication::setOrganizationName(u"cowherd"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(COWHERD_VERSION));
+
+    // Split the arguments at the command word: global options before, the command's after.
+    const QStringList all = app.arguments();
+    qsizetype commandIndex = -1;
+    for (qsizetype i = 1; i < all.size(); ++i) {
+        const QString &a = all.at(i);
+        if (valueOptions.contains(a)) {
+            ++i;
+            continue;
+        }
+        if (!a.startsWith(u'-')) {
+            commandIndex = i;
+            break;
+        }
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Manage the image cache and copy-on-write instances of KVM hosts."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({u"config"_s, u"Read and write hosts in FILE instead of ~/.config/cowherd/cowherd.conf."_s, u"FILE"_s});
+    parser.addOption({u"host"_s, u"Work on the configured host NAME, or on a libvirt URI."_s, u"NAME|URI"_s});
+    parser.addOption({u"instances-path"_s, u"Override the host's instances path."_s, u"PATH"_s});
+    parser.addOption({u"json"_s, u"Print machine-readable JSON."_s});
+    parser.addPositionalArgument(u"command"_s, u"The command to run (see below)."_s);
+
+    const QStringList globals = commandIndex < 0 ? all : all.first(commandIndex);
+    if (!parser.parse(globals))
+        return usageError(parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        std::fputs(qUtf8Printable(helpText(parser)), stdout);
+        return ExitSuccess;
+    }
+    if (parser.isSet(u"version"_s)) {
+        std::printf("cowherdctl %s\n", COWHERD_VERSION);
+        return ExitSuccess;
+    }
+    if (commandIndex < 0)
+        return usageError(u"no command given"_s);
+
+    Context context;
+    context.configFile = parser.value(u"config"_s);
+    context.hostArgument = parser.value(u"host"_s);
+    context.instancesPath = parser.value(u"instances-path"_s);
+    context.json = parser.isSet(u"json"_s);
+
+    const QString name = all.at(commandIndex);
+    const QStringList rest = all.mid(commandIndex + 1);
+    for (const Command &c : commands)
+        if (name == QLatin1StringView(c.name))
+            return c.run(rest, context);
+    return usageError(u"unknown command '%1'"_s.arg(name));
+}

@@ -1,0 +1,86 @@
+#include "commands.h"
+
+#include "cache/scanner.h"
+#include "cache/snapshotjson.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace cowherd::ctl {
+
+namespace {
+
+QString formatAge(const QDateTime &mtime, const QDateTime &now)
+{
+    const qint64 s = std::max<qint64>(0, mtime.secsTo(now));
+    if (s < 120)
+        return u"%1 s"_s.arg(s);
+    if (s < 7200)
+        return u"%1 min"_s.arg(s / 60);
+    if (s < 2 * 86400)
+        return u"%1 h"_s.arg(s / 3600);
+    return u"%1 d"_s.arg(s / 86400);
+}
+
+void printSnapshot(const cache::CacheSnapshot &snap)
+{
+    printLine(u"Host %1 (%2), instances path %3"_s.arg(snap.host.name, snap.host.uri, snap.host.instancesPath));
+    for (const Problem &p : snap.problems)
+        printLine(u"  ! "_s + p.message);
+
+    QList<QStringList> rows{{u"BASE FILE"_s, u"KIND"_s, u"FORMAT"_s, u"VIRTUAL"_s, u"ALLOCATED"_s,
+        u"AGE"_s, u"REFS"_s, u"PROBLEMS"_s}};
+    for (const cache::BaseFile &b : snap.bases)
+        rows.append({b.name, cache::toString(b.kind), b.format.isEmpty() ? u"-"_s : b.format,
+            formatBytes(b.virtualSize), formatBytes(b.allocatedSize), formatAge(b.mtime, snap.takenAt),
+            QString::number(b.references.size()),
+            b.problems.isEmpty() ? QString() : b.problems.first().code});
+    printLine(u""_s);
+    std::fputs(qUtf8Printable(formatTable(rows)), stdout);
+
+    rows = {{u"INSTANCE"_s, u"NAME"_s, u"STATE"_s, u"DISKS"_s, u"BASE FILES"_s}};
+    for (const cache::Instance &i : snap.instances) {
+        QStringList bases;
+        for (const cache::Disk &d : i.disks)
+            for (const cache::ChainLink &l : d.backingChain)
+                if (l.path.startsWith(snap.host.instancesPath + u"/_base/"_s))
+                    bases.append(l.path.section(u'/', -1));
+        rows.append({i.uuid, i.name.isEmpty() ? u"-"_s : i.name, i.state, QString::number(i.disks.size()),
+            bases.join(u", ")});
+    }
+    printLine(u""_s);
+    std::fputs(qUtf8Printable(formatTable(rows)), stdout);
+}
+
+} // namespace
+
+int scanCommand(const QStringList &arguments, Context &context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Lists a host's base files and instances and what references what."_s);
+    parser.addOption({u"json"_s, u"Print the snapshot as JSON."_s});
+    parser.addOption({u"no-libvirt"_s, u"Do not ask libvirt for domains; use the disks alone."_s});
+    if (!parser.parse(QStringList{u"cowherdctl scan"_s} + arguments))
+        return usageError(parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(u"scan takes no arguments"_s);
+    context.json = context.json || parser.isSet(u"json"_s);
+
+    auto host = context.resolveHost();
+    if (!host)
+        return printError(host.error());
+    cache::ScanOptions options;
+    options.queryLibvirt = !parser.isSet(u"no-libvirt"_s);
+    auto snap = cache::scanHost(*host, options);
+    if (!snap)
+        return printError(snap.error());
+    if (context.json)
+        printJson(cache::toJson(*snap));
+    else
+        printSnapshot(*snap);
+    return ExitSuccess;
+}
+
+} // namespace cowherd::ctl

@@ -1,0 +1,85 @@
+#include "context.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace cowherd::ctl {
+
+Result<host::HostConfig> Context::resolveHost() const
+{
+    const host::HostRegistry hosts = registry();
+    host::HostConfig result;
+    if (!hostArgument.isEmpty()) {
+        if (auto found = hosts.find(hostArgument)) {
+            result = *found;
+        } else if (hostArgument.contains(u":/")) {
+            result = {hostArgument, hostArgument, host::HostConfig::defaultInstancesPath()};
+        } else {
+            return fail(u"No host named '%1' in %2; add it with `cowherdctl hosts add` or pass a "
+                        "libvirt URI."_s.arg(hostArgument, hosts.fileName()));
+        }
+    } else {
+        const QList<host::HostConfig> all = hosts.hosts();
+        if (all.size() > 1)
+            return fail(u"%1 hosts are configured in %2; choose one with --host NAME."_s
+                            .arg(all.size()).arg(hosts.fileName()));
+        result = all.isEmpty() ? host::demoLabHost() : all.first();
+    }
+    if (!instancesPath.isEmpty())
+        result.instancesPath = instancesPath;
+    return result;
+}
+
+int printError(const Error &error)
+{
+    std::fprintf(stderr, "cowherdctl: %s\n", qUtf8Printable(error.message));
+    return error.kind == Error::Kind::Refused ? ExitRefused : ExitFailure;
+}
+
+int usageError(const QString &message)
+{
+    std::fprintf(stderr, "cowherdctl: %s\nTry 'cowherdctl --help'.\n", qUtf8Printable(message));
+    return ExitUsage;
+}
+
+void printJson(const QJsonObject &object)
+{
+    const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    std::fwrite(bytes.constData(), 1, bytes.size(), stdout);
+}
+
+void printLine(const QString &line)
+{
+    std::printf("%s\n", qUtf8Printable(line));
+}
+
+QString formatTable(const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : rows)
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i)
+                widths.append(0);
+            widths[i] = std::max(widths[i], row.at(i).size());
+        }
+    QString out;
+    for (const QStringList &row : rows) {
+        QString line;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            line += i + 1 < row.size() ? row.at(i).leftJustified(widths.at(i) + 2) : row.at(i);
+        out += line + u'\n';
+    }
+    return out;
+}
+
+QString formatBytes(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace cowherd::ctl
