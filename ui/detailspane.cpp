@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -33,6 +34,9 @@ QLabel *titleLabel(QWidget *parent)
     font.setPointSizeF(font.pointSizeF() * 1.15);
     label->setFont(font);
     label->setWordWrap(false);
+    // Names are long unbreakable hashes; they must not dictate the pane's width.
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    label->setMinimumWidth(1);
     return label;
 }
 
@@ -76,6 +80,7 @@ QWidget *DetailsPane::createBasePage()
     m_baseModified = valueLabel(page);
     m_baseImageId = valueLabel(page);
     m_basePath = valueLabel(page);
+    m_basePath->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_baseProblems = valueLabel(page);
     m_baseProblems->setStyleSheet(QStringLiteral("color: #a33;"));
     m_referencesTitle = valueLabel(page);
@@ -89,7 +94,7 @@ QWidget *DetailsPane::createBasePage()
     form->addRow(tr("Allocated:"), m_baseAllocated);
     form->addRow(tr("Modified:"), m_baseModified);
     form->addRow(tr("Image id:"), m_baseImageId);
-    form->addRow(tr("Path:"), m_basePath);
+    form->addRow(tr("Directory:"), m_basePath);
 
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_baseTitle);
@@ -159,7 +164,7 @@ void DetailsPane::showBase(const cache::CacheSnapshot &snapshot, const QString &
     m_shownInstance.clear();
     m_baseTitle->setText(base->name);
     m_baseTitle->setToolTip(base->name);
-    m_baseKind->setText(base->originalName.isEmpty()
+    m_baseKind->setText(base->kind != cache::BaseKind::Resized || base->originalName.isEmpty()
             ? DisplayFormat::kindName(base->kind)
             : tr("%1 (of %2)").arg(DisplayFormat::kindName(base->kind), base->originalName));
     m_baseFormat->setText(base->format.isEmpty() ? tr("unreadable") : base->format);
@@ -171,7 +176,9 @@ void DetailsPane::showBase(const cache::CacheSnapshot &snapshot, const QString &
             ? QLocale().toString(base->mtime.toLocalTime(), QLocale::ShortFormat)
             : tr("unknown"));
     m_baseImageId->setText(base->imageId.isEmpty() ? tr("unknown") : base->imageId);
-    m_basePath->setText(base->path);
+    // The name is the title already; the directory is what tells hosts and mounts apart.
+    m_basePath->setText(base->path.section(u'/', 0, -2));
+    m_basePath->setToolTip(base->path);
     setProblems(m_baseProblems, base->problems);
 
     m_referencesTitle->setText(base->references.isEmpty()
@@ -212,21 +219,26 @@ void DetailsPane::showInstance(const cache::CacheSnapshot &snapshot, const QStri
     m_disks->clear();
     for (const auto &disk : instance->disks) {
         auto *diskItem = new QTreeWidgetItem(m_disks);
-        diskItem->setText(0, disk.target.isEmpty() ? disk.path : tr("%1: %2").arg(disk.target, disk.path));
+        const QString fileName = disk.path.section(u'/', -1);
+        diskItem->setText(0, disk.target.isEmpty() ? fileName : tr("%1 (%2)").arg(fileName, disk.target));
         diskItem->setText(1, disk.format);
         diskItem->setToolTip(0, tr("%1\n%2").arg(disk.path, sizesText(disk.virtualSize, disk.allocatedSize))
                 + (disk.problems.isEmpty() ? QString() : QStringLiteral("\n\n") + DisplayFormat::problems(disk.problems)));
+        if (!disk.problems.isEmpty())
+            diskItem->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        QTreeWidgetItem *parentItem = diskItem;
         for (const auto &link : disk.backingChain) {
-            auto *linkItem = new QTreeWidgetItem(diskItem);
+            // The chain reads as nesting: each image backs the one above it.
+            auto *linkItem = new QTreeWidgetItem(parentItem);
             const QString baseName = baseByPath.value(link.path);
-            linkItem->setText(0, tr("↳ %1").arg(link.path));
+            linkItem->setText(0, baseName.isEmpty() ? link.path : tr("base file %1").arg(baseName));
             linkItem->setText(1, link.format);
             linkItem->setToolTip(0, link.path);
             if (!baseName.isEmpty()) {
                 linkItem->setData(0, KeyRole, baseName);
-                linkItem->setToolTip(0, tr("%1\nBase file %2 — activate to show it").arg(link.path, baseName));
+                linkItem->setToolTip(0, tr("%1\nDouble-click to show this base file").arg(link.path));
             }
-            diskItem = linkItem; // the chain reads as nesting: each image backs the one above
+            parentItem = linkItem;
         }
     }
     m_disks->expandAll();

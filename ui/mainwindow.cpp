@@ -112,7 +112,10 @@ void MainWindow::createLayout()
             tr("Filter by name, kind or format")},
         this);
     m_baseView->setObjectName(QStringLiteral("baseCacheView"));
-    setColumnWidths(m_baseView->tableView(), {330, 80, 60, 95, 95, 80, 60});
+    // Wide enough for a resized Nova name (<sha1>_<GiB>) and its warning icon.
+    const QString sampleName = QStringLiteral("0ba279229cf8041eb867aa75bd09facb574c3532_10");
+    const int nameWidth = fontMetrics().horizontalAdvance(sampleName) + 16;
+    setColumnWidths(m_baseView->tableView(), {nameWidth, 68, 56, 78, 78, 72, 60});
 
     m_instanceView = new FilteredTableView(m_instanceModel,
         {InstanceModel::SortRole, InstanceModel::UuidRole,
@@ -120,7 +123,7 @@ void MainWindow::createLayout()
             tr("Filter by uuid, name, state or base file")},
         this);
     m_instanceView->setObjectName(QStringLiteral("instanceView"));
-    setColumnWidths(m_instanceView->tableView(), {290, 110, 80, 200, 50});
+    setColumnWidths(m_instanceView->tableView(), {fontMetrics().horizontalAdvance(QStringLiteral("3c5e7f10-8a2b-4d6c-9e1f-2a3b4c5d6e70")) + 16, 100, 80, 170, 45});
 
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
@@ -141,7 +144,7 @@ void MainWindow::createLayout()
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({230, 700, 350});
+    m_splitter->setSizes({190, 770, 320});
     m_splitter->setContentsMargins(6, 6, 6, 6);
     setCentralWidget(m_splitter);
 
