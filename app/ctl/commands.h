@@ -7,5 +7,10 @@ namespace cowherd::ctl {
 // Each command gets the words after its name and returns an ExitCode.
 int scanCommand(const QStringList &arguments, Context &context);
 int hostsCommand(const QStringList &arguments, Context &context);
+int demoImageCommand(const QStringList &arguments, Context &context);
+int startCommand(const QStringList &arguments, Context &context);
+int shutdownCommand(const QStringList &arguments, Context &context);
+int rebootCommand(const QStringList &arguments, Context &context);
+int terminateCommand(const QStringList &arguments, Context &context);
 
 } // namespace cowherd::ctl
