@@ -1,1 +1,52 @@
-int main() { return 0; }
+// cowherd: the desktop application. A composition root only; everything lives in cowherd_ui.
+#include "mainwindow.h"
+#include "screenshothook.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include <memory>
+#include <string_view>
+
+namespace {
+
+// --help and --version print text and need no display, so they must work without one.
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const std::unique_ptr<QCoreApplication> app(onlyPrints(argc, argv)
+            ? new QCoreApplication(argc, argv)
+            : new QApplication(argc, argv));
+    QCoreApplication::setOrganizationName(QStringLiteral("cowherd"));
+    QCoreApplication::setApplicationName(QStringLiteral("cowherd"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(COWHERD_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main",
+        "Watches the image cache (_base) of KVM hosts and the copy-on-write instances built on it."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption configOption(QStringLiteral("config"),
+        QCoreApplication::translate("main", "Read the host list from <file> instead of the default location."),
+        QCoreApplication::translate("main", "file"));
+    parser.addOption(configOption);
+    parser.process(*app); // exits for --help and --version
+
+    QApplication::setApplicationDisplayName(QStringLiteral("Cowherd"));
+    cowherd::ui::MainWindow window(parser.value(configOption));
+    window.show();
+    // For scripts/screenshot.sh: save the window once the first scan is shown, then quit.
+    cowherd::ui::installScreenshotHook(window);
+    return QCoreApplication::exec();
+}

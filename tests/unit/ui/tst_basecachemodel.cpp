@@ -1,0 +1,157 @@
+#include "basecachemodel.h"
+#include "snapshotbuilder.h"
+
+#include <QAbstractItemModelTester>
+#include <QIcon>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace cowherd;
+using cowherd::ui::BaseCacheModel;
+using cowherd::test::makeBase;
+using cowherd::test::makeSnapshot;
+
+namespace {
+constexpr qint64 MiB = 1024 * 1024;
+constexpr qint64 GiB = 1024 * MiB;
+const QString A = QStringLiteral("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+const QString B = QStringLiteral("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+const QString C = QStringLiteral("cccccccccccccccccccccccccccccccccccccccc");
+const QString D = QStringLiteral("swap_512");
+} // namespace
+
+class TestBaseCacheModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void showsOneRowPerBaseFile()
+    {
+        BaseCacheModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(makeSnapshot({
+            makeBase(A, cache::BaseKind::Original, 10 * GiB, 300 * MiB, 2 * 86400, {QStringLiteral("u1"), QStringLiteral("u2")}),
+            makeBase(A + QStringLiteral("_20"), cache::BaseKind::Resized, 20 * GiB, 301 * MiB, 3 * 3600),
+        }));
+
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), int(BaseCacheModel::ColumnCount));
+        const QModelIndex name = model.indexOf(A);
+        QVERIFY(name.isValid());
+        const int row = name.row();
+        QCOMPARE(model.index(row, BaseCacheModel::Name).data().toString(), A);
+        QCOMPARE(model.index(row, BaseCacheModel::Kind).data().toString(), QStringLiteral("original"));
+        QCOMPARE(model.index(row, BaseCacheModel::Format).data().toString(), QStringLiteral("raw"));
+        QCOMPARE(model.index(row, BaseCacheModel::VirtualSize).data().toString(), QLocale().formattedDataSize(10 * GiB, 1));
+        QCOMPARE(model.index(row, BaseCacheModel::VirtualSize).data(BaseCacheModel::SortRole).toLongLong(), 10 * GiB);
+        QCOMPARE(model.index(row, BaseCacheModel::AllocatedSize).data(BaseCacheModel::SortRole).toLongLong(), 300 * MiB);
+        QCOMPARE(model.index(row, BaseCacheModel::Age).data(BaseCacheModel::SortRole).toLongLong(), 2 * 86400);
+        QCOMPARE(model.index(row, BaseCacheModel::Age).data().toString(), QStringLiteral("2 day(s)"));
+        QCOMPARE(model.index(row, BaseCacheModel::References).data().toInt(), 2);
+        QCOMPARE(model.index(row, BaseCacheModel::Name).data(BaseCacheModel::NameRole).toString(), A);
+        QCOMPARE(model.baseAt(row)->name, A);
+        QCOMPARE(model.baseAt(5), nullptr);
+
+        const QModelIndex resized = model.indexOf(A + QStringLiteral("_20"));
+        QCOMPARE(model.index(resized.row(), BaseCacheModel::Kind).data().toString(), QStringLiteral("resized"));
+        QCOMPARE(model.index(resized.row(), BaseCacheModel::Age).data().toString(), QStringLiteral("3 hour(s)"));
+        QCOMPARE(model.headerData(BaseCacheModel::VirtualSize, Qt::Horizontal).toString(), QStringLiteral("Virtual size"));
+    }
+
+    void warnsAboutFilesWithProblems()
+    {
+        BaseCacheModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto broken = makeBase(B, cache::BaseKind::Original, GiB, GiB, 60);
+        broken.problems.append({QStringLiteral("checksum-mismatch"), QStringLiteral("The checksum does not match the recorded one")});
+        broken.problems.append({QStringLiteral("truncated"), QStringLiteral("The file is shorter than its header says")});
+        model.setSnapshot(makeSnapshot({makeBase(A, cache::BaseKind::Original, GiB, GiB, 60), broken}));
+
+        const QModelIndex good = model.indexOf(A);
+        const QModelIndex bad = model.indexOf(B);
+        QVERIFY(good.data(Qt::DecorationRole).isNull());
+        QVERIFY(!good.data(BaseCacheModel::HasProblemsRole).toBool());
+        QVERIFY(bad.data(BaseCacheModel::HasProblemsRole).toBool());
+        const auto icon = bad.data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY(!icon.isNull());
+        const QString tip = bad.data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("The checksum does not match")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("shorter than its header")), qPrintable(tip));
+    }
+
+    void updatesByDiff()
+    {
+        BaseCacheModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(makeSnapshot({
+            makeBase(A, cache::BaseKind::Original, GiB, GiB, 60),
+            makeBase(B, cache::BaseKind::Original, GiB, GiB, 60, {QStringLiteral("u1")}),
+            makeBase(C, cache::BaseKind::Original, GiB, GiB, 60),
+        }));
+        const QPersistentModelIndex keptB = model.indexOf(B, BaseCacheModel::References);
+        const QPersistentModelIndex keptC = model.indexOf(C);
+
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        // A vanished, B lost its reference, C is unchanged, D is new.
+        model.setSnapshot(makeSnapshot({
+            makeBase(C, cache::BaseKind::Original, GiB, GiB, 60),
+            makeBase(B, cache::BaseKind::Original, GiB, GiB, 60),
+            makeBase(D, cache::BaseKind::Swap, 512 * MiB, 512 * MiB, 60),
+        }));
+
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(changed.count(), 1);
+        const auto changedRow = changed.first().at(0).value<QModelIndex>().row();
+        QCOMPARE(changedRow, keptB.row());
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(!model.indexOf(A).isValid());
+        QVERIFY(keptB.isValid());
+        QVERIFY(keptC.isValid());
+        QCOMPARE(keptC.data().toString(), C);
+        QCOMPARE(keptB.data().toInt(), 0);
+        QCOMPARE(model.index(model.indexOf(D).row(), BaseCacheModel::Kind).data().toString(), QStringLiteral("swap"));
+
+        // The same snapshot again changes nothing.
+        changed.clear();
+        model.setSnapshot(makeSnapshot({
+            makeBase(C, cache::BaseKind::Original, GiB, GiB, 60),
+            makeBase(B, cache::BaseKind::Original, GiB, GiB, 60),
+            makeBase(D, cache::BaseKind::Swap, 512 * MiB, 512 * MiB, 60),
+        }));
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(inserted.count(), 1);
+    }
+
+    void agesMoveWithTheSnapshotTime()
+    {
+        BaseCacheModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto snapshot = makeSnapshot({makeBase(A, cache::BaseKind::Original, GiB, GiB, 60)});
+        model.setSnapshot(snapshot);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        snapshot.takenAt = snapshot.takenAt.addSecs(3600);
+        model.setSnapshot(snapshot);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.index(0, BaseCacheModel::Age).data(BaseCacheModel::SortRole).toLongLong(), 3660);
+    }
+
+    void clearRemovesEveryRow()
+    {
+        BaseCacheModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(makeSnapshot({makeBase(A, cache::BaseKind::Original, GiB, GiB, 60),
+            makeBase(C, cache::BaseKind::Original, GiB, GiB, 60)}));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestBaseCacheModel)
+#include "tst_basecachemodel.moc"

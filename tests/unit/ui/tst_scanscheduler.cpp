@@ -1,0 +1,106 @@
+#include "scanscheduler.h"
+#include "snapshotbuilder.h"
+
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <atomic>
+
+using namespace cowherd;
+using cowherd::ui::ScanScheduler;
+
+namespace {
+host::HostConfig lab(const QString &name)
+{
+    return {name, QStringLiteral("test:///default"), QStringLiteral("/lab/") + name};
+}
+
+// A snapshot that says which call produced it, in libvirtStatus.
+cache::CacheSnapshot tagged(const host::HostConfig &host, int call)
+{
+    auto snapshot = test::makeSnapshot({});
+    snapshot.host = host;
+    snapshot.libvirtStatus = QString::number(call);
+    return snapshot;
+}
+} // namespace
+
+class TestScanScheduler : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void deliversSnapshotsAndFailures()
+    {
+        QSemaphore upMayFinish;
+        ScanScheduler scheduler(nullptr, [&](const host::HostConfig &host) -> Result<cache::CacheSnapshot> {
+            if (host.name == QStringLiteral("down"))
+                return fail(QStringLiteral("ssh: lab is down"));
+            upMayFinish.acquire();
+            return tagged(host, 1);
+        });
+        scheduler.setHosts({lab(QStringLiteral("up")), lab(QStringLiteral("down"))});
+        QSignalSpy started(&scheduler, &ScanScheduler::scanStarted);
+        QSignalSpy ready(&scheduler, &ScanScheduler::snapshotReady);
+        QSignalSpy failed(&scheduler, &ScanScheduler::scanFailed);
+
+        scheduler.scanAll();
+        QCOMPARE(started.count(), 2);
+        QVERIFY(scheduler.isScanning(QStringLiteral("up")));
+        upMayFinish.release();
+        QTRY_COMPARE(ready.count(), 1);
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(ready.first().at(0).toString(), QStringLiteral("up"));
+        QCOMPARE(ready.first().at(1).value<cache::CacheSnapshot>().host.name, QStringLiteral("up"));
+        QCOMPARE(failed.first().at(0).toString(), QStringLiteral("down"));
+        QCOMPARE(failed.first().at(1).value<Error>().message, QStringLiteral("ssh: lab is down"));
+        QVERIFY(!scheduler.isScanning(QStringLiteral("up")));
+        QVERIFY(scheduler.snapshot(QStringLiteral("up")));
+        QVERIFY(!scheduler.snapshot(QStringLiteral("down")));
+        QCOMPARE(scheduler.scan(QStringLiteral("no such host")), 0u);
+    }
+
+    void dropsStaleResults()
+    {
+        QSemaphore firstMayFinish;
+        std::atomic<int> calls = 0;
+        ScanScheduler scheduler(nullptr, [&](const host::HostConfig &host) -> Result<cache::CacheSnapshot> {
+            const int call = ++calls;
+            if (call == 1)
+                firstMayFinish.acquire();
+            return tagged(host, call);
+        });
+        // One scan at a time, so the stale first result is delivered before the second one.
+        scheduler.setMaxParallelScans(1);
+        scheduler.setHosts({lab(QStringLiteral("lab1"))});
+        QSignalSpy ready(&scheduler, &ScanScheduler::snapshotReady);
+
+        const quint64 first = scheduler.scan(QStringLiteral("lab1"));
+        const quint64 second = scheduler.scan(QStringLiteral("lab1"));
+        QVERIFY(second > first);
+        firstMayFinish.release();
+
+        QVERIFY(ready.wait());
+        QCOMPARE(ready.count(), 1);
+        QCOMPARE(ready.first().at(1).value<cache::CacheSnapshot>().libvirtStatus, QStringLiteral("2"));
+        QCOMPARE(scheduler.snapshot(QStringLiteral("lab1"))->libvirtStatus, QStringLiteral("2"));
+        QCOMPARE(calls.load(), 2);
+    }
+
+    void refreshesPeriodically()
+    {
+        std::atomic<int> calls = 0;
+        ScanScheduler scheduler(nullptr, [&](const host::HostConfig &host) -> Result<cache::CacheSnapshot> {
+            return tagged(host, ++calls);
+        });
+        scheduler.setHosts({lab(QStringLiteral("lab1"))});
+        QSignalSpy ready(&scheduler, &ScanScheduler::snapshotReady);
+        scheduler.setInterval(std::chrono::milliseconds(50));
+        QTRY_VERIFY(ready.count() >= 2);
+        scheduler.setInterval(std::chrono::milliseconds(0));
+    }
+};
+
+QTEST_MAIN(TestScanScheduler)
+#include "tst_scanscheduler.moc"

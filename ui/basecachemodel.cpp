@@ -1,0 +1,152 @@
+#include "basecachemodel.h"
+
+#include "displayformat.h"
+#include "snapshotcompare.h"
+
+#include <QApplication>
+#include <QStyle>
+
+namespace cowherd::ui {
+
+BaseCacheModel::BaseCacheModel(QObject *parent)
+    : SnapshotTableModel(parent)
+{
+}
+
+void BaseCacheModel::setSnapshot(const cache::CacheSnapshot &snapshot)
+{
+    const QDateTime now = snapshot.takenAt.isValid() ? snapshot.takenAt : QDateTime::currentDateTimeUtc();
+    QList<Row> next;
+    next.reserve(snapshot.bases.size());
+    for (const auto &base : snapshot.bases)
+        next.append({base, base.mtime.isValid() ? base.mtime.secsTo(now) : 0});
+    updateRows(m_rows, std::move(next), [](const Row &r) { return r.file.name; },
+        [](const Row &a, const Row &b) { return a.ageSeconds == b.ageSeconds && sameBaseFile(a.file, b.file); });
+}
+
+void BaseCacheModel::clear()
+{
+    updateRows(m_rows, QList<Row>{}, [](const Row &r) { return r.file.name; },
+        [](const Row &, const Row &) { return true; });
+}
+
+const cache::BaseFile *BaseCacheModel::baseAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows[row].file : nullptr;
+}
+
+QModelIndex BaseCacheModel::indexOf(const QString &name, int column) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].file.name == name)
+            return index(int(i), column);
+    return {};
+}
+
+int BaseCacheModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int BaseCacheModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant BaseCacheModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(row, index.column());
+    case SortRole:
+        return sortData(row, index.column());
+    case NameRole:
+        return row.file.name;
+    case HasProblemsRole:
+        return !row.file.problems.isEmpty();
+    case Qt::DecorationRole:
+        if (index.column() == Name && !row.file.problems.isEmpty()) {
+            if (m_warningIcon.isNull())
+                m_warningIcon = QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            return m_warningIcon;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (!row.file.problems.isEmpty())
+            return tr("%1\n\nProblems:\n%2").arg(row.file.path, DisplayFormat::problems(row.file.problems));
+        return index.column() == Name ? QVariant(row.file.path) : QVariant();
+    case Qt::TextAlignmentRole:
+        if (index.column() >= VirtualSize)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant BaseCacheModel::displayData(const Row &row, int column) const
+{
+    const auto &f = row.file;
+    switch (column) {
+    case Name:
+        return f.name;
+    case Kind:
+        return DisplayFormat::kindName(f.kind);
+    case Format:
+        return f.format.isEmpty() ? tr("unreadable") : f.format;
+    case VirtualSize:
+        return DisplayFormat::size(f.virtualSize);
+    case AllocatedSize:
+        return DisplayFormat::size(f.allocatedSize);
+    case Age:
+        return f.mtime.isValid() ? DisplayFormat::age(row.ageSeconds) : QString();
+    case References:
+        return f.references.size();
+    }
+    return {};
+}
+
+QVariant BaseCacheModel::sortData(const Row &row, int column) const
+{
+    const auto &f = row.file;
+    switch (column) {
+    case VirtualSize:
+        return f.virtualSize;
+    case AllocatedSize:
+        return f.allocatedSize;
+    case Age:
+        return row.ageSeconds;
+    case References:
+        return f.references.size();
+    default:
+        return displayData(row, column);
+    }
+}
+
+QVariant BaseCacheModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name:
+        return tr("Name");
+    case Kind:
+        return tr("Kind");
+    case Format:
+        return tr("Format");
+    case VirtualSize:
+        return tr("Virtual size");
+    case AllocatedSize:
+        return tr("Allocated");
+    case Age:
+        return tr("Age");
+    case References:
+        return tr("Used by");
+    }
+    return {};
+}
+
+} // namespace cowherd::ui

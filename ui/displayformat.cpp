@@ -1,0 +1,61 @@
+#include "displayformat.h"
+
+#include <QLocale>
+#include <QStringList>
+
+namespace cowherd::ui {
+
+QString DisplayFormat::kindName(cache::BaseKind kind)
+{
+    switch (kind) {
+    case cache::BaseKind::Original:
+        return tr("original");
+    case cache::BaseKind::Resized:
+        return tr("resized");
+    case cache::BaseKind::Swap:
+        return tr("swap");
+    case cache::BaseKind::Ephemeral:
+        return tr("ephemeral");
+    case cache::BaseKind::Unknown:
+        return tr("unknown");
+    case cache::BaseKind::Partial:
+        return tr("partial");
+    }
+    return tr("unknown");
+}
+
+QString DisplayFormat::size(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1);
+}
+
+QString DisplayFormat::age(qint64 seconds)
+{
+    if (seconds < 0)
+        return tr("in the future");
+    if (seconds < 60)
+        return tr("%n second(s)", nullptr, int(seconds));
+    if (seconds < 3600)
+        return tr("%n minute(s)", nullptr, int(seconds / 60));
+    if (seconds < 86400)
+        return tr("%n hour(s)", nullptr, int(seconds / 3600));
+    return tr("%n day(s)", nullptr, int(seconds / 86400));
+}
+
+QString DisplayFormat::problems(const QList<Problem> &problems)
+{
+    QStringList lines;
+    lines.reserve(problems.size());
+    for (const auto &p : problems)
+        lines.append(tr("• %1").arg(p.message.isEmpty() ? p.code : p.message));
+    return lines.join(u'\n');
+}
+
+QString DisplayFormat::demoLabTitle(const QString &uri)
+{
+    if (uri.startsWith(u"test:"))
+        return tr("Local demo lab — %1 (no hypervisor)").arg(uri);
+    return tr("Local demo lab — %1").arg(uri);
+}
+
+} // namespace cowherd::ui

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "cache/cachesnapshot.h"
+#include "error.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace cowherd::ui {
+
+// How cache values read to people: translated kind names, sizes, ages, problem lists.
+class DisplayFormat
+{
+    Q_DECLARE_TR_FUNCTIONS(DisplayFormat)
+
+public:
+    static QString kindName(cache::BaseKind kind);
+    static QString size(qint64 bytes);
+    static QString age(qint64 seconds);
+    static QString problems(const QList<Problem> &problems);
+    // "Local demo lab — test:///default (no hypervisor)"
+    static QString demoLabTitle(const QString &uri);
+};
+
+} // namespace cowherd::ui

@@ -1,0 +1,300 @@
+#include "mainwindow.h"
+
+#include "basecachemodel.h"
+#include "detailspane.h"
+#include "displayformat.h"
+#include "filteredtableview.h"
+#include "hostbanner.h"
+#include "hostlistmodel.h"
+#include "hostsetup.h"
+#include "hostsidebar.h"
+#include "instancemodel.h"
+#include "scanscheduler.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <chrono>
+
+using namespace std::chrono_literals;
+
+namespace cowherd::ui {
+
+namespace {
+
+constexpr auto RefreshInterval = 60s;
+
+void setColumnWidths(QTableView *table, std::initializer_list<int> widths)
+{
+    int column = 0;
+    for (const int width : widths)
+        table->setColumnWidth(column++, width);
+}
+
+} // namespace
+
+MainWindow::MainWindow(const QString &configFile, QWidget *parent)
+    : QMainWindow(parent)
+    , m_hostModel(new HostListModel(this))
+    , m_baseModel(new BaseCacheModel(this))
+    , m_instanceModel(new InstanceModel(this))
+    , m_scheduler(new ScanScheduler(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    createActions();
+    createLayout();
+    updateTitles();
+    resize(1280, 800);
+
+    connect(m_scheduler, &ScanScheduler::scanStarted, this, [this](const QString &hostName) {
+        m_hostModel->setScanning(hostName);
+        if (hostName == m_currentHost)
+            m_statusLabel->setText(tr("Scanning %1…").arg(m_hostModel->indexOf(hostName).data().toString()));
+    });
+    connect(m_scheduler, &ScanScheduler::snapshotReady, this, &MainWindow::onSnapshotReady);
+    connect(m_scheduler, &ScanScheduler::scanFailed, this, &MainWindow::onScanFailed);
+    connect(m_sidebar, &HostSidebar::currentHostChanged, this, &MainWindow::showHost);
+    connect(m_baseView, &FilteredTableView::currentKeyChanged, this, &MainWindow::updateDetails);
+    connect(m_instanceView, &FilteredTableView::currentKeyChanged, this, &MainWindow::updateDetails);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateDetails);
+    connect(m_details, &DetailsPane::instanceActivated, this, &MainWindow::showInstanceFromDetails);
+    connect(m_details, &DetailsPane::baseActivated, this, &MainWindow::showBaseFromDetails);
+
+    loadHosts(configFile);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_refresh = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    m_refresh->setToolTip(tr("Scan every host again (F5)"));
+    m_refresh->setEnabled(false);
+    connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
+
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_refresh);
+    file->addSeparator();
+    file->addAction(quit);
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_refresh);
+}
+
+void MainWindow::createLayout()
+{
+    m_sidebar = new HostSidebar(m_hostModel, this);
+    m_banner = new HostBanner(this);
+
+    m_baseView = new FilteredTableView(m_baseModel,
+        {BaseCacheModel::SortRole, BaseCacheModel::NameRole,
+            {BaseCacheModel::Name, BaseCacheModel::Kind, BaseCacheModel::Format},
+            tr("Filter by name, kind or format")},
+        this);
+    m_baseView->setObjectName(QStringLiteral("baseCacheView"));
+    // Wide enough for a resized Nova name (<sha1>_<GiB>) and its warning icon.
+    const QString sampleName = QStringLiteral("0ba279229cf8041eb867aa75bd09facb574c3532_10");
+    const int nameWidth = fontMetrics().horizontalAdvance(sampleName) + 16;
+    setColumnWidths(m_baseView->tableView(), {nameWidth, 68, 56, 78, 78, 72, 60});
+
+    m_instanceView = new FilteredTableView(m_instanceModel,
+        {InstanceModel::SortRole, InstanceModel::UuidRole,
+            {InstanceModel::Uuid, InstanceModel::Name, InstanceModel::State, InstanceModel::BaseFiles},
+            tr("Filter by uuid, name, state or base file")},
+        this);
+    m_instanceView->setObjectName(QStringLiteral("instanceView"));
+    setColumnWidths(m_instanceView->tableView(), {fontMetrics().horizontalAdvance(QStringLiteral("3c5e7f10-8a2b-4d6c-9e1f-2a3b4c5d6e70")) + 16, 100, 80, 170, 45});
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_baseView, tr("Base cache"));
+    m_tabs->addTab(m_instanceView, tr("Instances"));
+
+    auto *center = new QWidget(this);
+    auto *centerLayout = new QVBoxLayout(center);
+    centerLayout->setContentsMargins(0, 0, 0, 0);
+    centerLayout->addWidget(m_banner);
+    centerLayout->addWidget(m_tabs, 1);
+
+    m_details = new DetailsPane(this);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(center);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({190, 770, 320});
+    m_splitter->setContentsMargins(6, 6, 6, 6);
+    setCentralWidget(m_splitter);
+
+    m_statusLabel = new QLabel(tr("Reading the host list…"), this);
+    statusBar()->addWidget(m_statusLabel, 1);
+}
+
+void MainWindow::loadHosts(const QString &configFile)
+{
+    // The registry is a file and the demo lab may ask libvirt: neither belongs on this thread.
+    const quint64 generation = ++m_loadGeneration;
+    QtConcurrent::run([configFile] { return loadHostSetup(configFile); })
+        .then(this, [this, generation](const HostSetup &setup) {
+            if (generation == m_loadGeneration)
+                applyHostSetup(setup);
+        });
+}
+
+void MainWindow::applyHostSetup(const HostSetup &setup)
+{
+    m_demoLab = setup.demoLab;
+    m_hostModel->setHosts(setup.hosts, setup.demoLab);
+    m_scheduler->setHosts(setup.hosts);
+    m_refresh->setEnabled(!setup.hosts.isEmpty());
+    if (!setup.hosts.isEmpty())
+        m_sidebar->setCurrentHost(setup.hosts.constFirst().name);
+    m_scheduler->scanAll();
+    m_scheduler->setInterval(RefreshInterval);
+    Q_EMIT hostsLoaded();
+}
+
+void MainWindow::refresh()
+{
+    m_scheduler->scanAll();
+}
+
+void MainWindow::showHost(const QString &hostName)
+{
+    m_currentHost = hostName;
+    if (const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(hostName)) {
+        m_baseModel->setSnapshot(*snapshot);
+        m_instanceModel->setSnapshot(*snapshot);
+    } else {
+        m_baseModel->clear();
+        m_instanceModel->clear();
+    }
+    updateTitles();
+    updateBanner();
+    updateDetails();
+}
+
+void MainWindow::onSnapshotReady(const QString &hostName, const cache::CacheSnapshot &snapshot, qint64 elapsedMs)
+{
+    m_failures.remove(hostName);
+    m_hostModel->setScanned(hostName, snapshot);
+    if (hostName != m_currentHost)
+        return;
+    m_baseModel->setSnapshot(snapshot);
+    m_instanceModel->setSnapshot(snapshot);
+    m_statusLabel->setText(tr("Scanned %1 at %2 in %3 s — %4 in %n base file(s)", nullptr, int(snapshot.bases.size()))
+            .arg(m_hostModel->indexOf(hostName).data().toString(),
+                QLocale().toString(snapshot.takenAt.toLocalTime().time(), QLocale::ShortFormat),
+                QLocale().toString(double(elapsedMs) / 1000.0, 'f', 1),
+                DisplayFormat::size(snapshot.totalAllocated())));
+    updateTitles();
+    updateBanner();
+    updateDetails();
+    Q_EMIT snapshotShown(hostName);
+}
+
+void MainWindow::onScanFailed(const QString &hostName, const Error &error)
+{
+    m_failures.insert(hostName, error.message);
+    m_hostModel->setFailed(hostName, error.message);
+    if (hostName != m_currentHost)
+        return;
+    m_statusLabel->setText(tr("Scanning %1 failed").arg(m_hostModel->indexOf(hostName).data().toString()));
+    updateBanner();
+}
+
+void MainWindow::updateDetails()
+{
+    const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(m_currentHost);
+    if (!snapshot) {
+        m_details->showNothing();
+        return;
+    }
+    if (m_tabs->currentWidget() == m_baseView && !m_baseView->currentKey().isEmpty())
+        m_details->showBase(*snapshot, m_baseView->currentKey());
+    else if (m_tabs->currentWidget() == m_instanceView && !m_instanceView->currentKey().isEmpty())
+        m_details->showInstance(*snapshot, m_instanceView->currentKey());
+    else
+        m_details->showNothing();
+}
+
+void MainWindow::updateBanner()
+{
+    const QModelIndex hostIndex = m_hostModel->indexOf(m_currentHost);
+    const auto host = m_hostModel->hostAt(hostIndex.row());
+    if (!host) {
+        m_banner->clearMessage();
+        return;
+    }
+    QStringList lines;
+    auto level = HostBanner::Level::Information;
+    if (const auto failure = m_failures.constFind(m_currentHost); failure != m_failures.constEnd()) {
+        level = HostBanner::Level::Error;
+        lines.append(tr("Cannot scan %1: %2").arg(hostIndex.data().toString(), failure.value()));
+    } else if (const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(m_currentHost)) {
+        QList<Problem> problems = snapshot->problems;
+        if (!snapshot->libvirtStatus.isEmpty())
+            problems.append({QStringLiteral("libvirt"), tr("libvirt: %1").arg(snapshot->libvirtStatus)});
+        if (!problems.isEmpty()) {
+            level = HostBanner::Level::Warning;
+            lines.append(DisplayFormat::problems(problems));
+        }
+    }
+    if (m_demoLab) {
+        lines.prepend(tr("%1. No host is configured; add one with “cowherdctl hosts add NAME URI --instances-path PATH”.")
+                .arg(DisplayFormat::demoLabTitle(host->uri)));
+    }
+    if (lines.isEmpty())
+        m_banner->clearMessage();
+    else
+        m_banner->showMessage(level, lines.join(u'\n'));
+}
+
+void MainWindow::updateTitles()
+{
+    m_tabs->setTabText(0, tr("Base cache (%1)").arg(m_baseModel->rowCount()));
+    m_tabs->setTabText(1, tr("Instances (%1)").arg(m_instanceModel->rowCount()));
+    const auto host = m_hostModel->hostAt(m_hostModel->indexOf(m_currentHost).row());
+    if (!host)
+        setWindowTitle(tr("Cowherd"));
+    else if (m_demoLab)
+        setWindowTitle(tr("%1 — Cowherd").arg(DisplayFormat::demoLabTitle(host->uri)));
+    else
+        setWindowTitle(tr("%1 (%2) — Cowherd").arg(host->name, host->uri));
+}
+
+void MainWindow::showInstanceFromDetails(const QString &uuid)
+{
+    m_tabs->setCurrentWidget(m_instanceView);
+    m_instanceView->selectKey(uuid);
+}
+
+void MainWindow::showBaseFromDetails(const QString &name)
+{
+    m_tabs->setCurrentWidget(m_baseView);
+    m_baseView->selectKey(name);
+}
+
+} // namespace cowherd::ui

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "cache/cachesnapshot.h"
+#include "error.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QSplitter;
+class QTabWidget;
+
+namespace cowherd::ui {
+
+class BaseCacheModel;
+class DetailsPane;
+class FilteredTableView;
+class HostBanner;
+class HostListModel;
+class HostSidebar;
+class InstanceModel;
+class ScanScheduler;
+struct HostSetup;
+
+// Wires the sidebar, the cache tables, the details pane and the scan scheduler together.
+// The widgets do the showing; this class only decides which host and which item is shown.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(const QString &configFile, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    HostListModel *hostListModel() const { return m_hostModel; }
+    BaseCacheModel *baseCacheModel() const { return m_baseModel; }
+    InstanceModel *instanceModel() const { return m_instanceModel; }
+    HostSidebar *hostSidebar() const { return m_sidebar; }
+    FilteredTableView *baseCacheView() const { return m_baseView; }
+    FilteredTableView *instanceView() const { return m_instanceView; }
+    QTabWidget *tabs() const { return m_tabs; }
+    DetailsPane *detailsPane() const { return m_details; }
+    HostBanner *banner() const { return m_banner; }
+    ScanScheduler *scheduler() const { return m_scheduler; }
+    QAction *refreshAction() const { return m_refresh; }
+    QString currentHost() const { return m_currentHost; }
+
+public Q_SLOTS:
+    void refresh();
+
+Q_SIGNALS:
+    void hostsLoaded();
+    // The current host's snapshot is now in the tables.
+    void snapshotShown(const QString &hostName);
+
+private:
+    void createActions();
+    void createLayout();
+    void loadHosts(const QString &configFile);
+    void applyHostSetup(const HostSetup &setup);
+    void showHost(const QString &hostName);
+    void onSnapshotReady(const QString &hostName, const cache::CacheSnapshot &snapshot, qint64 elapsedMs);
+    void onScanFailed(const QString &hostName, const Error &error);
+    void updateDetails();
+    void updateBanner();
+    void updateTitles();
+    void showInstanceFromDetails(const QString &uuid);
+    void showBaseFromDetails(const QString &name);
+
+    HostListModel *m_hostModel;
+    BaseCacheModel *m_baseModel;
+    InstanceModel *m_instanceModel;
+    ScanScheduler *m_scheduler;
+
+    HostSidebar *m_sidebar = nullptr;
+    HostBanner *m_banner = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    FilteredTableView *m_baseView = nullptr;
+    FilteredTableView *m_instanceView = nullptr;
+    DetailsPane *m_details = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QAction *m_refresh = nullptr;
+    QLabel *m_statusLabel = nullptr;
+
+    QString m_currentHost;
+    QHash<QString, QString> m_failures; // host name -> error of its last scan, when it failed
+    bool m_demoLab = false;
+    quint64 m_loadGeneration = 0;
+};
+
+} // namespace cowherd::ui
