@@ -96,6 +96,12 @@ QList<Problem> checkSafety(const ImageInfo &info, const SafetyPolicy &policy)
 {
     QList<Problem> problems;
     const QString who = subject(info);
+    // A default ImageInfo (a probe that failed) must never pass for a safe image.
+    if (info.format.isEmpty() && info.problems.isEmpty()) {
+        add(problems, problem::NotInspected,
+            u"%1 was not inspected (its header could not be read), so it cannot be judged safe; check that the file exists and is readable."_s
+                .arg(who));
+    }
     for (const Problem &p : info.problems) {
         if (policy.allowIncompleteHeader && p.code == problem::HeaderIncomplete)
             continue;

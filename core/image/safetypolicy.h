@@ -37,6 +37,7 @@ inline constexpr QStringView FormatMismatch = u"format-mismatch";
 inline constexpr QStringView UnknownDeclaredFormat = u"declared-format-unknown";
 inline constexpr QStringView VirtualSizeLimit = u"virtual-size-limit";
 inline constexpr QStringView HeaderIncomplete = u"header-incomplete";
+inline constexpr QStringView NotInspected = u"not-inspected";
 } // namespace problem
 
 // The qemu-img format a Glance disk_format (or qemu-img name) stands for; empty when unknown.

@@ -242,6 +242,7 @@ void TestInspector::unreadableFile()
     QCOMPARE(codes(info.problems), QStringList{u"unreadable"_s});
     QVERIFY(!isSafe(checkSafety(info)));
     QCOMPARE(codes(inspectFile(m_dir.path()).problems), QStringList{u"unreadable"_s});
+    QCOMPARE(codes(checkSafety(ImageInfo{})), QStringList{u"not-inspected"_s});
 }
 
 QTEST_GUILESS_MAIN(TestInspector)
