@@ -8,6 +8,7 @@ namespace cowherd::ctl {
 int scanCommand(const QStringList &arguments, Context &context);
 int hostsCommand(const QStringList &arguments, Context &context);
 int fetchCommand(const QStringList &arguments, Context &context);
+int launchCommand(const QStringList &arguments, Context &context);
 // inspect FILE [--disk-format F] [--json]: exit 0 safe, 3 unsafe, 1 unreadable, 2 usage.
 int inspectCommand(const QStringList &arguments, Context &context);
 int demoImageCommand(const QStringList &arguments, Context &context);

@@ -43,7 +43,9 @@ image::ImageInfo inspectOnHost(host::Transport &transport, const QString &path)
     if (!probed || probed->isEmpty())
         return {};
     image::PrefixByteSource source(probed->first().head, probed->first().apparentSize);
-    return image::inspect(source);
+    image::ImageInfo info = image::inspect(source);
+    info.path = path;
+    return info;
 }
 
 QString describeProblems(const QList<Problem> &problems)
@@ -200,12 +202,11 @@ Result<FetchResult> fetchImage(host::Transport &transport, const QString &instan
     result.format = qemuFormat;
     result.virtualSize = info.virtualSize;
     if (options.forceRaw && qemuFormat != u"raw") {
-        // qemu-img must see the same format the inspector saw before it converts anything.
-        auto qinfo = qemuImg.info(part, qemuFormat);
+        // qemu-img must read what the inspector read (size, backing file, data file) before it
+        // converts anything; a disagreement means one of them is being fooled.
+        auto qinfo = qemuImg.verifiedInfo(info);
         if (!qinfo)
             return discard(qinfo.error());
-        if (auto disagreement = image::checkFormatAgreement(info, *qinfo))
-            return discard(Error::refused(disagreement->message));
         report(options, FetchProgress::Stage::Converting, 0, 100);
         image::ConvertOptions convert;
         convert.isCancelled = options.isCancelled;

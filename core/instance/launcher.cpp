@@ -132,10 +132,19 @@ Result<LaunchResult> launchInstance(const host::HostConfig &host, host::Transpor
     spec.consoleLogPath = result.directory + u"/console.log"_s;
     spec.network = request.network;
     spec.domainType = *domainType;
-    const QByteArray xml = domainXml(spec);
+    QByteArray xml = domainXml(spec);
     if (auto written = transport.writeFileAtomically(result.directory + u"/libvirt.xml"_s, xml); !written)
         return undo(written.error());
     auto state = defineAndStart(libvirt, xml);
+    if (!state && spec.domainType == u"kvm" && state.error().message.contains(u"KVM", Qt::CaseInsensitive)) {
+        // The host lists KVM but qemu may not use it (/dev/kvm not accessible to the qemu user,
+        // nested virtualisation off): boot under TCG rather than fail.
+        spec.domainType = u"qemu"_s;
+        xml = domainXml(spec);
+        if (auto written = transport.writeFileAtomically(result.directory + u"/libvirt.xml"_s, xml); !written)
+            return undo(written.error());
+        state = defineAndStart(libvirt, xml);
+    }
     if (!state)
         return undo(state.error());
     result.state = *state;
