@@ -2,7 +2,10 @@
 
 #include "host/libvirtconnection.h"
 
+#include <QUrl>
 #include <QXmlStreamWriter>
+
+#include <sys/stat.h>
 
 namespace cowherd::instance {
 
@@ -87,6 +90,22 @@ void writeTextElement(QXmlStreamWriter &xml, const QString &name, const QString 
     xml.writeTextElement(name, text);
 }
 
+// libvirtd runs as root and advertises KVM whenever /dev/kvm exists, but qemu runs as an
+// unprivileged user (libvirt-qemu on Debian) that reaches /dev/kvm only through its group (kvm)
+// or world bits. Without udev (containers, CI) /dev/kvm is often root-only 0600: every start
+// would fail with "Could not access KVM kernel module: Permission denied". For hosts on this
+// machine we can see that and choose TCG instead.
+bool localKvmUnusable(const QString &uri)
+{
+    const QUrl url(uri);
+    if (!url.host().isEmpty() || url.scheme() != u"qemu")
+        return false;
+    struct stat st;
+    if (::stat("/dev/kvm", &st) != 0)
+        return true;
+    return (st.st_mode & 0066) == 0;
+}
+
 } // namespace
 
 QByteArray domainXml(const DomainSpec &spec)
@@ -156,7 +175,7 @@ Result<QString> chooseDomainType(const host::LibvirtConnection &connection)
     auto kvm = connection.hasKvm();
     if (!kvm)
         return std::unexpected(kvm.error());
-    return *kvm ? u"kvm"_s : u"qemu"_s;
+    return *kvm && !localKvmUnusable(connection.uri()) ? u"kvm"_s : u"qemu"_s;
 }
 
 } // namespace cowherd::instance
