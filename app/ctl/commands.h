@@ -7,5 +7,14 @@ namespace cowherd::ctl {
 // Each command gets the words after its name and returns an ExitCode.
 int scanCommand(const QStringList &arguments, Context &context);
 int hostsCommand(const QStringList &arguments, Context &context);
+int fetchCommand(const QStringList &arguments, Context &context);
+int launchCommand(const QStringList &arguments, Context &context);
+// inspect FILE [--disk-format F] [--json]: exit 0 safe, 3 unsafe, 1 unreadable, 2 usage.
+int inspectCommand(const QStringList &arguments, Context &context);
+int demoImageCommand(const QStringList &arguments, Context &context);
+int startCommand(const QStringList &arguments, Context &context);
+int shutdownCommand(const QStringList &arguments, Context &context);
+int rebootCommand(const QStringList &arguments, Context &context);
+int terminateCommand(const QStringList &arguments, Context &context);
 
 } // namespace cowherd::ctl

@@ -23,6 +23,14 @@ struct Command
 const Command commands[] = {
     {"scan", "list base files, instances and references", scanCommand},
     {"hosts", "list, add or remove configured hosts", hostsCommand},
+    {"inspect", "inspect an image file and judge whether it is safe", inspectCommand},
+    {"fetch", "fetch an image into the host's _base", fetchCommand},
+    {"launch", "launch an instance on a copy-on-write overlay", launchCommand},
+    {"start", "start a defined instance", startCommand},
+    {"shutdown", "power an instance off (gracefully, then hard)", shutdownCommand},
+    {"reboot", "reboot a running instance", rebootCommand},
+    {"terminate", "stop, undefine and remove an instance; base files stay", terminateCommand},
+    {"demo-image", "write a tiny bootable demo disk image", demoImageCommand},
 };
 
 // Global options come before the command; these take a value.

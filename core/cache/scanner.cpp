@@ -6,6 +6,7 @@
 #include "host/transport.h"
 #include "image/bytesource.h"
 #include "image/imageinfo.h"
+#include "image/safetypolicy.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -159,12 +160,11 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
             if (node.exists && base.kind != BaseKind::Partial) {
                 base.format = node.info.format;
                 base.virtualSize = node.info.virtualSize;
-                for (const Problem &p : node.info.problems)
-                    base.problems.append(p);
-                if (!node.info.backingFile.isEmpty())
-                    base.problems.append({u"base-has-backing-file"_s,
-                        u"The base file %1 has a backing file (%2); base files must stand alone. "
-                        "Remove it and fetch the image again."_s.arg(base.path, node.info.backingFile)});
+                // A base file must stand alone: the full safety policy, minus what a header
+                // prefix cannot show.
+                image::SafetyPolicy policy;
+                policy.allowIncompleteHeader = true;
+                base.problems.append(image::checkSafety(node.info, policy));
             }
             if (base.kind == BaseKind::Unknown)
                 base.problems.append({u"unknown-name"_s,
@@ -192,7 +192,12 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
                 ImageNode node = nodeFromEntry(file);
                 disk.format = node.info.format;
                 disk.virtualSize = node.info.virtualSize;
-                disk.problems = node.info.problems;
+                if (node.exists) {
+                    image::SafetyPolicy policy; // overlays have backing files by design
+                    policy.allowBackingFile = true;
+                    policy.allowIncompleteHeader = true;
+                    disk.problems = image::checkSafety(node.info, policy);
+                }
                 if (!file.error.isEmpty())
                     disk.problems.append({u"unreadable"_s, u"Cannot read %1: %2."_s.arg(disk.path, file.error)});
                 nodes.insert(disk.path, std::move(node));

@@ -76,6 +76,34 @@ struct CacheListing
 
 // How Cowherd reaches a host's files and programs. The local transport works on this machine;
 // remote transports (SSH) implement the same operations in a bounded number of round trips.
+// A file being written on a host: bytes go in, then commit() makes them durable (fsync) or
+// abort() removes the file. Destroying an uncommitted writer aborts it, so an interrupted
+// write never leaves a file behind under the name it was written to.
+class FileWriter
+{
+public:
+    virtual ~FileWriter() = default;
+    virtual Status write(QByteArrayView bytes) = 0;
+    virtual Status commit() = 0;
+    virtual void abort() = 0;
+    virtual QString path() const = 0;
+};
+
+// An exclusive lock on a file of a host, held until destroyed. It works between processes
+// (and, on remote hosts, between workstations): flock(2) on the host.
+class HostLock
+{
+public:
+    virtual ~HostLock() = default;
+};
+
+struct LockOptions
+{
+    bool wait = true; // false: fail at once when somebody else holds it
+    std::function<bool()> isCancelled;
+    int timeoutMs = -1;
+};
+
 class Transport
 {
 public:
@@ -94,6 +122,29 @@ public:
 
     // Stat and head of arbitrary files (backing files outside the instances path).
     virtual Result<QList<FileEntry>> probe(const QStringList &paths, qint64 headBytes) = 0;
+
+    // File operations. Paths are absolute. Errors name the file and the host.
+    // Creates (truncating) path, making missing parent directories.
+    virtual Result<std::unique_ptr<FileWriter>> createFile(const QString &path) = 0;
+    // Reads a small file whole (metadata, disk.info); refuses more than maxBytes.
+    virtual Result<QByteArray> readFile(const QString &path, qint64 maxBytes = 1024 * 1024) = 0;
+    // Writes a small file atomically: temporary name, fsync, rename.
+    virtual Status writeFileAtomically(const QString &path, const QByteArray &content) = 0;
+    // rename(2): atomic within one file system; replaces an existing target.
+    virtual Status rename(const QString &from, const QString &to) = 0;
+    // Removes a file; a file that does not exist is not an error.
+    virtual Status removeFile(const QString &path) = 0;
+    // Removes a directory tree (an instance directory); never follows symbolic links.
+    virtual Status removeTree(const QString &path) = 0;
+    virtual Status makeDirectory(const QString &path) = 0;
+    // Sets the modification time (Nova's "touch" of in-use base files).
+    virtual Status touch(const QString &path, const QDateTime &when) = 0;
+    // Free bytes on the file system holding path.
+    virtual Result<qint64> freeSpace(const QString &path) = 0;
+    // sha256 of a file, computed on the host itself (never by copying the file here).
+    virtual Result<QByteArray> sha256(const QString &path, const std::function<bool()> &isCancelled = {}) = 0;
+    // Exclusive lock on path (created when missing).
+    virtual Result<std::unique_ptr<HostLock>> lock(const QString &path, const LockOptions &options = {}) = 0;
 };
 
 } // namespace cowherd::host

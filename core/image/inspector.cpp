@@ -2,7 +2,7 @@
 #include "image/imageinfo.h"
 #include "image/probe.h"
 
-Q_LOGGING_CATEGORY(lcImage, "cowherd.image")
+Q_LOGGING_CATEGORY(lcImage, "cowherd.image", QtInfoMsg)
 
 using namespace Qt::StringLiterals;
 

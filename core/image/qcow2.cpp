@@ -63,9 +63,10 @@ void readExtensions(HeaderReader &reader, ImageInfo &info, qint64 start, qint64 
 void parseQcow2(HeaderReader &reader, const QByteArray &head, ImageInfo &info)
 {
     info.format = u"qcow2"_s;
+    if (head.size() >= 8)
+        info.qcow2Version = int(std::min<quint32>(be32(head, 4), 1000000));
     if (!ensureHead(reader, head, 72, info, u"the qcow2 header"))
         return;
-    info.qcow2Version = int(std::min<quint32>(be32(head, 4), 1000000));
     const quint64 backingOffset = be64(head, 8);
     const quint32 backingSize = be32(head, 16);
     const quint32 clusterBits = be32(head, 20);
@@ -154,16 +155,15 @@ void parseQcow2(HeaderReader &reader, const QByteArray &head, ImageInfo &info)
                 u"The qcow2 backing file name (%1 bytes at offset %2) lies outside the first cluster or is too long."_s
                     .arg(backingSize)
                     .arg(backingOffset));
-            info.backingFile = u"(unreadable)"_s;
         } else {
             const QByteArray name = reader.read(qint64(backingOffset), backingSize);
-            if (name.isNull()) {
+            if (name.isNull())
                 reportShortRead(reader, info, u"the qcow2 backing file name");
-                info.backingFile = u"(unreadable)"_s;
-            } else {
+            else
                 info.backingFile = nameFromBytes(name);
-                if (info.backingFile.isEmpty())
-                    info.backingFile = u"(unreadable)"_s;
+            if (!name.isNull() && info.backingFile.isEmpty()) {
+                addProblem(info, u"qcow2-backing-name-invalid"_s,
+                    u"The qcow2 header points at a backing file name that is empty."_s);
             }
         }
     }
@@ -184,11 +184,15 @@ void parseQed(HeaderReader &reader, const QByteArray &head, ImageInfo &info)
     if ((features & 1) == 0)
         return;
     if (nameSize == 0 || nameSize > MaxBackingNameLength || nameOffset >= clusterSize || clusterSize > (1u << 26)) {
-        info.backingFile = u"(unreadable)"_s;
+        addProblem(info, u"qed-backing-name-invalid"_s,
+            u"The QED backing file name (%1 bytes at offset %2) lies outside the first cluster."_s.arg(nameSize).arg(nameOffset));
         return;
     }
     const QByteArray name = reader.read(nameOffset, nameSize);
-    info.backingFile = name.isNull() ? u"(unreadable)"_s : nameFromBytes(name);
+    if (name.isNull())
+        reportShortRead(reader, info, u"the QED backing file name");
+    else
+        info.backingFile = nameFromBytes(name);
     if (features & 4)
         info.backingFormat = u"raw"_s;
 }

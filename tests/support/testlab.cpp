@@ -49,6 +49,25 @@ TestLab::TestLab()
     QDir(m_dir.path()).mkpath(QStringLiteral("_base"));
 }
 
+TestLab::TestLab(const QString &parentDirectory)
+    : m_dir(parentDirectory + QStringLiteral("/lab-XXXXXX"))
+{
+    const auto open = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+        | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+    QFile::setPermissions(m_dir.path(), open);
+    QDir(m_dir.path()).mkpath(QStringLiteral("_base"));
+    QFile::setPermissions(basePath(), open);
+}
+
+QString TestLab::libvirtReachableLabParent()
+{
+    const QString parent = QStringLiteral("/var/lib/cowherd-test");
+    QDir().mkpath(parent);
+    QFile::setPermissions(parent, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+            | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    return parent;
+}
+
 QString TestLab::addRawBase(const QString &name, qint64 sizeMiB)
 {
     const QString path = basePath() + u'/' + name;

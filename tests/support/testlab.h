@@ -18,6 +18,9 @@ class TestLab
 {
 public:
     TestLab();
+    // A lab in a new directory under parentDirectory, readable by other users (see
+    // libvirtReachableLabParent()).
+    explicit TestLab(const QString &parentDirectory);
     bool isValid() const { return m_dir.isValid(); }
     QString instancesPath() const { return m_dir.path(); }
     QString basePath() const { return m_dir.path() + QStringLiteral("/_base"); }
@@ -32,6 +35,13 @@ public:
         const QString &backingFormat = QStringLiteral("raw"), const QString &diskName = QStringLiteral("disk"));
 
     static QString sha1Hex(const QString &imageId);
+    // Where a lab must live for qemu:///system to boot its images: on Debian libvirt runs qemu
+    // as user libvirt-qemu and only chowns the image files themselves (dynamic ownership), so
+    // every directory above them must be searchable by that user. QTemporaryDir makes 0700
+    // directories (and TMPDIR may be private too), so labs for libvirt live under
+    // /var/lib/cowherd-test/ with mode 0755. AppArmor, when active, is no obstacle: libvirt's
+    // virt-aa-helper adds the disk, backing and console files of each domain to its profile.
+    static QString libvirtReachableLabParent();
 
 private:
     QTemporaryDir m_dir;

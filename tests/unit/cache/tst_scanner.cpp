@@ -37,29 +37,18 @@ bool hasProblem(const QList<Problem> &problems, const QString &code)
 
 // Deletes a file right after the listing, before the scanner probes chains: the file vanishes
 // in the middle of the scan.
-class VanishingTransport final : public host::Transport
+class VanishingTransport final : public host::LocalTransport
 {
 public:
     explicit VanishingTransport(QString victim) : m_victim(std::move(victim)) { }
-    QString displayName() const override { return m_inner.displayName(); }
-    bool isLocal() const override { return true; }
-    Result<host::ProcessResult> run(const QStringList &argv, const host::RunOptions &o) override
-    {
-        return m_inner.run(argv, o);
-    }
     Result<host::CacheListing> listCache(const QString &path, const host::ListOptions &o) override
     {
-        auto listing = m_inner.listCache(path, o);
+        auto listing = LocalTransport::listCache(path, o);
         QFile::remove(m_victim);
         return listing;
     }
-    Result<QList<host::FileEntry>> probe(const QStringList &paths, qint64 head) override
-    {
-        return m_inner.probe(paths, head);
-    }
 
 private:
-    host::LocalTransport m_inner;
     QString m_victim;
 };
 

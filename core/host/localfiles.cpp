@@ -1,0 +1,304 @@
+// LocalTransport's file operations: plain system calls, durable where it matters (fsync of the
+// file, then of its directory after a rename).
+#include "host/digest.h"
+#include "host/localtransport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <ftw.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace cowherd::host {
+
+namespace {
+
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+QByteArray encoded(const QString &path)
+{
+    return QFile::encodeName(path);
+}
+
+QString hint(int error)
+{
+    switch (error) {
+    case ENOSPC:
+    case EDQUOT: return u" Free some space (a cache pass can reclaim unused base files) and try again."_s;
+    case EACCES:
+    case EPERM:
+    case EROFS: return u" Check the permissions of the instances path."_s;
+    default: return {};
+    }
+}
+
+Error fileError(const QString &what, const QString &path, int error)
+{
+    return Error::failure(u"Cannot %1 %2 on this machine: %3.%4"_s.arg(what, path, errnoText(error), hint(error)));
+}
+
+void syncDirectory(const QString &path)
+{
+    const int fd = ::open(encoded(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+Status mkpath(const QString &path)
+{
+    if (QDir().mkpath(path))
+        return {};
+    return std::unexpected(fileError(u"create the directory"_s, path, errno ? errno : EACCES));
+}
+
+class LocalFileWriter final : public FileWriter
+{
+public:
+    LocalFileWriter(QString path, int fd)
+        : m_path(std::move(path))
+        , m_fd(fd)
+    {
+    }
+    ~LocalFileWriter() override
+    {
+        if (m_fd >= 0)
+            abort();
+    }
+    QString path() const override { return m_path; }
+
+    Status write(QByteArrayView bytes) override
+    {
+        if (m_fd < 0)
+            return fail(u"%1 is already closed."_s.arg(m_path));
+        const char *p = bytes.data();
+        qsizetype left = bytes.size();
+        while (left > 0) {
+            const ssize_t w = ::write(m_fd, p, size_t(left));
+            if (w < 0) {
+                if (errno == EINTR)
+                    continue;
+                return std::unexpected(fileError(u"write"_s, m_path, errno));
+            }
+            p += w;
+            left -= w;
+        }
+        return {};
+    }
+
+    Status commit() override
+    {
+        if (m_fd < 0)
+            return fail(u"%1 is already closed."_s.arg(m_path));
+        if (::fsync(m_fd) != 0 || ::close(m_fd) != 0) {
+            const int error = errno;
+            m_fd = -1;
+            ::unlink(encoded(m_path).constData());
+            return std::unexpected(fileError(u"write"_s, m_path, error));
+        }
+        m_fd = -1;
+        return {};
+    }
+
+    void abort() override
+    {
+        if (m_fd >= 0) {
+            ::close(m_fd);
+            m_fd = -1;
+            ::unlink(encoded(m_path).constData());
+        }
+    }
+
+private:
+    QString m_path;
+    int m_fd;
+};
+
+class LocalLock final : public HostLock
+{
+public:
+    explicit LocalLock(int fd)
+        : m_fd(fd)
+    {
+    }
+    ~LocalLock() override { ::close(m_fd); } // closing releases the flock
+
+private:
+    int m_fd;
+};
+
+thread_local QString treeError;
+
+int removeEntry(const char *path, const struct stat *, int type, FTW *)
+{
+    const int r = (type == FTW_DP) ? ::rmdir(path) : ::unlink(path);
+    if (r != 0 && errno != ENOENT) {
+        treeError = QFile::decodeName(path) + u": "_s + errnoText(errno);
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+Result<std::unique_ptr<FileWriter>> LocalTransport::createFile(const QString &path)
+{
+    if (auto made = mkpath(QFileInfo(path).absolutePath()); !made)
+        return std::unexpected(made.error());
+    const int fd = ::open(encoded(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0)
+        return std::unexpected(fileError(u"create"_s, path, errno));
+    return std::make_unique<LocalFileWriter>(path, fd);
+}
+
+Result<QByteArray> LocalTransport::readFile(const QString &path, qint64 maxBytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(u"Cannot read %1 on this machine: %2."_s.arg(path, file.errorString()));
+    if (file.size() > maxBytes)
+        return fail(u"%1 is larger than %2 bytes; refusing to read it."_s.arg(path).arg(maxBytes));
+    return file.read(maxBytes);
+}
+
+Status LocalTransport::writeFileAtomically(const QString &path, const QByteArray &content)
+{
+    const QString temporary = path + u".tmp-"_s + QString::number(::getpid());
+    auto writer = createFile(temporary);
+    if (!writer)
+        return std::unexpected(writer.error());
+    if (auto w = (*writer)->write(content); !w)
+        return w;
+    if (auto c = (*writer)->commit(); !c)
+        return c;
+    return rename(temporary, path);
+}
+
+Status LocalTransport::rename(const QString &from, const QString &to)
+{
+    if (::rename(encoded(from).constData(), encoded(to).constData()) != 0)
+        return std::unexpected(fileError(u"rename %1 to"_s.arg(from), to, errno));
+    syncDirectory(QFileInfo(to).absolutePath());
+    return {};
+}
+
+Status LocalTransport::removeFile(const QString &path)
+{
+    if (::unlink(encoded(path).constData()) != 0 && errno != ENOENT)
+        return std::unexpected(fileError(u"remove"_s, path, errno));
+    return {};
+}
+
+Status LocalTransport::removeTree(const QString &path)
+{
+    treeError.clear();
+    if (::nftw(encoded(path).constData(), removeEntry, 16, FTW_DEPTH | FTW_PHYS) != 0 && errno != ENOENT) {
+        return fail(u"Cannot remove %1 on this machine: %2."_s.arg(path, treeError.isEmpty() ? errnoText(errno) : treeError));
+    }
+    return {};
+}
+
+Status LocalTransport::makeDirectory(const QString &path)
+{
+    return mkpath(path);
+}
+
+Status LocalTransport::touch(const QString &path, const QDateTime &when)
+{
+    const qint64 ms = when.toMSecsSinceEpoch();
+    const timespec times[2] = {{time_t(ms / 1000), long(ms % 1000) * 1000000},
+        {time_t(ms / 1000), long(ms % 1000) * 1000000}};
+    if (::utimensat(AT_FDCWD, encoded(path).constData(), times, AT_SYMLINK_NOFOLLOW) != 0)
+        return std::unexpected(fileError(u"touch"_s, path, errno));
+    return {};
+}
+
+Result<qint64> LocalTransport::freeSpace(const QString &path)
+{
+    struct statvfs st;
+    if (::statvfs(encoded(path).constData(), &st) != 0)
+        return std::unexpected(fileError(u"query free space of"_s, path, errno));
+    return qint64(st.f_bavail) * qint64(st.f_frsize);
+}
+
+Result<QByteArray> LocalTransport::sha256(const QString &path, const std::function<bool()> &isCancelled)
+{
+    const int fd = ::open(encoded(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::unexpected(fileError(u"read"_s, path, errno));
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    Digest digest(Digest::Algorithm::Sha256);
+    QByteArray buffer(4 * 1024 * 1024, Qt::Uninitialized);
+    for (;;) {
+        if (isCancelled && isCancelled()) {
+            ::close(fd);
+            return std::unexpected(Error::cancelled(u"Hashing %1 was cancelled."_s.arg(path)));
+        }
+        const ssize_t r = ::read(fd, buffer.data(), size_t(buffer.size()));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            const int error = errno;
+            ::close(fd);
+            return std::unexpected(fileError(u"read"_s, path, error));
+        }
+        if (r == 0)
+            break;
+        digest.addData(QByteArrayView(buffer.constData(), r));
+    }
+    ::close(fd);
+    return digest.hexResult();
+}
+
+Result<std::unique_ptr<HostLock>> LocalTransport::lock(const QString &path, const LockOptions &options)
+{
+    if (auto made = mkpath(QFileInfo(path).absolutePath()); !made)
+        return std::unexpected(made.error());
+    const auto started = std::chrono::steady_clock::now();
+    auto delay = std::chrono::milliseconds(5);
+    for (;;) {
+        const int fd = ::open(encoded(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+        if (fd < 0)
+            return std::unexpected(fileError(u"open the lock file"_s, path, errno));
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            // The holder before us may have removed the lock file after unlocking; a lock on
+            // an unlinked inode protects nothing, so make sure the path still names our file.
+            struct stat held, current;
+            if (::fstat(fd, &held) == 0 && ::stat(encoded(path).constData(), &current) == 0
+                && held.st_ino == current.st_ino && held.st_dev == current.st_dev)
+                return std::make_unique<LocalLock>(fd);
+            ::close(fd);
+            continue;
+        }
+        const int error = errno;
+        ::close(fd);
+        if (error != EWOULDBLOCK)
+            return std::unexpected(fileError(u"lock"_s, path, error));
+        if (!options.wait)
+            return fail(u"%1 is locked by another Cowherd task or process on this machine."_s.arg(path));
+        if (options.isCancelled && options.isCancelled())
+            return std::unexpected(Error::cancelled(u"Waiting for the lock %1 was cancelled."_s.arg(path)));
+        if (options.timeoutMs >= 0
+            && std::chrono::steady_clock::now() - started > std::chrono::milliseconds(options.timeoutMs))
+            return fail(u"Timed out waiting for the lock %1 on this machine; another task holds it."_s.arg(path));
+        // flock(2) cannot be waited on with a timeout; back off up to 100 ms between tries.
+        std::this_thread::sleep_for(delay);
+        delay = std::min(delay * 2, std::chrono::milliseconds(100));
+    }
+}
+
+} // namespace cowherd::host
