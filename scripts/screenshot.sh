@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds a small fixture lab with qemu-img (two originals, one resized copy, four instances),
+# Builds a small fixture lab with qemu-img (two originals, one resized copy, a stray file and
+# four instances),
 # opens cowherd on it under Xvfb and saves the main window to OUTPUT.png.
 # Fails when the picture is blank. Needs: qemu-img, xvfb-run, python3.
 set -euo pipefail
@@ -37,6 +38,9 @@ make_raw "${ubuntu}_10" 10G 64
 touch -d '3 days ago' "$base/$ubuntu"
 touch -d '5 hours ago' "$base/${ubuntu}_10"
 touch -d '26 days ago' "$base/$cirros"
+# A file someone copied in by hand: Cowherd flags names Nova would not have made.
+make_raw cirros-0.6.2.img 112M 4
+touch -d '40 days ago' "$base/cirros-0.6.2.img"
 
 overlay() { # uuid, base file name
     mkdir -p "$instances/$1"

@@ -33,13 +33,16 @@ QString DisplayFormat::age(qint64 seconds)
 {
     if (seconds < 0)
         return tr("in the future");
+    // Compact units: this fills a narrow table column and needs no plural forms.
     if (seconds < 60)
-        return tr("%n second(s)", nullptr, int(seconds));
+        return tr("%1 s").arg(seconds);
     if (seconds < 3600)
-        return tr("%n minute(s)", nullptr, int(seconds / 60));
+        return tr("%1 min").arg(seconds / 60);
     if (seconds < 86400)
-        return tr("%n hour(s)", nullptr, int(seconds / 3600));
-    return tr("%n day(s)", nullptr, int(seconds / 86400));
+        return tr("%1 h").arg(seconds / 3600);
+    if (seconds < 30 * 86400 && seconds % 86400 >= 3600)
+        return tr("%1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
+    return tr("%1 d").arg(seconds / 86400);
 }
 
 QString DisplayFormat::problems(const QList<Problem> &problems)

@@ -72,7 +72,9 @@ MainWindow::MainWindow(const QString &configFile, QWidget *parent)
     connect(m_details, &DetailsPane::instanceActivated, this, &MainWindow::showInstanceFromDetails);
     connect(m_details, &DetailsPane::baseActivated, this, &MainWindow::showBaseFromDetails);
 
-    loadHosts(configFile);
+    // Queued, so that whoever constructs the window can connect to hostsLoaded() first even
+    // when the host list is read faster than the constructor returns.
+    QMetaObject::invokeMethod(this, [this, configFile] { loadHosts(configFile); }, Qt::QueuedConnection);
 }
 
 MainWindow::~MainWindow() = default;

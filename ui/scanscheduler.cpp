@@ -14,7 +14,13 @@ ScanScheduler::ScanScheduler(QObject *parent, ScanFunction scan)
     // Hosts are independent, but one slow host must not hold up the others forever.
     m_pool.setMaxThreadCount(4);
     m_timer.setTimerType(Qt::VeryCoarseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &ScanScheduler::scanAll);
+    // A periodic tick leaves running scans alone: restarting them would starve a host whose
+    // scan takes longer than the interval.
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        for (const auto &host : std::as_const(m_hosts))
+            if (!m_running.contains(host.name))
+                this->scan(host.name);
+    });
 }
 
 ScanScheduler::~ScanScheduler()

@@ -34,11 +34,12 @@ public:
     // Caps how many hosts are scanned at once (default 4).
     void setMaxParallelScans(int count) { m_pool.setMaxThreadCount(count); }
 
-    // Periodic refresh of every host; zero turns it off.
+    // Periodic refresh of every host not being scanned already; zero turns it off.
     void setInterval(std::chrono::milliseconds interval);
     std::chrono::milliseconds interval() const { return m_timer.intervalAsDuration(); }
 
-    // Starts a scan of the host; a scan already running for it becomes stale. Returns the job id.
+    // Starts a scan of the host now; a scan already running for it becomes stale (Refresh means
+    // "from now on"). Returns the job id, 0 for an unknown host.
     quint64 scan(const QString &hostName);
     void scanAll();
 

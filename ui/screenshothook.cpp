@@ -27,21 +27,18 @@ void installScreenshotHook(MainWindow &window)
         QApplication::exit(1);
     });
 
-    auto *connection = new QMetaObject::Connection;
-    *connection = QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, path, connection] {
-        QObject::disconnect(*connection);
-        delete connection;
+    QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, path] {
         QTableView *table = window.baseCacheView()->tableView();
         if (table->model()->rowCount() > 0)
             table->selectRow(0);
-        // One more turn of the event loop lets layouts and the details pane settle.
+        // Give layouts and the details pane a moment to settle before the picture.
         QTimer::singleShot(300, &window, [&window, path] {
             const bool saved = window.grab().save(path);
             if (!saved)
                 std::fprintf(stderr, "cowherd: cannot write %s\n", qPrintable(path));
             QApplication::exit(saved ? 0 : 1);
         });
-    });
+    }, Qt::SingleShotConnection);
 }
 
 } // namespace cowherd::ui

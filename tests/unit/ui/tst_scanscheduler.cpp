@@ -5,6 +5,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 
 using namespace cowherd;
@@ -99,6 +100,33 @@ private Q_SLOTS:
         scheduler.setInterval(std::chrono::milliseconds(50));
         QTRY_VERIFY(ready.count() >= 2);
         scheduler.setInterval(std::chrono::milliseconds(0));
+    }
+
+    void periodicRefreshLeavesRunningScansAlone()
+    {
+        QSemaphore slowMayFinish;
+        ScanScheduler scheduler(nullptr, [&](const host::HostConfig &host) -> Result<cache::CacheSnapshot> {
+            if (host.name == QStringLiteral("slow"))
+                slowMayFinish.acquire();
+            return tagged(host, 0);
+        });
+        scheduler.setHosts({lab(QStringLiteral("slow")), lab(QStringLiteral("fast"))});
+        QSignalSpy started(&scheduler, &ScanScheduler::scanStarted);
+        QSignalSpy ready(&scheduler, &ScanScheduler::snapshotReady);
+        const auto count = [](const QSignalSpy &spy, const QString &host) {
+            return std::ranges::count_if(spy, [&host](const QList<QVariant> &args) { return args.at(0).toString() == host; });
+        };
+
+        scheduler.scanAll();
+        scheduler.setInterval(std::chrono::milliseconds(10));
+        // Every tick rescans the fast host; three results mean at least two ticks went by.
+        QTRY_VERIFY(count(ready, QStringLiteral("fast")) >= 3);
+        QCOMPARE(count(started, QStringLiteral("slow")), 1);
+        QVERIFY(scheduler.isScanning(QStringLiteral("slow")));
+
+        scheduler.setInterval(std::chrono::milliseconds(0));
+        slowMayFinish.release();
+        QTRY_COMPARE(count(ready, QStringLiteral("slow")), 1);
     }
 };
 
