@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLoggingCategory>
 
 #include <memory>
 #include <string_view>
@@ -28,6 +29,8 @@ int main(int argc, char *argv[])
     const std::unique_ptr<QCoreApplication> app(onlyPrints(argc, argv)
             ? new QCoreApplication(argc, argv)
             : new QApplication(argc, argv));
+    // Debug output of Cowherd's categories only when asked for (QT_LOGGING_RULES wins).
+    QLoggingCategory::setFilterRules(QStringLiteral("cowherd.*.debug=false"));
     QCoreApplication::setOrganizationName(QStringLiteral("cowherd"));
     QCoreApplication::setApplicationName(QStringLiteral("cowherd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COWHERD_VERSION));
