@@ -1,0 +1,153 @@
+#include "cache/cacheexecutor.h"
+
+#include "cache/auditlog.h"
+#include "cache/basemetadata.h"
+#include "cache/cachelayout.h"
+#include "host/transport.h"
+
+#include <QLoggingCategory>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcPass, "cowherd.cache.pass")
+
+namespace cowherd::cache {
+
+namespace {
+
+struct Candidate
+{
+    qsizetype index; // into the result's actions
+    QString lockPath;
+    std::unique_ptr<host::HostLock> lock;
+};
+
+} // namespace
+
+CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, const QString &instancesPath,
+    const CachePolicy &policy, const ExecuteOptions &options)
+{
+    CleanupPlan done = plan;
+    const QString hostName = options.hostName.isEmpty() ? transport.displayName() : options.hostName;
+    auto log = [&](const QString &line) {
+        qCInfo(lcPass).noquote() << line;
+        if (options.log)
+            options.log(line);
+    };
+    auto audit = [&](const PlannedAction &a, const QString &action) {
+        if (options.audit)
+            options.audit->append(hostName, a.path, action, a.reason, a.bytes);
+    };
+    auto keep = [&](PlannedAction &a, const QString &why) {
+        a.action = PlannedAction::Action::Keep;
+        a.reason = u"kept: "_s + why;
+        log(u"keep %1: %2"_s.arg(a.name, a.reason));
+        audit(a, u"keep"_s);
+    };
+    auto cancelled = [&] { return options.isCancelled && options.isCancelled(); };
+
+    if (options.dryRun) {
+        for (const PlannedAction &a : std::as_const(done.actions))
+            if (a.action != PlannedAction::Action::Keep)
+                log(u"would %1 %2: %3"_s.arg(toString(a.action), a.name, a.reason));
+        return done;
+    }
+    if (plan.blocked)
+        log(u"removal blocked in this sharing group: %1"_s.arg(plan.blockedReason));
+
+    // Nova's touch: an in-use file's mtime says when it was last seen in use.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (PlannedAction &a : done.actions) {
+        if (a.action != PlannedAction::Action::Touch)
+            continue;
+        if (auto t = transport.touch(a.path, now); !t) {
+            a.reason += u" (touch failed: %1)"_s.arg(t.error().message);
+            log(u"touch %1 failed: %2"_s.arg(a.name, t.error().message));
+        } else {
+            log(u"touch %1: %2"_s.arg(a.name, a.reason));
+        }
+        audit(a, u"touch"_s);
+    }
+
+    std::vector<Candidate> candidates;
+    for (qsizetype i = 0; i < done.actions.size(); ++i) {
+        PlannedAction &a = done.actions[i];
+        if (a.action != PlannedAction::Action::Remove)
+            continue;
+        if (cancelled()) {
+            keep(a, u"the pass was cancelled"_s);
+            continue;
+        }
+        const QString lockPath = baseLockPath(instancesPath, a.orphan ? partialTargetName(a.name) : a.name);
+        auto lock = transport.lock(lockPath, {.wait = false});
+        if (!lock) {
+            keep(a, u"its lock is held (a launch is using it): %1"_s.arg(lock.error().message));
+            continue;
+        }
+        candidates.push_back({i, lockPath, std::move(*lock)});
+    }
+    if (candidates.empty())
+        return done;
+
+    std::optional<CleanupPlan> fresh;
+    if (options.rescan)
+        fresh = planCleanup(options.rescan(), policy, QDateTime::currentDateTimeUtc());
+    for (Candidate &c : candidates) {
+        PlannedAction &a = done.actions[c.index];
+        if (!fresh) {
+            keep(a, u"no fresh scan of the sharing group to confirm it is unused"_s);
+            continue;
+        }
+        const PlannedAction *again = fresh->action(a.name);
+        if (!again) {
+            keep(a, u"it disappeared before removal"_s);
+            continue;
+        }
+        if (again->action != PlannedAction::Action::Remove) {
+            keep(a, again->reason + u" (changed since planned)"_s);
+            continue;
+        }
+        auto stat = transport.probe({a.path}, 0);
+        if (!stat || stat->isEmpty() || !stat->first().exists) {
+            keep(a, u"it disappeared before removal"_s);
+            continue;
+        }
+        if (a.mtime.isValid() && stat->first().mtime > a.mtime) {
+            keep(a, u"modified at %1, after it was planned for removal"_s
+                        .arg(stat->first().mtime.toString(Qt::ISODate)));
+            continue;
+        }
+        if (auto r = transport.removeFile(a.path); !r) {
+            keep(a, u"removal failed: %1"_s.arg(r.error().message));
+            continue;
+        }
+        if (!a.orphan) {
+            transport.removeFile(metadataPath(basePath(instancesPath), a.name));
+            // Removed while we hold it: a waiting launch notices that the path no longer names
+            // the file it locked and takes a new one.
+            transport.removeFile(c.lockPath);
+        }
+        log(u"removed %1 (%2 bytes): %3"_s.arg(a.name).arg(a.bytes).arg(a.reason));
+        audit(a, u"remove"_s);
+    }
+
+    done.removeCount = done.touchCount = done.keepCount = 0;
+    done.reclaimableBytes = 0;
+    for (const PlannedAction &a : std::as_const(done.actions)) {
+        switch (a.action) {
+        case PlannedAction::Action::Remove:
+            ++done.removeCount;
+            done.reclaimableBytes += a.bytes;
+            break;
+        case PlannedAction::Action::Touch: ++done.touchCount; break;
+        case PlannedAction::Action::Keep: ++done.keepCount; break;
+        }
+    }
+    return done;
+}
+
+} // namespace cowherd::cache
