@@ -37,7 +37,8 @@ QStringList blockingReasons(const SharingGroupState &group)
 struct Merged
 {
     const BaseFile *file = nullptr;
-    QDateTime mtime;
+    QDateTime mtime; // the youngest any host saw
+    bool mtimeUnknown = false; // some host could not stat it: its age is unknown
     QSet<QString> references; // host:uuid
     QSet<QString> hosts; // hosts whose instances use it
 };
@@ -104,7 +105,9 @@ CleanupPlan planCleanup(const SharingGroupState &group, const CachePolicy &polic
             Merged &m = files[b.name];
             if (!m.file)
                 m.file = &b;
-            if (b.mtime.isValid() && (!m.mtime.isValid() || b.mtime > m.mtime))
+            if (!b.mtime.isValid())
+                m.mtimeUnknown = true;
+            else if (!m.mtime.isValid() || b.mtime > m.mtime)
                 m.mtime = b.mtime;
             for (const QString &uuid : b.references) {
                 m.references.insert(view.host.name + u':' + uuid);
@@ -124,7 +127,7 @@ CleanupPlan planCleanup(const SharingGroupState &group, const CachePolicy &polic
         a.mtime = m.mtime;
         a.references = QStringList(m.references.cbegin(), m.references.cend());
         a.references.sort();
-        const qint64 age = m.mtime.isValid() ? std::max<qint64>(0, m.mtime.secsTo(now)) : -1;
+        const qint64 age = m.mtime.isValid() && !m.mtimeUnknown ? std::max<qint64>(0, m.mtime.secsTo(now)) : -1;
         const bool mismatch = meta.state == BaseMetadata::ChecksumState::Mismatch;
 
         auto removeUnlessBlocked = [&](const QString &why) {
