@@ -23,6 +23,10 @@ struct Command
 const Command commands[] = {
     {"scan", "list base files, instances and references", scanCommand},
     {"hosts", "list, add or remove configured hosts", hostsCommand},
+    {"cleanup", "touch base files in use, remove unused ones (--dry-run to plan)", cleanupCommand},
+    {"verify", "record or verify sha256 of base files; quarantine corrupt ones", verifyCommand},
+    {"pin", "keep a base file forever", pinCommand},
+    {"unpin", "let the cache pass remove a base file again", unpinCommand},
 };
 
 // Global options come before the command; these take a value.

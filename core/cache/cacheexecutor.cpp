@@ -7,6 +7,7 @@
 
 #include <QLoggingCategory>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -23,7 +24,6 @@ struct Candidate
 {
     qsizetype index; // into the result's actions
     QString lockPath;
-    std::unique_ptr<host::HostLock> lock;
 };
 
 } // namespace
@@ -34,7 +34,7 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
     CleanupPlan done = plan;
     const QString hostName = options.hostName.isEmpty() ? transport.displayName() : options.hostName;
     auto log = [&](const QString &line) {
-        qCInfo(lcPass).noquote() << line;
+        qCDebug(lcPass).noquote() << line;
         if (options.log)
             options.log(line);
     };
@@ -73,6 +73,8 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
         audit(a, u"touch"_s);
     }
 
+    // A base file and its stale .part share one lock: hold each lock once.
+    std::map<QString, std::unique_ptr<host::HostLock>> locks;
     std::vector<Candidate> candidates;
     for (qsizetype i = 0; i < done.actions.size(); ++i) {
         PlannedAction &a = done.actions[i];
@@ -83,12 +85,15 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
             continue;
         }
         const QString lockPath = baseLockPath(instancesPath, a.orphan ? partialTargetName(a.name) : a.name);
-        auto lock = transport.lock(lockPath, {.wait = false});
-        if (!lock) {
-            keep(a, u"its lock is held (a launch is using it): %1"_s.arg(lock.error().message));
-            continue;
+        if (!locks.contains(lockPath)) {
+            auto lock = transport.lock(lockPath, {.wait = false});
+            if (!lock) {
+                keep(a, u"its lock is held (a launch is using it): %1"_s.arg(lock.error().message));
+                continue;
+            }
+            locks.emplace(lockPath, std::move(*lock));
         }
-        candidates.push_back({i, lockPath, std::move(*lock)});
+        candidates.push_back({i, lockPath});
     }
     if (candidates.empty())
         return done;
@@ -96,7 +101,8 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
     std::optional<CleanupPlan> fresh;
     if (options.rescan)
         fresh = planCleanup(options.rescan(), policy, QDateTime::currentDateTimeUtc());
-    for (Candidate &c : candidates) {
+    QStringList removedLockFiles;
+    for (const Candidate &c : candidates) {
         PlannedAction &a = done.actions[c.index];
         if (!fresh) {
             keep(a, u"no fresh scan of the sharing group to confirm it is unused"_s);
@@ -127,13 +133,17 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
         }
         if (!a.orphan) {
             transport.removeFile(metadataPath(basePath(instancesPath), a.name));
-            // Removed while we hold it: a waiting launch notices that the path no longer names
-            // the file it locked and takes a new one.
-            transport.removeFile(c.lockPath);
+            removedLockFiles.append(c.lockPath);
         }
         log(u"removed %1 (%2 bytes): %3"_s.arg(a.name).arg(a.bytes).arg(a.reason));
         audit(a, u"remove"_s);
     }
+
+    // Removed while we hold them: a waiting launch notices that the path no longer names the
+    // file it locked and takes a new one.
+    for (const QString &path : std::as_const(removedLockFiles))
+        transport.removeFile(path);
+    locks.clear();
 
     done.removeCount = done.touchCount = done.keepCount = 0;
     done.reclaimableBytes = 0;

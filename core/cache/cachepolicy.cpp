@@ -10,7 +10,8 @@ namespace cowherd::cache {
 
 namespace {
 
-// HostRegistry percent-encodes the group key and stores the exact name as a value.
+// HostRegistry percent-encodes the group key and stores the exact name as a value. Empty for a
+// host that is not configured: writing there would make HostRegistry list a host without a URI.
 QString hostGroup(QSettings &settings, const QString &hostName)
 {
     settings.beginGroup(u"hosts"_s);
@@ -20,9 +21,7 @@ QString hostGroup(QSettings &settings, const QString &hostName)
         if (settings.value(key + u"/name"_s, key).toString() == hostName)
             found = key;
     settings.endGroup();
-    if (found.isEmpty())
-        found = QString::fromLatin1(hostName.toUtf8().toPercentEncoding());
-    return u"hosts/"_s + found + u"/cache_pass"_s;
+    return found.isEmpty() ? QString() : u"hosts/"_s + found + u"/cache_pass"_s;
 }
 
 QString fileOrDefault(const QString &configFile)
@@ -35,8 +34,11 @@ QString fileOrDefault(const QString &configFile)
 CachePolicy loadCachePolicy(const QString &configFile, const QString &hostName)
 {
     QSettings settings(fileOrDefault(configFile), QSettings::IniFormat);
-    settings.beginGroup(hostGroup(settings, hostName));
     CachePolicy p;
+    const QString group = hostGroup(settings, hostName);
+    if (group.isEmpty())
+        return p;
+    settings.beginGroup(group);
     auto integer = [&](const QString &key, qint64 fallback) {
         bool ok = false;
         const qint64 v = settings.value(key).toLongLong(&ok);
@@ -60,7 +62,10 @@ Status saveCachePolicy(const QString &configFile, const QString &hostName, const
 {
     const QString file = fileOrDefault(configFile);
     QSettings settings(file, QSettings::IniFormat);
-    settings.beginGroup(hostGroup(settings, hostName));
+    const QString group = hostGroup(settings, hostName);
+    if (group.isEmpty())
+        return fail(u"No host named '%1' in %2; add it before changing its cache pass settings."_s.arg(hostName, file));
+    settings.beginGroup(group);
     settings.setValue(u"interval_seconds"_s, p.passIntervalSeconds);
     settings.setValue(u"remove_unused_base_images"_s, p.removeUnused);
     settings.setValue(u"remove_unused_original_minimum_age_seconds"_s, p.originalMinimumAgeSeconds);
@@ -85,14 +90,18 @@ Status saveCachePolicy(const QString &configFile, const QString &hostName, const
 QString rememberedStorageId(const QString &configFile, const QString &hostName)
 {
     QSettings settings(fileOrDefault(configFile), QSettings::IniFormat);
-    return settings.value(hostGroup(settings, hostName) + u"/storage_id"_s).toString();
+    const QString group = hostGroup(settings, hostName);
+    return group.isEmpty() ? QString() : settings.value(group + u"/storage_id"_s).toString();
 }
 
 Status rememberStorageId(const QString &configFile, const QString &hostName, const QString &storageId)
 {
     const QString file = fileOrDefault(configFile);
     QSettings settings(file, QSettings::IniFormat);
-    const QString key = hostGroup(settings, hostName) + u"/storage_id"_s;
+    const QString group = hostGroup(settings, hostName);
+    if (group.isEmpty())
+        return {}; // not configured: nothing to remember it by
+    const QString key = group + u"/storage_id"_s;
     if (settings.value(key).toString() == storageId)
         return {};
     settings.setValue(key, storageId);

@@ -74,7 +74,7 @@ QList<VerifyOutcome> verifyBases(host::Transport &transport, const QString &inst
     const QString base = basePath(instancesPath);
     const QString hostName = options.hostName.isEmpty() ? transport.displayName() : options.hostName;
     auto log = [&](const QString &line) {
-        qCInfo(lcPass).noquote() << line;
+        qCDebug(lcPass).noquote() << line;
         if (options.log)
             options.log(line);
     };
