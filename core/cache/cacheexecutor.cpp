@@ -26,6 +26,22 @@ struct Candidate
     QString lockPath;
 };
 
+void recount(CleanupPlan &plan)
+{
+    plan.removeCount = plan.touchCount = plan.keepCount = 0;
+    plan.reclaimableBytes = 0;
+    for (const PlannedAction &a : std::as_const(plan.actions)) {
+        switch (a.action) {
+        case PlannedAction::Action::Remove:
+            ++plan.removeCount;
+            plan.reclaimableBytes += a.bytes;
+            break;
+        case PlannedAction::Action::Touch: ++plan.touchCount; break;
+        case PlannedAction::Action::Keep: ++plan.keepCount; break;
+        }
+    }
+}
+
 } // namespace
 
 CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, const QString &instancesPath,
@@ -95,8 +111,10 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
         }
         candidates.push_back({i, lockPath});
     }
-    if (candidates.empty())
+    if (candidates.empty()) {
+        recount(done);
         return done;
+    }
 
     std::optional<CleanupPlan> fresh;
     if (options.rescan)
@@ -145,18 +163,7 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
         transport.removeFile(path);
     locks.clear();
 
-    done.removeCount = done.touchCount = done.keepCount = 0;
-    done.reclaimableBytes = 0;
-    for (const PlannedAction &a : std::as_const(done.actions)) {
-        switch (a.action) {
-        case PlannedAction::Action::Remove:
-            ++done.removeCount;
-            done.reclaimableBytes += a.bytes;
-            break;
-        case PlannedAction::Action::Touch: ++done.touchCount; break;
-        case PlannedAction::Action::Keep: ++done.keepCount; break;
-        }
-    }
+    recount(done);
     return done;
 }
 
