@@ -42,6 +42,34 @@ void recount(CleanupPlan &plan)
     }
 }
 
+// Lock files whose base file is gone (Nova never removed its own): removed when nobody holds
+// them. Listed with find(1) so that the same argv works on a remote host.
+void sweepStaleLocks(const CleanupPlan &plan, host::Transport &transport, const QString &instancesPath,
+    const CachePolicy &policy, const std::function<void(const QString &)> &log)
+{
+    const qint64 minutes = std::max<qint64>(1, policy.orphanMinimumAgeSeconds / 60);
+    auto listed = transport.run({u"find"_s, locksDirectory(instancesPath), u"-maxdepth"_s, u"1"_s, u"-type"_s, u"f"_s,
+        u"-name"_s, u"*.lock"_s, u"-mmin"_s, u"+%1"_s.arg(minutes), u"-printf"_s, u"%f\\n"_s});
+    if (!listed || !listed->succeeded())
+        return;
+    for (const QByteArray &line : listed->standardOutput.split('\n')) {
+        const QString file = QString::fromUtf8(line);
+        if (!file.endsWith(u".lock"_s))
+            continue;
+        const QString name = file.chopped(5);
+        const PlannedAction *a = plan.action(name);
+        const bool baseGone = !a || a->action == PlannedAction::Action::Remove;
+        if (!baseGone || plan.action(QString(name + u".part"_s)) || plan.action(QString(name + u".converted"_s)))
+            continue;
+        const QString path = baseLockPath(instancesPath, name);
+        auto lock = transport.lock(path, {.wait = false});
+        if (!lock)
+            continue; // a launch is creating that base file right now
+        if (transport.removeFile(path))
+            log(u"removed stale lock file %1"_s.arg(path));
+    }
+}
+
 } // namespace
 
 CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, const QString &instancesPath,
@@ -112,6 +140,8 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
         candidates.push_back({i, lockPath});
     }
     if (candidates.empty()) {
+        if (!plan.blocked && policy.removeOrphans)
+            sweepStaleLocks(done, transport, instancesPath, policy, log);
         recount(done);
         return done;
     }
@@ -162,6 +192,8 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
     for (const QString &path : std::as_const(removedLockFiles))
         transport.removeFile(path);
     locks.clear();
+    if (!plan.blocked && policy.removeOrphans)
+        sweepStaleLocks(done, transport, instancesPath, policy, log);
 
     recount(done);
     return done;

@@ -200,6 +200,28 @@ private Q_SLOTS:
         COMPARE_ACTION(r.plan.action(QString(name + u".part"_s))->action, Action::Remove);
     }
 
+    void staleLockFilesAreSwept()
+    {
+        TestLab lab;
+        const QString kept = TestLab::sha1Hex(u"kept"_s);
+        QVERIFY(!lab.addRawBase(kept).isEmpty());
+        const QString gone = baseLockPath(lab.instancesPath(), TestLab::sha1Hex(u"gone"_s));
+        const QString held = baseLockPath(lab.instancesPath(), TestLab::sha1Hex(u"fetching"_s));
+        const QString fresh = baseLockPath(lab.instancesPath(), TestLab::sha1Hex(u"fresh"_s));
+        const QString ofKept = baseLockPath(lab.instancesPath(), kept);
+        for (const QString &p : {gone, held, fresh, ofKept})
+            QVERIFY(test::writeFile(p, 0));
+        QVERIFY(age(gone, 2 * 86400) && age(held, 2 * 86400) && age(ofKept, 2 * 86400));
+        host::LocalTransport t;
+        auto lock = t.lock(held, {});
+        QVERIFY(lock);
+        runCachePass({hostFor(lab)}, local(), options());
+        QVERIFY(!QFile::exists(gone));
+        QVERIFY(QFile::exists(held)); // a launch holds it
+        QVERIFY(QFile::exists(fresh)); // younger than the orphan age
+        QVERIFY(QFile::exists(ofKept)); // its base file exists
+    }
+
     void freshPartialIsInFlight()
     {
         TestLab lab;
