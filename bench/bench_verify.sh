@@ -21,7 +21,7 @@ best() {
     local b=
     for _ in 1 2 3; do
         local t0 t1
-        t0=$(now); "$@" >/dev/null 2>&1; t1=$(now)
+        t0=$(now); "$@" >/dev/null 2>"$work/err" || { echo "failed: $* $(cat "$work/err")" >&2; exit 1; }; t1=$(now)
         b=$(echo "$t0 $t1 ${b:-999999}" | awk '{d=$2-$1; print (d<$3)?d:$3}')
     done
     echo "$b"
