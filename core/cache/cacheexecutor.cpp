@@ -100,8 +100,12 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
                 log(u"would %1 %2: %3"_s.arg(toString(a.action), a.name, a.reason));
         return done;
     }
-    if (plan.blocked)
+    if (plan.blocked) {
         log(u"removal blocked in this sharing group: %1"_s.arg(plan.blockedReason));
+        for (const PlannedAction &a : std::as_const(done.actions))
+            if (a.blocked)
+                audit(a, u"blocked"_s);
+    }
 
     // Nova's touch: an in-use file's mtime says when it was last seen in use.
     const QDateTime now = QDateTime::currentDateTimeUtc();

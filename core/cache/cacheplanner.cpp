@@ -132,6 +132,7 @@ CleanupPlan planCleanup(const SharingGroupState &group, const CachePolicy &polic
 
         auto removeUnlessBlocked = [&](const QString &why) {
             if (plan.blocked) {
+                a.blocked = true;
                 a.reason = why + u"; "_s + plan.blockedReason;
             } else {
                 a.action = PlannedAction::Action::Remove;

@@ -42,6 +42,7 @@ struct PlannedAction
     QDateTime mtime; // as planned; the executor re-checks it
     QStringList references; // "lab1:uuid", sorted
     bool orphan = false; // a stale *.part / *.converted
+    bool blocked = false; // would be removed, but the sharing group blocks removal
 };
 
 QString toString(PlannedAction::Action action); // keep, touch, remove

@@ -240,8 +240,15 @@ private Q_SLOTS:
         QVERIFY(!lab.addOverlay(u"uuid-1"_s, used).isEmpty());
         QVERIFY(age(unused, 5 * 86400) && age(used, 5 * 86400));
         const host::HostConfig gone{u"lab2"_s, u"test:///default"_s, lab.instancesPath() + u"/not-mounted"_s};
-        const PassResult r = runCachePass({hostFor(lab), gone}, local(), options());
+        QTemporaryDir data;
+        AuditLog audit(data.path() + u"/audit.jsonl"_s);
+        const PassResult r = runCachePass({hostFor(lab), gone}, local(), options(&audit));
         QVERIFY(r.plan.blocked);
+        const QList<QJsonObject> lines = auditLines(audit.path());
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(0)[u"action"_s].toString(), u"blocked"_s);
+        QCOMPARE(lines.at(0)[u"file"_s].toString(), unused);
+        QCOMPARE(lines.at(1)[u"action"_s].toString(), u"touch"_s);
         QVERIFY2(r.plan.blockedReason.contains(u"lab2"_s), qPrintable(r.plan.blockedReason));
         QVERIFY(QFile::exists(unused));
         QVERIFY(r.plan.action(QFileInfo(unused).fileName())->reason.contains(u"blocked: "_s));

@@ -170,6 +170,7 @@ private Q_SLOTS:
         QVERIFY2(a.reason.contains(reason), qPrintable(a.reason));
         COMPARE_ACTION(a.action, Action(expected));
         QCOMPARE(plan.blocked, secondHostDown);
+        QCOMPARE(a.blocked, secondHostDown && a.reason.contains(u"blocked: "_s));
         QCOMPARE(plan.reclaimableBytes, a.action == Action::Remove ? 4096 : 0);
         QCOMPARE(plan.removeCount + plan.touchCount + plan.keepCount, 1);
     }
