@@ -16,5 +16,9 @@ int startCommand(const QStringList &arguments, Context &context);
 int shutdownCommand(const QStringList &arguments, Context &context);
 int rebootCommand(const QStringList &arguments, Context &context);
 int terminateCommand(const QStringList &arguments, Context &context);
+int cleanupCommand(const QStringList &arguments, Context &context);
+int verifyCommand(const QStringList &arguments, Context &context);
+int pinCommand(const QStringList &arguments, Context &context);
+int unpinCommand(const QStringList &arguments, Context &context);
 
 } // namespace cowherd::ctl

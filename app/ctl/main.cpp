@@ -31,6 +31,10 @@ const Command commands[] = {
     {"reboot", "reboot a running instance", rebootCommand},
     {"terminate", "stop, undefine and remove an instance; base files stay", terminateCommand},
     {"demo-image", "write a tiny bootable demo disk image", demoImageCommand},
+    {"cleanup", "touch base files in use, remove unused ones (--dry-run to plan)", cleanupCommand},
+    {"verify", "record or verify sha256 of base files; quarantine corrupt ones", verifyCommand},
+    {"pin", "keep a base file forever", pinCommand},
+    {"unpin", "let the cache pass remove a base file again", unpinCommand},
 };
 
 // Global options come before the command; these take a value.

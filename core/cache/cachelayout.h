@@ -4,22 +4,17 @@
 
 namespace cowherd::cache {
 
-// Where things live under an instances path. Every part of Cowherd that locks or names a base
-// file goes through these, so a launch and a cleanup always agree on the lock.
-inline QString basePath(const QString &instancesPath)
-{
-    return instancesPath + QStringLiteral("/_base");
-}
+// Where things live under an instances path. Launch and the cache pass both lock a base file
+// through baseLockPath(), so the two can never disagree about which lock protects a file.
+QString basePath(const QString &instancesPath); // <instances>/_base
+QString baseFilePath(const QString &instancesPath, const QString &name); // <instances>/_base/NAME
+QString locksDirectory(const QString &instancesPath); // <instances>/locks
+QString baseLockPath(const QString &instancesPath, const QString &name); // <instances>/locks/NAME.lock
+QString storageIdPath(const QString &basePath); // <base>/.cowherd/storage-id
+QString quarantineDirectory(const QString &basePath); // <base>/.cowherd/quarantine
 
-inline QString baseFilePath(const QString &instancesPath, const QString &name)
-{
-    return basePath(instancesPath) + u'/' + name;
-}
-
-// The lock of base file NAME: <instances>/locks/NAME.lock (flock on the host).
-inline QString baseLockPath(const QString &instancesPath, const QString &name)
-{
-    return instancesPath + QStringLiteral("/locks/") + name + QStringLiteral(".lock");
-}
+// The base file a partial download or conversion ("NAME.part", "NAME.converted") belongs to:
+// its lock is that base file's lock.
+QString partialTargetName(const QString &partialName);
 
 } // namespace cowherd::cache

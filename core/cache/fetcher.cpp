@@ -227,9 +227,9 @@ Result<FetchResult> fetchImage(host::Transport &transport, const QString &instan
     }
 
     if (replacingCorrupt) {
-        const QString quarantine = metadataDirectory(base) + u"/quarantine/"_s + result.name + u'.'
+        const QString quarantine = quarantineDirectory(base) + u'/' + result.name + u'.'
             + QString::number(QDateTime::currentSecsSinceEpoch());
-        transport.makeDirectory(metadataDirectory(base) + u"/quarantine"_s);
+        transport.makeDirectory(quarantineDirectory(base));
         if (auto moved = transport.rename(result.path, quarantine); !moved)
             return discard(moved.error());
     }

@@ -148,6 +148,11 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
             base.allocatedSize = entry.allocatedSize;
             base.mtime = entry.mtime;
             base.imageId = stringValue(metadata.value(entry.name), "image_id"_L1);
+            if (stringValue(metadata.value(entry.name), "state"_L1) == u"mismatch")
+                base.problems.append({u"checksum-mismatch"_s,
+                    u"The content of %1 no longer matches the sha256 recorded on %2: the file is corrupt. "
+                    "Instances using it may see bad data; fetch the image again and move them to it."_s
+                        .arg(entry.path, stringValue(metadata.value(entry.name), "recorded_at"_L1))});
 
             ImageNode node = nodeFromEntry(entry);
             if (!entry.error.isEmpty())

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <ftw.h>
+#include <sys/syscall.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -141,6 +142,35 @@ private:
     int m_fd;
 };
 
+// Linux's ioprio ABI (linux/ioprio.h is not always installed): class in the top bits.
+constexpr int ioprioWhoProcess = 1; // with id 0: the calling thread
+constexpr int ioprioClassShift = 13;
+constexpr int ioprioClassIdle = 3;
+
+// Puts the calling thread in the idle I/O class for its lifetime, then restores what it had.
+class IdleIoPriority
+{
+public:
+    explicit IdleIoPriority(bool enable)
+    {
+        if (!enable)
+            return;
+        m_previous = int(::syscall(SYS_ioprio_get, ioprioWhoProcess, 0));
+        if (m_previous >= 0 && ::syscall(SYS_ioprio_set, ioprioWhoProcess, 0, ioprioClassIdle << ioprioClassShift) != 0)
+            m_previous = -1;
+    }
+    ~IdleIoPriority()
+    {
+        if (m_previous >= 0)
+            ::syscall(SYS_ioprio_set, ioprioWhoProcess, 0, m_previous);
+    }
+    IdleIoPriority(const IdleIoPriority &) = delete;
+    IdleIoPriority &operator=(const IdleIoPriority &) = delete;
+
+private:
+    int m_previous = -1;
+};
+
 thread_local QString treeError;
 
 int removeEntry(const char *path, const struct stat *, int type, FTW *)
@@ -237,6 +267,7 @@ Result<qint64> LocalTransport::freeSpace(const QString &path)
 
 Result<QByteArray> LocalTransport::sha256(const QString &path, const std::function<bool()> &isCancelled)
 {
+    const IdleIoPriority idle(m_hashAtIdleIoPriority);
     const int fd = ::open(encoded(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return std::unexpected(fileError(u"read"_s, path, errno));

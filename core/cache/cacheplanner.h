@@ -1,0 +1,73 @@
+#pragma once
+
+#include "cache/basemetadata.h"
+#include "cache/cachepolicy.h"
+#include "cache/cachesnapshot.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace cowherd::cache {
+
+// One member of a sharing group as the pass saw it: a snapshot, or why there is none.
+struct HostSnapshotView
+{
+    host::HostConfig host;
+    std::optional<CacheSnapshot> snapshot;
+    QString unreachableReason; // set when snapshot is empty
+};
+
+// Everything the planner looks at: every host of the sharing group (they see the same _base)
+// and Cowherd's metadata of its files, by base file name.
+struct SharingGroupState
+{
+    QList<HostSnapshotView> hosts;
+    QHash<QString, BaseMetadata> metadata;
+};
+
+struct PlannedAction
+{
+    enum class Action { Keep, Touch, Remove };
+
+    QString name;
+    QString path; // on the first reachable host that has it
+    BaseKind kind = BaseKind::Unknown;
+    Action action = Action::Keep;
+    QString reason; // for people: "used by 2 instances on lab1", "unused for 2 h; removable in 22 h"
+    qint64 bytes = 0; // allocated
+    QDateTime mtime; // as planned; the executor re-checks it
+    QStringList references; // "lab1:uuid", sorted
+    bool orphan = false; // a stale *.part / *.converted
+    bool blocked = false; // would be removed, but the sharing group blocks removal
+};
+
+QString toString(PlannedAction::Action action); // keep, touch, remove
+
+struct CleanupPlan
+{
+    QDateTime plannedAt;
+    bool blocked = false; // some host of the group could not be seen: nothing is removed
+    QString blockedReason;
+    QList<PlannedAction> actions; // sorted by name
+    qint64 reclaimableBytes = 0;
+    int removeCount = 0;
+    int touchCount = 0;
+    int keepCount = 0;
+
+    const PlannedAction *action(QStringView name) const;
+};
+
+// Pure: the same group, policy and time always give the same plan. Nova's semantics: a file in
+// use is touched (mtime = now), so an unused file's age is the time since it was last seen in
+// use. Never removes a referenced, pinned, unknown-named, corrupt (mismatch) or too young file,
+// and nothing at all while a host of the group is unreachable or its references are incomplete.
+CleanupPlan planCleanup(const SharingGroupState &group, const CachePolicy &policy, const QDateTime &now);
+
+// "45 s", "12 min", "5 h", "3 d"
+QString formatDuration(qint64 seconds);
+
+} // namespace cowherd::cache

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "error.h"
+#include "host/hostconfig.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace cowherd::host {
+class Transport;
+}
+
+namespace cowherd::cache {
+
+using TransportFactory = std::function<std::unique_ptr<host::Transport>(const host::HostConfig &)>;
+
+// _base/.cowherd/storage-id: a UUID written once. Hosts that read the same id see the same
+// storage (NFS) and form a sharing group. Empty when the marker does not exist yet.
+Result<QString> readStorageId(host::Transport &transport, const QString &basePath);
+// Reads the marker, or writes a new one when there is none: under a lock, atomically, and only
+// if still missing, so two hosts creating it at once agree on one id.
+Result<QString> ensureStorageId(host::Transport &transport, const QString &basePath);
+
+// The group key of a host: its hand-set sharing group, else the storage id read now (and
+// remembered in the settings), else the id remembered from an earlier pass (the host is down
+// but still a member), else the host alone.
+QString sharingGroupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports);
+
+// The hosts of `all` in the same sharing group as `host`, `host` first.
+QList<host::HostConfig> sharingGroupOf(const host::HostConfig &host, const QList<host::HostConfig> &all,
+    const QString &configFile, const TransportFactory &transports);
+
+} // namespace cowherd::cache
