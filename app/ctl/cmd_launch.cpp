@@ -40,6 +40,7 @@ int launchCommand(const QStringList &arguments, Context &context)
     parser.addOption({u"memory"_s, u"Memory (default 256)."_s, u"MiB"_s});
     parser.addOption({u"vcpus"_s, u"Virtual CPUs (default 1)."_s, u"N"_s});
     parser.addOption({u"network"_s, u"none, user, or a libvirt network name (default none)."_s, u"NETWORK"_s});
+    parser.addOption({u"virt-type"_s, u"kvm, or qemu for software emulation (default: kvm when the host has it)."_s, u"TYPE"_s});
     parser.addOption({u"resize-in-overlay"_s, u"Grow the overlay instead of making a resized base file."_s});
     parser.addOption({u"json"_s, u"Print {uuid, name, directory, disk, base, base_reused, state}."_s});
     parser.addOption({u"quiet"_s, u"No progress on stderr."_s});
@@ -83,6 +84,7 @@ int launchCommand(const QStringList &arguments, Context &context)
     request.sizeGiB = *size;
     request.memoryMiB = *memory;
     request.vcpus = int(*vcpus);
+    request.virtType = parser.value(u"virt-type"_s);
     if (parser.isSet(u"network"_s))
         request.network = parser.value(u"network"_s);
 

@@ -45,6 +45,8 @@ Result<LaunchResult> launchInstance(const host::HostConfig &host, host::Transpor
         return fail(u"'%1' cannot name an instance: use up to 64 printable characters without '/'."_s.arg(request.name));
     if (request.sizeGiB < 0 || request.memoryMiB <= 0 || request.vcpus <= 0)
         return fail(u"Size, memory and vCPUs must be positive."_s);
+    if (!request.virtType.isEmpty() && request.virtType != u"kvm" && request.virtType != u"qemu")
+        return fail(u"The virtualisation type must be kvm or qemu, not '%1'."_s.arg(request.virtType));
 
     const QString instancesPath = QDir::cleanPath(host.instancesPath);
     LaunchResult result;
@@ -118,7 +120,7 @@ Result<LaunchResult> launchInstance(const host::HostConfig &host, host::Transpor
 
     // 4. The domain.
     step(u"Defining and starting the domain"_s);
-    auto domainType = chooseDomainType(libvirt);
+    auto domainType = request.virtType.isEmpty() ? chooseDomainType(libvirt) : Result<QString>(request.virtType);
     if (!domainType)
         return undo(domainType.error());
     DomainSpec spec;

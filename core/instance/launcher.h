@@ -31,6 +31,7 @@ struct LaunchRequest
     int vcpus = 1;
     QString network = QStringLiteral("none"); // none | user | <libvirt network>
     QString uuid; // generated when empty
+    QString virtType; // kvm | qemu (TCG); empty: kvm when the host offers it (Nova's virt_type)
 };
 
 struct LaunchResult

@@ -151,7 +151,7 @@ private Q_SLOTS:
         const QString image = makeDemo(u"race"_s);
         QVERIFY(!image.isEmpty());
         const QStringList common{u"--host"_s, systemUri, u"--instances-path"_s, m_lab->instancesPath(), u"launch"_s,
-            u"--image"_s, image, u"--json"_s};
+            u"--image"_s, image, u"--json"_s, u"--virt-type"_s, u"qemu"_s};
         QProcess a, b;
         a.start(QStringLiteral(COWHERDCTL), common + QStringList{u"--name"_s, m_prefix + u"race-a"_s});
         b.start(QStringLiteral(COWHERDCTL), common + QStringList{u"--name"_s, m_prefix + u"race-b"_s});
@@ -194,7 +194,7 @@ private:
     {
         QProcess p;
         p.start(QStringLiteral(COWHERDCTL), QStringList{u"--host"_s, systemUri, u"--instances-path"_s,
-            m_lab->instancesPath(), u"launch"_s, u"--json"_s} + args);
+            m_lab->instancesPath(), u"launch"_s, u"--json"_s, u"--virt-type"_s, u"qemu"_s} + args);
         Run r;
         if (!p.waitForFinished(180000))
             return r;
