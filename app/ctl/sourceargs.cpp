@@ -19,7 +19,8 @@ source::SourceOptions sourceOptions(const QCommandLineParser &parser)
     source::SourceOptions options;
     options.cloud = parser.value(u"cloud"_s);
     options.caFile = parser.value(u"ca-file"_s);
-    options.sha256 = parser.value(u"sha256"_s);
+    if (parser.optionNames().contains(u"sha256"_s))
+        options.sha256 = parser.value(u"sha256"_s);
     return options;
 }
 

@@ -15,7 +15,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcSource, "cowherd.source")
+Q_LOGGING_CATEGORY(lcSource, "cowherd.source", QtWarningMsg)
 
 namespace cowherd::source {
 
