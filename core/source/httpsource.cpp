@@ -217,7 +217,6 @@ private:
         } else {
             // The server ignores Range: it sends everything again; skip what we already have.
             m_skip = m_position;
-            m_position = 0;
         }
     }
 
@@ -225,6 +224,10 @@ private:
     {
         QNetworkReply *reply = m_reply;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (reply->error() == QNetworkReply::TooManyRedirectsError || reply->error() == QNetworkReply::InsecureRedirectError) {
+            setError(Error::failure(describeNetworkError(reply, reply->url(), {})));
+            return;
+        }
         if (status >= 300) {
             const QByteArray reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
             const QUrl where = reply->url();

@@ -5,6 +5,7 @@ ranges, and injects faults chosen by the query string:
   ?fault=truncate     Content-Length of the whole file, the body cut in half, every time
   ?fault=drop-once    the first response is cut in half; later (Range) requests succeed
   ?fault=no-ranges    Range is ignored (200 with everything)
+  ?fault=drop-once-no-ranges  both
   ?fault=404|500      that status with a short text body
   ?fault=html         200 text/html with a login page
   ?fault=html-octet   200 application/octet-stream whose body is an HTML page
@@ -75,7 +76,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         start, end = 0, size - 1
         status = 200
         rng = self.headers.get("Range")
-        if rng and fault != "no-ranges" and rng.startswith("bytes="):
+        no_ranges = fault in ("no-ranges", "drop-once-no-ranges")
+        if rng and not no_ranges and rng.startswith("bytes="):
             first, _, last = rng[6:].partition("-")
             start = int(first)
             end = int(last) if last else size - 1
@@ -84,7 +86,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/octet-stream")
         self.send_header("Content-Length", str(length))
-        if fault != "no-ranges":
+        if not no_ranges:
             self.send_header("Accept-Ranges", "bytes")
         if status == 206:
             self.send_header("Content-Range", "bytes %d-%d/%d" % (start, end, size))
@@ -92,7 +94,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         cut = None
         if fault == "truncate":
             cut = length // 2
-        elif fault == "drop-once":
+        elif fault in ("drop-once", "drop-once-no-ranges"):
             with self.lock:
                 key = self.path
                 if key not in self.dropped:
