@@ -124,9 +124,15 @@ Result<std::unique_ptr<ArchiveSource::Reader>> ArchiveSource::startReader()
         return std::unexpected(opened.error());
     reader->a = archive_read_new();
     archive_read_support_filter_all(reader->a);
-    archive_read_support_format_tar(reader->a);
-    archive_read_support_format_zip_streamable(reader->a);
-    archive_read_support_format_raw(reader->a); // a single compressed image: bids lowest
+    // The name decides: an image whose first blocks are zeros would pass for an empty tar.
+    static const QRegularExpression container(u"\\.(tar(\\.[a-z0-9]+)?|tgz|txz|tbz2?|tzst|zip|ova)$"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    if (container.match(m_archiveName.section(u'?', 0, 0)).hasMatch()) {
+        archive_read_support_format_tar(reader->a);
+        archive_read_support_format_zip_streamable(reader->a);
+    } else {
+        archive_read_support_format_raw(reader->a);
+    }
     if (archive_read_open(reader->a, reader.get(), nullptr, &Reader::readCallback, nullptr) != ARCHIVE_OK)
         return std::unexpected(reader->error(u"Cannot open %1 as an archive"_s.arg(m_archiveName)));
     return reader;
