@@ -165,26 +165,32 @@ Status CloudSession::authenticateLocked()
     return {};
 }
 
-Result<QByteArray> CloudSession::token()
+Result<std::pair<QUrl, QByteArray>> CloudSession::access()
 {
     if (!m_cloud.usesKeystone())
-        return QByteArray();
+        return std::pair{withoutVersion(m_cloud.endpoint), QByteArray()};
     std::lock_guard lock(m_mutex);
     if (m_token.isEmpty() || QDateTime::currentDateTimeUtc().addSecs(m_renewMargin) >= m_expiresAt) {
         if (auto ok = authenticateLocked(); !ok)
             return std::unexpected(ok.error());
     }
-    return m_token;
+    return std::pair{m_imageEndpoint, m_token};
+}
+
+Result<QByteArray> CloudSession::token()
+{
+    auto a = access();
+    if (!a)
+        return std::unexpected(a.error());
+    return a->second;
 }
 
 Result<QUrl> CloudSession::imageEndpoint()
 {
-    if (!m_cloud.usesKeystone())
-        return withoutVersion(m_cloud.endpoint);
-    if (auto t = token(); !t)
-        return std::unexpected(t.error());
-    std::lock_guard lock(m_mutex);
-    return m_imageEndpoint;
+    auto a = access();
+    if (!a)
+        return std::unexpected(a.error());
+    return a->first;
 }
 
 Result<HttpHeaders> CloudSession::authHeaders()
@@ -201,16 +207,15 @@ Result<HttpResponse> CloudSession::sendToImage(const QByteArray &method, const Q
     const QByteArray &body, const HttpHeaders &headers)
 {
     for (int attempt = 0;; ++attempt) {
-        auto endpoint = imageEndpoint();
-        if (!endpoint)
-            return std::unexpected(endpoint.error());
-        auto auth = authHeaders();
-        if (!auth)
-            return std::unexpected(auth.error());
+        auto a = access();
+        if (!a)
+            return std::unexpected(a.error());
         HttpRequest request;
         request.method = method;
-        request.url = QUrl(endpoint->toString() + pathAndQuery);
-        request.headers = *auth + headers;
+        request.url = QUrl(a->first.toString() + pathAndQuery);
+        if (!a->second.isEmpty())
+            request.headers.append({"X-Auth-Token", a->second});
+        request.headers += headers;
         request.body = body;
         auto response = m_network->send(request);
         if (response && response->status == 401 && m_cloud.usesKeystone() && attempt == 0) {

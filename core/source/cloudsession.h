@@ -43,6 +43,8 @@ public:
 
 private:
     Status authenticateLocked();
+    // The endpoint and a valid token, read together (one renewal at most).
+    Result<std::pair<QUrl, QByteArray>> access();
 
     CloudConfig m_cloud;
     std::shared_ptr<NetworkThread> m_network;

@@ -263,6 +263,8 @@ password = glancepw
 project_name = service
 user_domain_name = Default
 project_domain_name = Default
+# Validate every token with Keystone: a revoked (or expired) token must be refused at once.
+token_cache_time = -1
 CONF
     env -u PYTHONHOME /usr/bin/glance-manage --config-file "$G/etc/glance-api.conf" db_sync >"$G/log/manage.out" 2>&1
     PYTHONPATH=$G/etc setsid env -u PYTHONHOME /usr/bin/glance-api --config-file "$G/etc/glance-api.conf" \
