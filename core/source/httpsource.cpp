@@ -37,6 +37,9 @@ struct Shared
     QByteArray contentType;
     qint64 total = -1;
     int resumptions = 0;
+    // Fed on the network thread as bytes are queued (so they hash on the other core while the
+    // pipeline hashes and writes); read by finish() only after ended.
+    std::vector<std::pair<ExpectedDigest, host::Digest>> digests;
 };
 
 bool looksLikeHtml(QByteArrayView head)
@@ -147,6 +150,8 @@ public:
                 if (bytes.isEmpty())
                     continue;
                 m_position += bytes.size();
+                for (auto &[expected, digest] : m_shared->digests)
+                    digest.addData(bytes);
                 std::lock_guard lock(m_shared->mutex);
                 m_shared->queued += bytes.size();
                 m_shared->chunks.push_back(std::move(bytes));
@@ -303,7 +308,6 @@ struct HttpSource::Private
     Transfer *transfer = nullptr;
     QPointer<QObject> transferContext;
     std::function<bool()> isCancelled;
-    std::vector<std::pair<ExpectedDigest, host::Digest>> digests;
     qint64 delivered = 0;
 
     // Waits, under lock, until ready() or an error or cancellation.
@@ -379,7 +383,7 @@ Result<SourceDescription> HttpSource::open(const OpenOptions &options)
         const auto algorithm = host::Digest::fromName(expected.algorithm);
         if (!algorithm)
             return fail(u"%1 promises a %2 checksum, which Cowherd cannot verify."_s.arg(displayName(), expected.algorithm));
-        d->digests.emplace_back(expected, host::Digest(*algorithm));
+        d->shared->digests.emplace_back(expected, host::Digest(*algorithm));
     }
     d->isCancelled = options.isCancelled;
 
@@ -449,15 +453,18 @@ Result<QByteArray> HttpSource::read(qint64 maxBytes)
         Transfer *transfer = d->transfer;
         QMetaObject::invokeMethod(d->transferContext.data(), [transfer] { transfer->drain(); }, Qt::QueuedConnection);
     }
-    for (auto &[expected, digest] : d->digests)
-        digest.addData(chunk);
     d->delivered += chunk.size();
     return chunk;
 }
 
 Status HttpSource::finish()
 {
-    for (auto &[expected, digest] : d->digests) {
+    {
+        std::lock_guard lock(d->shared->mutex);
+        if (!d->shared->ended)
+            return fail(u"%1: the download is not complete."_s.arg(displayName()));
+    }
+    for (auto &[expected, digest] : d->shared->digests) {
         const QByteArray actual = digest.hexResult();
         if (actual != expected.hex.toLower())
             return std::unexpected(Error::refused(
