@@ -133,7 +133,6 @@ Status CloudSession::authenticateLocked()
     request.headers = {{"Content-Type", "application/json"}, {"Accept", "application/json"}};
     request.body = authBody(m_cloud);
     auto response = m_network->send(request);
-    request.body.fill('\0'); // do not leave the password lying around
     if (!response)
         return fail(u"Cannot reach Keystone for cloud %1: %2"_s.arg(m_cloud.name, response.error().message));
     if (response->status == 401)

@@ -86,6 +86,8 @@ public:
     void start()
     {
         QNetworkRequest request = m_network->prepare(m_request);
+        // Qt would ask for gzip and inflate it silently: then sizes and ranges no longer match.
+        request.setRawHeader("Accept-Encoding", "identity");
         if (m_position > 0)
             request.setRawHeader("Range", "bytes=" + QByteArray::number(m_position) + '-');
         m_metaChecked = false;
@@ -187,10 +189,11 @@ private:
     void checkMetaData()
     {
         const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status == 0 || m_metaChecked)
+        // 3xx: Qt is following a redirect (or gives up; complete() reports that).
+        if (status == 0 || m_metaChecked || (status >= 300 && status < 400))
             return;
         m_metaChecked = true;
-        if (status >= 300)
+        if (status >= 400)
             return; // reported when the reply finishes
         if (m_position == 0 && !m_started) {
             m_started = true;

@@ -69,7 +69,8 @@ QString describeNetworkError(QNetworkReply *reply, const QUrl &url, const QStrin
     if (reply->error() == QNetworkReply::TooManyRedirectsError)
         return u"%1 redirected too many times; check the URL."_s.arg(where);
     if (reply->error() == QNetworkReply::InsecureRedirectError)
-        return u"%1 redirected from https to plain http; refusing to follow."_s.arg(where);
+        return u"%1 redirected from https to plain http, or elsewhere while carrying a token; refusing to "
+               "follow."_s.arg(where);
     return u"Cannot download %1: %2."_s.arg(where, redactUrlIn(reply->errorString(), url));
 }
 
@@ -117,7 +118,13 @@ Status NetworkThread::checkSettings() const
 QNetworkRequest NetworkThread::prepare(const HttpRequest &request) const
 {
     QNetworkRequest r(request.url);
-    r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Qt keeps raw headers across redirects: a token must not follow one to another site.
+    bool credentials = false;
+    for (const auto &[key, value] : request.headers)
+        credentials = credentials || key.compare("X-Auth-Token", Qt::CaseInsensitive) == 0
+            || key.compare("Authorization", Qt::CaseInsensitive) == 0;
+    r.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+        credentials ? QNetworkRequest::SameOriginRedirectPolicy : QNetworkRequest::NoLessSafeRedirectPolicy);
     r.setMaximumRedirectsAllowed(m_settings.maxRedirects);
     r.setTransferTimeout(m_settings.transferTimeoutMs);
     r.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("cowherd"));

@@ -164,6 +164,28 @@ private Q_SLOTS:
         QCOMPARE(source.resumptions(), query.contains(u"drop-once"_s) ? 1 : 0);
     }
 
+    void tokensDoNotFollowRedirectsElsewhere()
+    {
+        HttpFaultServer here;
+        HttpFaultServer elsewhere;
+        QVERIFY(here.isRunning() && elsewhere.isRunning());
+        QVERIFY(!rawImage(elsewhere.root(), u"moved.raw"_s, 1024 * 1024).isEmpty());
+        const QUrl url(here.url(u"x?fault=redirect-to&to="_s) + QString::fromLatin1(QUrl::toPercentEncoding(elsewhere.url(u"moved.raw"_s))));
+        auto network = std::make_shared<source::NetworkThread>();
+        source::HttpSource anonymous(network, url);
+        auto opened = anonymous.open({});
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+        QCOMPARE(opened->size, 1024 * 1024);
+
+        source::HttpSourceOptions options;
+        options.headers = {{"X-Auth-Token", "gAAAAA-secret-token"}};
+        source::HttpSource withToken(network, url, options);
+        auto refused = withToken.open({});
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(u"refusing to follow"_s), qPrintable(refused.error().message));
+        QVERIFY(!refused.error().message.contains(u"secret-token"_s));
+    }
+
     void memoryStaysBoundedWhileTheReaderIsSlow()
     {
         // The network side must stop at the queue limit instead of buffering the whole body.

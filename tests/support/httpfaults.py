@@ -11,6 +11,7 @@ ranges, and injects faults chosen by the query string:
   ?fault=html-octet   200 application/octet-stream whose body is an HTML page
   ?fault=slow         the body trickles (64 KiB every 50 ms)
   ?fault=redirect     302 to the same path without the fault
+  ?fault=redirect-to&to=URL  302 to URL (another server)
   /redirect-loop      redirects to itself forever
 
 Prints "PORT <n>" on stdout once it listens (port 0 picks a free one).
@@ -61,9 +62,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if fault == "html-octet":
             self.send_text(200, "\n  <!doctype html><html><body>Not found</body></html>", "application/octet-stream")
             return
-        if fault == "redirect":
+        if fault in ("redirect", "redirect-to"):
             self.send_response(302)
-            self.send_header("Location", url.path)
+            target = urllib.parse.parse_qs(url.query).get("to", [url.path])[0] if fault == "redirect-to" else url.path
+            self.send_header("Location", target)
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
