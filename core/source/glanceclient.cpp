@@ -134,3 +134,35 @@ Result<GlanceImage> GlanceClient::image(const QString &id)
 }
 
 } // namespace cowherd::source
+
+namespace cowherd::source {
+
+Result<GlanceImage> GlanceClient::findImage(const QString &idOrName)
+{
+    static const QRegularExpression uuid(u"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"_s);
+    if (uuid.match(idOrName).hasMatch())
+        return image(idOrName);
+    QUrlQuery query;
+    query.addQueryItem(u"name"_s, idOrName);
+    auto response = m_session->sendToImage("GET", u"/v2/images?"_s + query.toString(QUrl::FullyEncoded));
+    if (!response)
+        return std::unexpected(response.error());
+    if (response->status != 200)
+        return fail(u"Glance of cloud %1 answered HTTP %2 to a search for image %3: %4"_s.arg(m_session->cloud().name)
+                        .arg(response->status).arg(idOrName, apiError(*response)));
+    auto images = parseGlanceImagePage(response->body, nullptr);
+    if (!images)
+        return std::unexpected(images.error());
+    if (images->isEmpty())
+        return fail(u"Glance of cloud %1 has no image with the id or name %2."_s.arg(m_session->cloud().name, idOrName));
+    if (images->size() > 1) {
+        QStringList ids;
+        for (const GlanceImage &i : *images)
+            ids.append(i.id + u" ("_s + i.status + u')');
+        return fail(u"Several images of cloud %1 are called %2: %3; give the id."_s.arg(m_session->cloud().name, idOrName,
+            ids.join(u", "_s)));
+    }
+    return images->first();
+}
+
+} // namespace cowherd::source

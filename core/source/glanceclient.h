@@ -43,6 +43,8 @@ public:
     std::shared_ptr<CloudSession> session() const { return m_session; }
     Result<QList<GlanceImage>> listImages(int pageSize = 200);
     Result<GlanceImage> image(const QString &id);
+    // An id, or else a name that exactly one image visible to the project has.
+    Result<GlanceImage> findImage(const QString &idOrName);
 
 private:
     std::shared_ptr<CloudSession> m_session;

@@ -27,10 +27,11 @@ QString GlanceSource::displayName() const
 Result<SourceDescription> GlanceSource::open(const OpenOptions &options)
 {
     GlanceClient client(m_session);
-    auto image = client.image(m_imageId);
+    auto image = client.findImage(m_imageId);
     if (!image)
         return std::unexpected(image.error());
     m_image = *image;
+    m_imageId = m_image.id;
     if (m_image.status != u"active")
         return std::unexpected(Error::refused(u"%1 is %2, not active; only active images can be fetched."_s.arg(displayName(), m_image.status)));
 

@@ -90,6 +90,14 @@ private Q_SLOTS:
         QCOMPARE(fetched->originalFormat, diskFormat);
         QCOMPARE(sha256Of(fetched->path), sha256Of(m_files.path() + u"/disk.raw"_s));
         QCOMPARE(baseDirFiles(lab), QStringList{fetched->name});
+
+        // By name, when one image has it: still named by its id.
+        const QString name = u"by-name-"_s + diskFormat;
+        const QString named = m_glance.createImage(name, diskFormat, m_files.path() + u'/' + file);
+        TestLab other;
+        auto byName = fetchGlance(other, name);
+        QVERIFY2(byName, qPrintable(byName ? QString() : byName.error().message));
+        QCOMPARE(byName->imageId, named);
     }
 
     void listsWithPaging()
@@ -121,6 +129,8 @@ private Q_SLOTS:
         QTest::addRow("disk_format lies") << u"lie"_s << u"Refused"_s;
         QTest::addRow("not active") << u"queued"_s << u"not active"_s;
         QTest::addRow("no such image") << u"missing"_s << u"has no image"_s;
+        QTest::addRow("no such name") << u"missing-name"_s << u"no image with the id or name"_s;
+        QTest::addRow("ambiguous name") << u"twins"_s << u"Several images"_s;
         QTest::addRow("stored bytes changed") << u"corrupt"_s << u"failed its checksum"_s;
     }
 
@@ -135,6 +145,12 @@ private Q_SLOTS:
             id = m_glance.createImage(u"empty"_s, u"qcow2"_s);
         } else if (kind == u"missing") {
             id = u"00000000-0000-0000-0000-000000000000"_s;
+        } else if (kind == u"missing-name") {
+            id = u"no-image-is-called-this"_s;
+        } else if (kind == u"twins") {
+            QVERIFY(!m_glance.createImage(u"twin"_s, u"raw"_s).isEmpty());
+            QVERIFY(!m_glance.createImage(u"twin"_s, u"raw"_s).isEmpty());
+            id = u"twin"_s;
         } else {
             id = m_glance.createImage(u"corrupt"_s, u"raw"_s, m_files.path() + u"/disk.raw"_s);
             // Bit rot in Glance's store: same size, other bytes; os_hash_value no longer matches.
