@@ -60,6 +60,15 @@ std::optional<std::pair<qint64, qint64>> parseContentRange(const QByteArray &val
     return std::pair{match.captured(1).toLongLong(), total};
 }
 
+// After a redirect Qt appends the final response's headers to the 3xx ones ("0, 1048576"
+// for Content-Length): the last value is the final response's.
+QByteArray lastHeaderValue(const QNetworkReply *reply, const char *name)
+{
+    const QByteArray value = reply->rawHeader(name);
+    const qsizetype comma = value.lastIndexOf(',');
+    return (comma < 0 ? value : value.mid(comma + 1)).trimmed();
+}
+
 // Lives on the network thread; only touches Shared under its mutex.
 class Transfer
 {
@@ -143,6 +152,8 @@ public:
                     if (m_shared->queued >= m_queueBytes || m_shared->cancelled)
                         break;
                 }
+                if (m_position == 0 && m_attempts == 0)
+                    recordFirstResponse();
                 QByteArray bytes = m_reply->read(std::min(available, socketBuffer));
                 if (m_skip > 0) {
                     const qint64 dropped = std::min<qint64>(m_skip, bytes.size());
@@ -176,6 +187,20 @@ private:
         reply->deleteLater();
     }
 
+    // Headers of the first response. Called again when its body starts and ends: after a
+    // redirect, Qt may signal before the final response's headers replace the 3xx ones.
+    void recordFirstResponse()
+    {
+        const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        std::lock_guard lock(m_shared->mutex);
+        m_shared->contentType = lastHeaderValue(m_reply, "Content-Type");
+        bool known = false;
+        const qint64 length = lastHeaderValue(m_reply, "Content-Length").toLongLong(&known);
+        m_shared->total = status == 200 && known ? length : -1;
+        m_shared->headers = true;
+        m_shared->wake.notify_all();
+    }
+
     void setError(Error error)
     {
         dropReply();
@@ -197,16 +222,11 @@ private:
             return; // reported when the reply finishes
         if (m_position == 0 && !m_started) {
             m_started = true;
-            std::lock_guard lock(m_shared->mutex);
-            m_shared->contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-            if (status == 200 && m_reply->hasRawHeader("Content-Length"))
-                m_shared->total = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-            m_shared->headers = true;
-            m_shared->wake.notify_all();
+            recordFirstResponse();
             return;
         }
         if (status == 206) {
-            const auto range = parseContentRange(m_reply->rawHeader("Content-Range"));
+            const auto range = parseContentRange(lastHeaderValue(m_reply, "Content-Range"));
             if (!range || range->first != m_position) {
                 setError(Error::failure(u"%1 answered a resume request at byte %2 with the range \"%3\"; "
                                         "the download cannot continue safely. Try again."_s
@@ -250,6 +270,12 @@ private:
                 dropReply();
                 return;
             }
+            total = m_shared->total;
+        }
+        if (m_attempts == 0 && m_metaChecked && reply->error() == QNetworkReply::NoError)
+            recordFirstResponse();
+        {
+            std::lock_guard lock(m_shared->mutex);
             total = m_shared->total;
         }
         const bool failed = reply->error() != QNetworkReply::NoError;
