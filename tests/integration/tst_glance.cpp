@@ -207,6 +207,36 @@ private Q_SLOTS:
         QCOMPARE(cached, 1);
         QVERIFY(rows.size() > 1);
     }
+
+    void cliUsesOsVariablesWithoutACloud()
+    {
+        TestLab lab;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &key : env.keys()) {
+            if (key.startsWith(u"OS_"_s))
+                env.remove(key);
+        }
+        env.insert(u"OS_CLIENT_CONFIG_FILE"_s, lab.instancesPath() + u"/none.yaml"_s);
+        env.insert(u"OS_AUTH_TYPE"_s, u"none"_s);
+        env.insert(u"OS_ENDPOINT"_s, m_glance.url);
+        QProcess images;
+        images.setProcessEnvironment(env);
+        images.start(QStringLiteral(COWHERDCTL), {u"--instances-path"_s, lab.instancesPath(), u"images"_s, u"--json"_s});
+        QVERIFY(images.waitForFinished(60000));
+        QVERIFY2(images.exitCode() == 0, images.readAllStandardError().constData());
+        const QJsonObject listing = QJsonDocument::fromJson(images.readAllStandardOutput()).object();
+        QCOMPARE(listing.value(u"cloud"_s).toString(), u"envvars"_s);
+        QVERIFY(!listing.value(u"images"_s).toArray().isEmpty());
+
+        env.remove(u"OS_ENDPOINT"_s);
+        env.remove(u"OS_AUTH_TYPE"_s);
+        QProcess none;
+        none.setProcessEnvironment(env);
+        none.start(QStringLiteral(COWHERDCTL), {u"--instances-path"_s, lab.instancesPath(), u"images"_s});
+        QVERIFY(none.waitForFinished(60000));
+        QCOMPARE(none.exitCode(), 1);
+        QVERIFY(none.readAllStandardError().contains("--cloud NAME"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGlance)
