@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "progress.h"
+#include "sourceargs.h"
 
 #include "cache/fetcher.h"
 #include "host/localtransport.h"
@@ -16,10 +17,11 @@ int fetchCommand(const QStringList &arguments, Context &context)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Fetches an image into the host's _base and prints the base file name."_s);
-    parser.addPositionalArgument(u"SOURCE"_s, u"An image file."_s);
-    parser.addOption({u"image-id"_s, u"The image id (default for files: sha256:<hex of the content>)."_s, u"ID"_s});
+    parser.addPositionalArgument(u"SOURCE"_s, u"An image file, archive[!member] (.gz .xz .zst .bz2 .tar .zip .ova), http(s) URL, or glance:IMAGE_ID."_s);
+    parser.addOption({u"image-id"_s, u"The image id (default: files sha256:<hex of the content>, URLs url:<URL> or sha256:<--sha256>, Glance its id)."_s, u"ID"_s});
     parser.addOption({u"disk-format"_s, u"The format the image is declared to have; it must match."_s, u"FORMAT"_s});
     parser.addOption({u"keep-format"_s, u"Do not convert to raw (force_raw_images off)."_s});
+    addSourceOptions(parser);
     parser.addOption({u"json"_s, u"Print {name, path, image_id, reused} as JSON."_s});
     parser.addOption({u"quiet"_s, u"No progress on stderr."_s});
     if (!parser.parse(QStringList{u"cowherdctl fetch"_s} + arguments))
@@ -31,7 +33,7 @@ int fetchCommand(const QStringList &arguments, Context &context)
     auto host = context.resolveHost();
     if (!host)
         return printError(host.error());
-    auto source = source::sourceFor(parser.positionalArguments().first());
+    auto source = source::sourceFor(parser.positionalArguments().first(), sourceOptions(parser));
     if (!source)
         return printError(source.error());
 

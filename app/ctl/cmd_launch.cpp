@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "progress.h"
+#include "sourceargs.h"
 
 #include "host/libvirtconnection.h"
 #include "host/localtransport.h"
@@ -32,7 +33,8 @@ int launchCommand(const QStringList &arguments, Context &context)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Launches an instance on a copy-on-write overlay of a cached base file."_s);
-    parser.addOption({u"image"_s, u"Where the image comes from (an image file); fetched unless cached."_s, u"SOURCE"_s});
+    parser.addOption({u"image"_s, u"Where the image comes from (file, archive[!member], URL, glance:ID); fetched unless cached."_s, u"SOURCE"_s});
+    addSourceOptions(parser);
     parser.addOption({u"image-id"_s, u"The image id: names the base file sha1(ID)."_s, u"ID"_s});
     parser.addOption({u"disk-format"_s, u"The format the image is declared to have."_s, u"FORMAT"_s});
     parser.addOption({u"name"_s, u"The instance's (domain's) name."_s, u"NAME"_s});
@@ -65,7 +67,7 @@ int launchCommand(const QStringList &arguments, Context &context)
 
     std::unique_ptr<source::ImageSource> source;
     if (parser.isSet(u"image"_s)) {
-        auto made = source::sourceFor(parser.value(u"image"_s));
+        auto made = source::sourceFor(parser.value(u"image"_s), sourceOptions(parser));
         if (!made)
             return printError(made.error());
         source = std::move(*made);

@@ -9,6 +9,8 @@ int scanCommand(const QStringList &arguments, Context &context);
 int hostsCommand(const QStringList &arguments, Context &context);
 int fetchCommand(const QStringList &arguments, Context &context);
 int launchCommand(const QStringList &arguments, Context &context);
+// images [--cloud NAME] [--json]: Glance's images and whether each is cached on the host.
+int imagesCommand(const QStringList &arguments, Context &context);
 // inspect FILE [--disk-format F] [--json]: exit 0 safe, 3 unsafe, 1 unreadable, 2 usage.
 int inspectCommand(const QStringList &arguments, Context &context);
 int demoImageCommand(const QStringList &arguments, Context &context);

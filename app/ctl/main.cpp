@@ -25,6 +25,7 @@ const Command commands[] = {
     {"hosts", "list, add or remove configured hosts", hostsCommand},
     {"inspect", "inspect an image file and judge whether it is safe", inspectCommand},
     {"fetch", "fetch an image into the host's _base", fetchCommand},
+    {"images", "list a cloud's Glance images and whether each is cached", imagesCommand},
     {"launch", "launch an instance on a copy-on-write overlay", launchCommand},
     {"start", "start a defined instance", startCommand},
     {"shutdown", "power an instance off (gracefully, then hard)", shutdownCommand},

@@ -57,11 +57,4 @@ Result<QByteArray> FileSource::read(qint64 maxBytes)
     return chunk;
 }
 
-Result<std::unique_ptr<ImageSource>> sourceFor(const QString &specification)
-{
-    if (specification.isEmpty())
-        return fail(u"No image given."_s);
-    return std::make_unique<FileSource>(specification);
-}
-
 } // namespace cowherd::source

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "source/sourceoptions.h"
 
 #include <QByteArray>
 #include <QString>
@@ -44,7 +45,13 @@ public:
     virtual Status finish() { return {}; }
 };
 
-// Builds the source a user named: for now a local file path.
-Result<std::unique_ptr<ImageSource>> sourceFor(const QString &specification);
+// Builds the source a user named:
+//   /path/to/image.qcow2            a local file
+//   image.raw.xz, disk.tar.gz, x.ova, x.zip, with an optional !member ("a.tar.xz!dir/disk.qcow2")
+//   http(s)://host/path[.xz|!member] a download (TLS verified; --ca-file adds a CA)
+//   glance:IMAGE_ID                 an image in Glance (cloud from options.cloud, OS_CLOUD, OS_*)
+// options.sha256 is checked against the bytes of the file or download as published (for an
+// archive: the archive file, as in a vendor's SHA256SUMS).
+Result<std::unique_ptr<ImageSource>> sourceFor(const QString &specification, const SourceOptions &options = {});
 
 } // namespace cowherd::source
