@@ -17,7 +17,7 @@ private Q_SLOTS:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QCOMPARE(dialog.versionText(), u"Version "_s + QStringLiteral(COWHERD_VERSION));
-        QVERIFY2(dialog.licenseText().contains(u"GPL-3.0-or-later"_s), qPrintable(dialog.licenseText()));
+        QVERIFY2(dialog.licenseText().contains(QStringLiteral(COWHERD_LICENSE)), qPrintable(dialog.licenseText()));
         const auto *name = dialog.findChild<QLabel *>(u"name"_s);
         QVERIFY(name);
         QCOMPARE(name->text(), u"Cowherd"_s);

@@ -8,7 +8,7 @@ deb=$1
 # lintian refuses to run as root without this flag; it only reads the .deb.
 root=()
 [[ $(id -u) -ne 0 ]] || root=(--allow-root)
-lintian "${root[@]}" --fail-on error --no-tag-display-limit --display-info "$deb"
+lintian "${root[@]}" --fail-on error --tag-display-limit 0 --display-info "$deb"
 status=$?
 if [[ $status -ne 0 ]]; then
     echo "FAIL: lintian exited with status $status (errors above, or lintian could not run)" >&2
