@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Checks that the man pages and the bash completion describe what the binaries print.
 
-usage: check_manpages.py COWHERD COWHERDCTL MANDIR COMPLETION
+usage: check_manpages.py COWHERD COWHERDCTL MANDIR COMPLETION VERSION
 
 Every option of `cowherd --help` must appear in cowherd.1; every option and every command of
 `cowherdctl --help` must appear in cowherdctl.1 (each command with its own .SS section) and in the
-bash completion. The man pages must also format without groff warnings.
+bash completion. The man pages must also format without groff warnings and name VERSION in
+their .TH line.
 """
 import os
 import re
@@ -63,7 +64,7 @@ def groff_warnings(path):
 
 
 def main():
-    cowherd, cowherdctl, mandir, completion_path = sys.argv[1:5]
+    cowherd, cowherdctl, mandir, completion_path, version = sys.argv[1:6]
     failures = []
 
     gui_help = help_text(cowherd)
@@ -95,7 +96,9 @@ def main():
         if not mentions(completion, command):
             failures.append(f'the bash completion does not offer the command {command}')
 
-    for page in ('cowherd.1', 'cowherdctl.1'):
+    for page, source in (('cowherd.1', gui_man), ('cowherdctl.1', ctl_man)):
+        if not re.search(r'^\.TH .*"Cowherd ' + re.escape(version) + '"', source, re.M):
+            failures.append(f'{page}: the .TH line does not say "Cowherd {version}"')
         code, warnings = groff_warnings(os.path.join(mandir, page))
         if code != 0 or warnings:
             failures.append(f'{page} does not format cleanly (exit {code}): {warnings}')
