@@ -2,7 +2,7 @@
 PRESET ?= default
 BUILD  := build/$(PRESET)
 
-.PHONY: all deps configure build run test clean
+.PHONY: all deps configure build run test package clean
 
 all: build
 
@@ -20,6 +20,10 @@ run: build
 
 test: build
 	@ctest --preset $(PRESET)
+
+# The Debian package: build/$(PRESET)/cowherd_<version>_<arch>.deb (see packaging/README.md).
+package: build
+	@cmake --build --preset $(PRESET) --target package
 
 clean:
 	rm -rf build

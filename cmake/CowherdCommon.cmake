@@ -1,3 +1,9 @@
+# The licence, in one place: AppStream metainfo, the About dialog and packaging/debian/copyright
+# (which states it in prose) follow it.
+set(COWHERD_LICENSE "GPL-3.0-or-later")
+# The reverse-DNS id: desktop file, AppStream id and icon name.
+set(COWHERD_APP_ID io.github.cowherd.Cowherd)
+
 # One INTERFACE target carries the language standard, warnings and Qt safety defines;
 # every Cowherd target links it.
 add_library(cowherd_common INTERFACE)
