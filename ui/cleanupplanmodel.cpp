@@ -1,5 +1,7 @@
 #include "cleanupplanmodel.h"
 
+#include "displayformat.h"
+
 #include <QBrush>
 #include <QLocale>
 #include <QPalette>
@@ -60,8 +62,8 @@ QVariant CleanupPlanModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (Column(index.column())) {
         case Name: return a.name;
-        case Kind: return cache::toString(a.kind);
-        case Action: return cache::toString(a.action);
+        case Kind: return DisplayFormat::kindName(a.kind);
+        case Action: return DisplayFormat::actionName(a.action);
         case Size: return QLocale().formattedDataSize(a.bytes);
         case Reason: return a.reason;
         case ColumnCount: break;

@@ -208,7 +208,7 @@ void DetailsPane::showInstance(const cache::CacheSnapshot &snapshot, const QStri
     m_shownBase.clear();
     m_instanceTitle->setText(instance->uuid);
     m_instanceName->setText(instance->name.isEmpty() ? tr("(not defined in libvirt)") : instance->name);
-    m_instanceState->setText(instance->state);
+    m_instanceState->setText(DisplayFormat::instanceState(instance->state));
     m_instanceDirectory->setText(instance->directory.isEmpty() ? tr("(none)") : instance->directory);
     setProblems(m_instanceProblems, instance->problems);
 

@@ -24,6 +24,42 @@ QString DisplayFormat::kindName(cache::BaseKind kind)
     return tr("unknown");
 }
 
+QString DisplayFormat::actionName(cache::PlannedAction::Action action)
+{
+    switch (action) {
+    case cache::PlannedAction::Action::Touch:
+        return tr("touch");
+    case cache::PlannedAction::Action::Remove:
+        return tr("remove");
+    case cache::PlannedAction::Action::Keep:
+        break;
+    }
+    return tr("keep");
+}
+
+QString DisplayFormat::instanceState(const QString &state)
+{
+    if (state == u"running")
+        return tr("running");
+    if (state == u"blocked")
+        return tr("blocked");
+    if (state == u"paused")
+        return tr("paused");
+    if (state == u"shutting down")
+        return tr("shutting down");
+    if (state == u"shutoff")
+        return tr("shutoff");
+    if (state == u"crashed")
+        return tr("crashed");
+    if (state == u"suspended")
+        return tr("suspended");
+    if (state == u"undefined")
+        return tr("undefined");
+    if (state == u"unknown")
+        return tr("unknown");
+    return state;
+}
+
 QString DisplayFormat::size(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, 1);

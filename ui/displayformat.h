@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cache/cacheplanner.h"
 #include "cache/cachesnapshot.h"
 #include "error.h"
 
@@ -16,6 +17,9 @@ class DisplayFormat
 
 public:
     static QString kindName(cache::BaseKind kind);
+    static QString actionName(cache::PlannedAction::Action action);
+    // libvirt's domain states as core names them ("running", "shutoff", ...); others unchanged.
+    static QString instanceState(const QString &state);
     static QString size(qint64 bytes);
     static QString age(qint64 seconds);
     static QString problems(const QList<Problem> &problems);

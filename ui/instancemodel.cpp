@@ -112,7 +112,7 @@ QVariant InstanceModel::displayData(const Row &row, int column) const
     case Name:
         return instance.name.isEmpty() ? tr("(not defined)") : instance.name;
     case State:
-        return instance.state;
+        return DisplayFormat::instanceState(instance.state);
     case Directory:
         return instance.directory;
     case Disks:
