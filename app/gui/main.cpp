@@ -1,6 +1,7 @@
 // cowherd: the desktop application. A composition root only; everything lives in cowherd_ui.
 #include "mainwindow.h"
 #include "screenshothook.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -35,6 +36,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("cowherd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COWHERD_VERSION));
 
+    // The system locale's texts already for --help; --lang replaces them below.
+    cowherd::ui::Translations::install(QLocale::system());
+
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main",
         "Watches the image cache (_base) of KVM hosts and the copy-on-write instances built on it."));
@@ -44,7 +48,13 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Read the host list from <file> instead of the default location."),
         QCoreApplication::translate("main", "file"));
     parser.addOption(configOption);
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        QCoreApplication::translate("main", "Show the user interface in <language> (for example de or zh_CN) instead of the system's."),
+        QCoreApplication::translate("main", "language"));
+    parser.addOption(langOption);
     parser.process(*app); // exits for --help and --version
+    if (parser.isSet(langOption))
+        cowherd::ui::Translations::install(cowherd::ui::Translations::localeFor(parser.value(langOption)));
 
     QApplication::setApplicationDisplayName(QStringLiteral("Cowherd"));
     cowherd::ui::MainWindow window(parser.value(configOption));
