@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Builds a small fixture lab with qemu-img (two originals, one resized copy, a stray file and
 # four instances),
-# opens cowherd on it under Xvfb and saves the main window to OUTPUT.png.
+# opens cowherd on it under Xvfb and saves the main window to OUTPUT.png. Further arguments go
+# to cowherd (e.g. `--lang de` for docs/screenshots/main-window-de.png).
 # Fails when the picture is blank. Needs: qemu-img, xvfb-run, python3.
 set -euo pipefail
 
-if [[ $# -ne 1 ]]; then
-    echo "usage: $0 OUTPUT.png" >&2
+if [[ $# -lt 1 ]]; then
+    echo "usage: $0 OUTPUT.png [COWHERD-ARGUMENTS...]" >&2
     exit 2
 fi
 output=$(realpath -m "$1")
+shift
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${COWHERD_BUILD_DIR:-$root/build/default}
 
@@ -57,7 +59,7 @@ config=$work/cowherd.conf
 mkdir -p "$(dirname "$output")"
 rm -f "$output"
 COWHERD_SCREENSHOT=$output XDG_CONFIG_HOME=$work/xdg-config XDG_DATA_HOME=$work/xdg-data \
-    xvfb-run -a -s '-screen 0 1400x900x24' "$build/app/gui/cowherd" --config "$config"
+    xvfb-run -a -s '-screen 0 1400x900x24' "$build/app/gui/cowherd" --config "$config" "$@"
 
 python3 - "$output" <<'PY'
 # A blank window is (almost) one colour: decode the PNG with the standard library and count.

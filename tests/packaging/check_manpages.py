@@ -15,7 +15,8 @@ import sys
 
 
 def help_text(binary):
-    env = dict(os.environ, QT_QPA_PLATFORM='offscreen')
+    # The section headings parsed below are the untranslated ones.
+    env = dict(os.environ, QT_QPA_PLATFORM='offscreen', LC_ALL='C.UTF-8', LANGUAGE='')
     result = subprocess.run([binary, '--help'], capture_output=True, text=True, env=env, check=True)
     return result.stdout
 
