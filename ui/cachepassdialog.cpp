@@ -38,7 +38,7 @@ CachePassDialog::CachePassDialog(task::TaskManager *tasks, const CacheTarget &ta
     layout->addWidget(intro);
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
-    resize(900, 520);
+    resize(1000, 440);
     m_view->setBusy(true);
 }
 

@@ -117,10 +117,7 @@ task::TaskWork InstanceTasks::launch(const host::HostConfig &host, const LaunchS
             context.setStage(cache::toString(p.stage));
             context.setProgress(p.done, p.total, true);
         };
-        options.onStep = [&context](const QString &step) {
-            context.log(step);
-            context.setStage(step);
-        };
+        options.onStep = [&context](const QString &step) { context.setStage(step); }; // logged by setStage
         auto transport = transportFor(host);
         auto launched = instance::launchInstance(host, *transport, *libvirt, request, options);
         if (!launched)

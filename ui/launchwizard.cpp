@@ -59,7 +59,7 @@ LaunchWizard::LaunchWizard(task::TaskManager *tasks, const host::HostConfig &hos
     setPage(SettingsPage, createSettingsPage());
     setPage(SummaryPage, createSummaryPage());
     setButtonText(QWizard::FinishButton, tr("&Launch"));
-    resize(640, 460);
+    resize(640, 380);
 }
 
 QWizardPage *LaunchWizard::createImagePage(const cache::CacheSnapshot *snapshot)

@@ -54,7 +54,7 @@ void showLaunchWizard(MainWindow &window, const QString &path)
         return;
     }
     wizard->setInstanceName(QStringLiteral("web-3"));
-    wizard->setSizeGiB(10);
+    wizard->setSizeGiB(20);
     wizard->setMemoryMiB(2048);
     wizard->setVcpus(2);
     wizard->setNetwork(QStringLiteral("default"));
@@ -86,7 +86,7 @@ void showTaskCentre(MainWindow &window, const QString &hostName, const QString &
         return;
     }
     task::TaskManager *tasks = window.taskManager();
-    tasks->setMaxRunningPerHost(3);
+    tasks->setMaxRunningPerHost(2);
     const CacheTarget target{*host, window.scheduler()->hosts(), {}};
     // The smallest base file: verifying every one would outlast the picture.
     QString smallest;
@@ -109,6 +109,10 @@ void showTaskCentre(MainWindow &window, const QString &hostName, const QString &
     big.imageId = QStringLiteral("screenshot-big-image");
     big.name = QStringLiteral("web-3");
     tasks->submit(QApplication::translate("ScreenshotHook", "Launch %1").arg(big.name), host->name, InstanceTasks::launch(*host, big));
+    LaunchSpec other = big;
+    other.imageId = QStringLiteral("screenshot-big-image-2");
+    other.name = QStringLiteral("web-4");
+    tasks->submit(QApplication::translate("ScreenshotHook", "Launch %1").arg(other.name), host->name, InstanceTasks::launch(*host, other));
     tasks->submit(QApplication::translate("ScreenshotHook", "Cache pass on %1").arg(host->name), host->name,
         CacheTasks::pass(target, CacheTasks::PassMode::Plan));
 
@@ -121,10 +125,10 @@ void showTaskCentre(MainWindow &window, const QString &hostName, const QString &
     QObject::connect(poll, &QTimer::timeout, &window, [&window, tasks, verify, failed, poll, path] {
         const auto v = tasks->task(verify);
         const auto f = tasks->task(failed);
-        bool streaming = false;
+        int streaming = 0;
         for (const task::TaskInfo &info : tasks->tasks())
-            streaming = streaming || (info.state == task::TaskState::Running && info.bytesPerSecond > 0 && info.etaSeconds > 0);
-        if (!v || !f || !task::isFinished(v->state) || !task::isFinished(f->state) || !streaming)
+            streaming += info.state == task::TaskState::Running && info.bytesPerSecond > 0 && info.etaSeconds > 0;
+        if (!v || !f || !task::isFinished(v->state) || !task::isFinished(f->state) || streaming < 2)
             return;
         poll->stop();
         window.taskDock()->selectTask(failed);

@@ -29,7 +29,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         const auto state = task::TaskState(index.data(TaskModel::StateRole).toInt());
-        if (state == task::TaskState::Queued || state == task::TaskState::Cancelled) {
+        // A bar for work under way or done; a failed or cancelled task has no progress to show.
+        if (state != task::TaskState::Running && state != task::TaskState::Succeeded) {
             QStyledItemDelegate::paint(painter, option, index);
             return;
         }
