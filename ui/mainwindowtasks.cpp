@@ -47,6 +47,7 @@ void MainWindow::createTaskFeatures()
     addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
     tabifyDockWidget(m_consoleDock, m_taskDock);
     m_taskDock->raise();
+    resizeDocks({m_taskDock}, {170}, Qt::Vertical); // the tables keep most of the height
 
     m_taskNotifier = new TaskNotifier(m_tasks, this);
     m_instanceActions = new InstanceActions(m_tasks, this);
