@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Builds a small fixture lab with qemu-img (two originals, one resized copy, a stray file and
 # four instances),
-# opens cowherd on it under Xvfb and saves the main window to OUTPUT.png. Further arguments go
-# to cowherd (e.g. `--lang de` for docs/screenshots/main-window-de.png).
+# opens cowherd on it under Xvfb and saves a picture to OUTPUT.png: the main window, or with
+# MODE the launch wizard's last page (launch-wizard), the cache pass preview (cache-pass) or the
+# task centre with a few real tasks (task-centre). Further arguments go to cowherd (e.g.
+# `--lang de` for docs/screenshots/main-window-de.png).
 # Fails when the picture is blank. Needs: qemu-img, xvfb-run, python3.
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
-    echo "usage: $0 OUTPUT.png [COWHERD-ARGUMENTS...]" >&2
+    echo "usage: $0 OUTPUT.png [window|launch-wizard|cache-pass|task-centre] [COWHERD-ARGUMENTS...]" >&2
     exit 2
 fi
 output=$(realpath -m "$1")
 shift
+mode=window
+if [[ $# -gt 0 && $1 != -* ]]; then
+    mode=$1
+    shift
+fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${COWHERD_BUILD_DIR:-$root/build/default}
 
@@ -44,6 +51,24 @@ touch -d '26 days ago' "$base/$cirros"
 make_raw cirros-0.6.2.img 112M 4
 touch -d '40 days ago' "$base/cirros-0.6.2.img"
 
+# Cowherd's metadata for the fetched originals: image ids (so the launch wizard offers them)
+# and recorded checksums.
+mkdir -p "$base/.cowherd"
+meta() { # base file name, image id
+    local sum
+    sum=$(sha256sum "$base/$1" | cut -d' ' -f1)
+    printf '{"image_id":"%s","sha256":"%s","state":"ok","verified_at":"%s","recorded_at":"%s"}\n' \
+        "$2" "$sum" "$(date -u +%FT%TZ)" "$(date -u -d '3 days ago' +%FT%TZ)" > "$base/.cowherd/$1.json"
+}
+meta "$ubuntu" 5f0c6a7e-3b1d-4c8e-9a62-1d2e3f405162
+meta "$cirros" a1b2c3d4-0e1f-4a5b-8c7d-9e0f1a2b3c4d
+# Unused leftovers a cache pass removes: an old original and a resized copy nobody uses now.
+debian=$(sha1 "0d7c1f2e-5a6b-4c3d-8e9f-a0b1c2d3e4f5")
+make_raw "$debian" 2G 24
+touch -d '12 days ago' "$base/$debian"
+make_raw "${cirros}_1" 1G 12
+touch -d '3 hours ago' "$base/${cirros}_1"
+
 overlay() { # uuid, base file name
     mkdir -p "$instances/$1"
     qemu-img create -q -f qcow2 -F raw -b "$base/$2" "$instances/$1/disk"
@@ -58,7 +83,12 @@ config=$work/cowherd.conf
 
 mkdir -p "$(dirname "$output")"
 rm -f "$output"
-COWHERD_SCREENSHOT=$output XDG_CONFIG_HOME=$work/xdg-config XDG_DATA_HOME=$work/xdg-data \
+# The task centre launches from a big sparse image so that its progress shows speed and ETA.
+big=$work/images/noble-server.img
+mkdir -p "$work/images"
+truncate -s 6G "$big"
+
+COWHERD_SCREENSHOT=$output COWHERD_SCREENSHOT_MODE=$mode COWHERD_SCREENSHOT_IMAGE=$big XDG_CONFIG_HOME=$work/xdg-config XDG_DATA_HOME=$work/xdg-data \
     xvfb-run -a -s '-screen 0 1400x900x24' "$build/app/gui/cowherd" --config "$config" "$@"
 
 python3 - "$output" <<'PY'

@@ -55,6 +55,7 @@ MainWindow::MainWindow(const QString &configFile, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     createActions();
     createLayout();
+    createTaskFeatures();
     updateTitles();
     resize(1280, 800);
 
@@ -158,6 +159,7 @@ void MainWindow::loadHosts(const QString &configFile)
 {
     // The registry is a file and the demo lab may ask libvirt: neither belongs on this thread.
     const quint64 generation = ++m_loadGeneration;
+    m_configFile = configFile;
     QtConcurrent::run([configFile] { return loadHostSetup(configFile); })
         .then(this, [this, generation](const HostSetup &setup) {
             if (generation == m_loadGeneration)
@@ -175,6 +177,7 @@ void MainWindow::applyHostSetup(const HostSetup &setup)
         m_sidebar->setCurrentHost(setup.hosts.constFirst().name);
     m_scheduler->scanAll();
     m_scheduler->setInterval(RefreshInterval);
+    applyHostSetupToTasks(setup);
     Q_EMIT hostsLoaded();
 }
 

@@ -148,6 +148,11 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
             base.allocatedSize = entry.allocatedSize;
             base.mtime = entry.mtime;
             base.imageId = stringValue(metadata.value(entry.name), "image_id"_L1);
+            if (const auto m = metadata.constFind(entry.name); m != metadata.constEnd()) {
+                base.pinned = m->value("pinned"_L1).toBool();
+                base.checksumState = m->value("state"_L1).toString(u"unverified"_s);
+                base.verifiedAt = QDateTime::fromString(m->value("verified_at"_L1).toString(), Qt::ISODate);
+            }
             if (stringValue(metadata.value(entry.name), "state"_L1) == u"mismatch")
                 base.problems.append({u"checksum-mismatch"_s,
                     u"The content of %1 no longer matches the sha256 recorded on %2: the file is corrupt. "
