@@ -2,6 +2,106 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>CacheTasks</name>
+    <message>
+        <source>scanning</source>
+        <translation>durchsucht</translation>
+    </message>
+    <message>
+        <source>Sharing group: %1</source>
+        <translation>Gruppe mit gemeinsamem Cache: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Plan: %1 to remove (%2), %3 to touch, %4 to keep</source>
+        <translation>Plan: %1 entfernen (%2), %3 auffrischen, %4 behalten</translation>
+    </message>
+    <message>
+        <source>Done: %1 removed (%2), %3 touched, %4 kept</source>
+        <translation>Fertig: %1 entfernt (%2), %3 aufgefrischt, %4 behalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n base file(s) verified</source>
+        <translation>
+            <numerusform>%n Basisdatei geprüft</numerusform>
+            <numerusform>%n Basisdateien geprüft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was removed: %1</source>
+        <translation>Nichts wurde entfernt: %1</translation>
+    </message>
+    <message>
+        <source>hashing</source>
+        <translation>berechnet Prüfsumme</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n base file(s) on %1 failed verification; see the log.</source>
+        <translation>
+            <numerusform>%n Basisdatei auf %1 hat die Prüfung nicht bestanden; siehe Protokoll.</numerusform>
+            <numerusform>%n Basisdateien auf %1 haben die Prüfung nicht bestanden; siehe Protokoll.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No base file named %1 in %2 on %3.</source>
+        <translation>Keine Basisdatei namens %1 in %2 auf %3.</translation>
+    </message>
+    <message>
+        <source>Pinned %1: no cache pass removes it</source>
+        <translation>%1 angeheftet: kein Cache-Durchlauf entfernt sie</translation>
+    </message>
+    <message>
+        <source>Unpinned %1</source>
+        <translation>%1 gelöst</translation>
+    </message>
+</context>
+<context>
+    <name>DemoLab</name>
+    <message>
+        <source>Cannot make a temporary directory for the demo images: %1</source>
+        <translation>Temporäres Verzeichnis für die Demo-Images kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>Image %1</translation>
+    </message>
+    <message>
+        <source>%1: base file %2 (image id %3)</source>
+        <translation>%1: Basisdatei %2 (Image-ID %3)</translation>
+    </message>
+    <message>
+        <source>%1 is not the demo lab; nothing was reset.</source>
+        <translation>%1 ist nicht das Demo-Labor; nichts wurde zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>terminating instances</source>
+        <translation>löscht Instanzen</translation>
+    </message>
+    <message>
+        <source>Terminating %1</source>
+        <translation>%1 wird gelöscht</translation>
+    </message>
+    <message>
+        <source>removing the lab</source>
+        <translation>entfernt das Labor</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>%1 entfernt</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <source>original</source>
@@ -107,6 +207,143 @@
         <source>Local demo lab — %1</source>
         <translation>Lokales Demo-Labor — %1</translation>
     </message>
+    <message>
+        <source>hashing</source>
+        <translation>berechnet Prüfsumme</translation>
+    </message>
+    <message>
+        <source>waiting for the lock</source>
+        <translation>wartet auf die Sperre</translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation>lädt herunter</translation>
+    </message>
+    <message>
+        <source>inspecting</source>
+        <translation>untersucht</translation>
+    </message>
+    <message>
+        <source>converting</source>
+        <translation>konvertiert</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>prüft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceTasks</name>
+    <message>
+        <source>Cannot read %1 as a disk image.</source>
+        <translation>%1 kann nicht als Disk-Image gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 (raw, %2) will be fetched into the cache of %3 unless the same bytes are there already.</source>
+        <translation>%1 (raw, %2) wird in den Cache von %3 geholt, sofern dieselben Bytes nicht schon dort sind.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3) will be fetched into the cache of %4 and converted to raw, unless the same bytes are there already.</source>
+        <translation>%1 (%2, %3) wird in den Cache von %4 geholt und nach raw konvertiert, sofern dieselben Bytes nicht schon dort sind.</translation>
+    </message>
+    <message>
+        <source>Refused: the image is larger than %1 GiB (%2); choose a larger size.</source>
+        <translation>Abgelehnt: Das Image ist größer als %1 GiB (%2); wählen Sie eine größere Größe.</translation>
+    </message>
+    <message>
+        <source>Base file %1 exists and will be reused.</source>
+        <translation>Basisdatei %1 ist vorhanden und wird wiederverwendet.</translation>
+    </message>
+    <message>
+        <source>A resized base file &lt;sha1&gt;_%1 will be made from it (or reused).</source>
+        <translation>Daraus wird eine vergrößerte Basisdatei &lt;sha1&gt;_%1 angelegt (oder wiederverwendet).</translation>
+    </message>
+    <message>
+        <source>The resized base %1_%2 exists and will be reused.</source>
+        <translation>Die vergrößerte Basis %1_%2 ist vorhanden und wird wiederverwendet.</translation>
+    </message>
+    <message>
+        <source>A resized base %1_%2 will be made.</source>
+        <translation>Eine vergrößerte Basis %1_%2 wird angelegt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A qcow2 overlay on it becomes the disk of “%1” (%2 MiB, %n vCPU(s), network: %3), which is defined and started on %4.</source>
+        <translation>
+            <numerusform>Ein qcow2-Overlay darauf wird die Disk von „%1“ (%2 MiB, %n vCPU, Netzwerk: %3), die auf %4 definiert und gestartet wird.</numerusform>
+            <numerusform>Ein qcow2-Overlay darauf wird die Disk von „%1“ (%2 MiB, %n vCPUs, Netzwerk: %3), die auf %4 definiert und gestartet wird.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is %3; base file %4%5</source>
+        <translation>%1 (%2) ist %3; Basisdatei %4%5</translation>
+    </message>
+    <message>
+        <source>, reused</source>
+        <translation>, wiederverwendet</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>waiting for power-off</source>
+        <translation>wartet auf das Ausschalten</translation>
+    </message>
+    <message>
+        <source>rebooting</source>
+        <translation>startet neu</translation>
+    </message>
+    <message>
+        <source>terminating</source>
+        <translation>löscht</translation>
+    </message>
+    <message>
+        <source>Removed %1/%2; its base files stay in the cache.</source>
+        <translation>%1/%2 entfernt; seine Basisdateien bleiben im Cache.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation>%1 ist jetzt %2</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>%1 einschalten</translation>
+    </message>
+    <message>
+        <source>Shut down %1</source>
+        <translation>%1 herunterfahren</translation>
+    </message>
+    <message>
+        <source>Reboot %1</source>
+        <translation>%1 neu starten</translation>
+    </message>
+    <message>
+        <source>Terminate %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotHook</name>
+    <message>
+        <source>Verify %1 on %2</source>
+        <translation>%1 auf %2 prüfen</translation>
+    </message>
+    <message>
+        <source>Launch %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <source>Cache pass on %1</source>
+        <translation>Cache-Durchlauf auf %1</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::AboutDialog</name>
@@ -175,6 +412,146 @@ Probleme:
         <source>Used by</source>
         <translation>Genutzt</translation>
     </message>
+    <message>
+        <source>Last verified %1</source>
+        <translation>Zuletzt geprüft %1</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>in Gebrauch</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>angeheftet</translation>
+    </message>
+    <message>
+        <source>never (corrupt)</source>
+        <translation>nie (beschädigt)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>MISMATCH</source>
+        <translation>ABWEICHUNG</translation>
+    </message>
+    <message>
+        <source>unverified</source>
+        <translation>ungeprüft</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt genutzt</translation>
+    </message>
+    <message>
+        <source>Removable in</source>
+        <translation>Entfernbar in</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::CacheActions</name>
+    <message>
+        <source>Corrupt base files</source>
+        <translation>Beschädigte Basisdateien</translation>
+    </message>
+    <message>
+        <source>Cache &amp;pass…</source>
+        <translation>Cache-&amp;Durchlauf…</translation>
+    </message>
+    <message>
+        <source>Preview what a cache pass would remove, then run it (Ctrl+Shift+P)</source>
+        <translation>Vorschau, was ein Cache-Durchlauf entfernen würde, dann ausführen (Strg+Umschalt+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify checksums</source>
+        <translation>Prüfsummen &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Hash every base file of the host and compare with the recorded sha256 (Ctrl+Shift+V)</source>
+        <translation>Jede Basisdatei des Hosts hashen und mit der gespeicherten sha256 vergleichen (Strg+Umschalt+V)</translation>
+    </message>
+    <message>
+        <source>P&amp;in base file</source>
+        <translation>Basisdatei &amp;anheften</translation>
+    </message>
+    <message>
+        <source>Verify checksums on %1</source>
+        <translation>Prüfsummen auf %1 prüfen</translation>
+    </message>
+    <message>
+        <source>Pin %1</source>
+        <translation>%1 anheften</translation>
+    </message>
+    <message>
+        <source>Unpin %1</source>
+        <translation>%1 lösen</translation>
+    </message>
+    <message>
+        <source>Unp&amp;in base file</source>
+        <translation>Basisdatei &amp;lösen</translation>
+    </message>
+    <message>
+        <source>Let cache passes remove this base file again when unused (Ctrl+Shift+I)</source>
+        <translation>Cache-Durchläufe dürfen diese Basisdatei wieder entfernen, wenn sie ungenutzt ist (Strg+Umschalt+I)</translation>
+    </message>
+    <message>
+        <source>Keep this base file forever, used or not (Ctrl+Shift+I)</source>
+        <translation>Diese Basisdatei für immer behalten, genutzt oder nicht (Strg+Umschalt+I)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n base file(s) on %1 no longer match their recorded sha256 and are corrupt: %2. Instances using them may read bad data; fetch the image again and move them to it.</source>
+        <translation>
+            <numerusform>%n Basisdatei auf %1 stimmt nicht mehr mit ihrer gespeicherten sha256 überein und ist beschädigt: %2. Instanzen, die sie nutzen, lesen womöglich falsche Daten; holen Sie das Image erneut und stellen Sie sie darauf um.</numerusform>
+            <numerusform>%n Basisdateien auf %1 stimmen nicht mehr mit ihrer gespeicherten sha256 überein und sind beschädigt: %2. Instanzen, die sie nutzen, lesen womöglich falsche Daten; holen Sie das Image erneut und stellen Sie sie darauf um.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::CachePassDialog</name>
+    <message>
+        <source>Cache pass on %1</source>
+        <translation>Cache-Durchlauf auf %1</translation>
+    </message>
+    <message>
+        <source>What a cache pass would do in the sharing group of %1: base files in use are touched, unused ones older than the minimum age are removed under their lock.</source>
+        <translation>Was ein Cache-Durchlauf in der Gruppe mit gemeinsamem Cache von %1 täte: Der Zeitstempel benutzter Basisdateien wird aufgefrischt, unbenutzte, die älter als das Mindestalter sind, werden unter ihrer Sperre entfernt.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close, and stop a plan or pass that is still running</source>
+        <translation>Schließen und einen noch laufenden Plan oder Durchlauf anhalten</translation>
+    </message>
+    <message>
+        <source>Plan a cache pass on %1</source>
+        <translation>Cache-Durchlauf auf %1 planen</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::CachePassScheduler</name>
+    <message>
+        <source>Scheduled cache pass on %1</source>
+        <translation>Geplanter Cache-Durchlauf auf %1</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::CleanupPlanModel</name>
@@ -228,6 +605,29 @@ Probleme:
     <message>
         <source>Would remove %1 files (%2), touch %3, keep %4.</source>
         <translation>Würde %1 Dateien entfernen (%2), %3 auffrischen, %4 behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::ConsolePane</name>
+    <message>
+        <source>Serial console</source>
+        <translation>Serielle Konsole</translation>
+    </message>
+    <message>
+        <source>Select an instance to follow its serial console.</source>
+        <translation>Wählen Sie eine Instanz, um ihrer seriellen Konsole zu folgen.</translation>
+    </message>
+    <message>
+        <source>No instance selected</source>
+        <translation>Keine Instanz ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the console log: %1</source>
+        <translation>Das Konsolenprotokoll kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -441,6 +841,65 @@ Zustand: %4</translation>
     </message>
 </context>
 <context>
+    <name>cowherd::ui::InstanceActions</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Einschalten</translation>
+    </message>
+    <message>
+        <source>Start the selected instance (Ctrl+Shift+S)</source>
+        <translation>Die ausgewählte Instanz einschalten (Strg+Umschalt+S)</translation>
+    </message>
+    <message>
+        <source>Shut &amp;down</source>
+        <translation>&amp;Herunterfahren</translation>
+    </message>
+    <message>
+        <source>Ask the guest to power off; stop it after 60 s (Ctrl+Shift+D)</source>
+        <translation>Den Gast zum Ausschalten auffordern; nach 60 s hart anhalten (Strg+Umschalt+D)</translation>
+    </message>
+    <message>
+        <source>Re&amp;boot</source>
+        <translation>&amp;Neu starten</translation>
+    </message>
+    <message>
+        <source>Ask the guest to reboot (Ctrl+Shift+B)</source>
+        <translation>Den Gast zum Neustart auffordern (Strg+Umschalt+B)</translation>
+    </message>
+    <message>
+        <source>&amp;Terminate…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Stop, undefine and remove the instance; its base files stay (Shift+Del)</source>
+        <translation>Die Instanz anhalten, ihre Definition und ihr Verzeichnis entfernen; ihre Basisdateien bleiben (Umschalt+Entf)</translation>
+    </message>
+    <message>
+        <source>Open &amp;console</source>
+        <translation>&amp;Konsole öffnen</translation>
+    </message>
+    <message>
+        <source>Install virt-viewer to open the graphical console</source>
+        <translation>Installieren Sie virt-viewer, um die grafische Konsole zu öffnen</translation>
+    </message>
+    <message>
+        <source>Open the instance&apos;s graphical console in %1 (Ctrl+Shift+O)</source>
+        <translation>Die grafische Konsole der Instanz in %1 öffnen (Strg+Umschalt+O)</translation>
+    </message>
+    <message>
+        <source>Terminate %1 on %2?
+
+The instance is stopped, undefined and its directory %3 removed. Its base files stay in the cache; an unused base file is only removed by a later cache pass.</source>
+        <translation>%1 auf %2 löschen?
+
+Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gelöscht. Ihre Basisdateien bleiben im Cache; eine ungenutzte Basisdatei entfernt erst ein späterer Cache-Durchlauf.</translation>
+    </message>
+    <message>
+        <source>Terminate %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::InstanceModel</name>
     <message>
         <source>Problems:
@@ -475,6 +934,161 @@ Zustand: %4</translation>
     <message>
         <source>Base files</source>
         <translation>Basisdateien</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::LaunchWizard</name>
+    <message>
+        <source>Launch an instance on %1</source>
+        <translation>Eine Instanz auf %1 starten</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Launch from a base file already in the cache of %1, or from an image file.</source>
+        <translation>Aus einer Basisdatei starten, die schon im Cache von %1 liegt, oder aus einer Image-Datei.</translation>
+    </message>
+    <message>
+        <source>A base file in the &amp;cache</source>
+        <translation>Eine Basisdatei im &amp;Cache</translation>
+    </message>
+    <message>
+        <source>An image &amp;file</source>
+        <translation>Eine &amp;Image-Datei</translation>
+    </message>
+    <message>
+        <source>Cached image</source>
+        <translation>Image im Cache</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3, %4)</source>
+        <translation>%1 — %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>No base file with a known image id</source>
+        <translation>Keine Basisdatei mit bekannter Image-ID</translation>
+    </message>
+    <message>
+        <source>Image file</source>
+        <translation>Image-Datei</translation>
+    </message>
+    <message>
+        <source>/srv/images/cirros.img</source>
+        <translation>/srv/images/cirros.img</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose an image file</source>
+        <translation>Image-Datei wählen</translation>
+    </message>
+    <message>
+        <source>Choose an image</source>
+        <translation>Image wählen</translation>
+    </message>
+    <message>
+        <source>Disk images (*.img *.raw *.qcow2 *.vmdk *.vdi *.vhd *.vhdx *.iso);;All files (*)</source>
+        <translation>Disk-Images (*.img *.raw *.qcow2 *.vmdk *.vdi *.vhd *.vhdx *.iso);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>The size of the root disk decides whether a resized base file is made.</source>
+        <translation>Die Größe der Root-Disk entscheidet, ob eine vergrößerte Basisdatei angelegt wird.</translation>
+    </message>
+    <message>
+        <source>Instance name</source>
+        <translation>Name der Instanz</translation>
+    </message>
+    <message>
+        <source>Root disk size in GiB</source>
+        <translation>Größe der Root-Disk in GiB</translation>
+    </message>
+    <message>
+        <source>the image&apos;s own size</source>
+        <translation>Größe des Images</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>Memory in MiB</source>
+        <translation>Arbeitsspeicher in MiB</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Virtual CPUs</source>
+        <translation>Virtuelle CPUs</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>user (NAT, no setup)</source>
+        <translation>user (NAT, ohne Einrichtung)</translation>
+    </message>
+    <message>
+        <source>none, user, or the name of a libvirt network</source>
+        <translation>none, user oder der Name eines libvirt-Netzwerks</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Root disk &amp;size:</source>
+        <translation>&amp;Größe der Root-Disk:</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Arbeitsspeicher:</translation>
+    </message>
+    <message>
+        <source>v&amp;CPUs:</source>
+        <translation>v&amp;CPUs:</translation>
+    </message>
+    <message>
+        <source>N&amp;etwork:</source>
+        <translation>N&amp;etzwerk:</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Was geschehen wird</translation>
+    </message>
+    <message>
+        <source>Checked against the cache of %1 just now.</source>
+        <translation>Soeben mit dem Cache von %1 abgeglichen.</translation>
+    </message>
+    <message>
+        <source>What the launch will do</source>
+        <translation>Was der Start tun wird</translation>
+    </message>
+    <message>
+        <source>Looking at the cache of %1…</source>
+        <translation>Cache von %1 wird angesehen…</translation>
+    </message>
+    <message>
+        <source>Launch %1</source>
+        <translation>%1 starten</translation>
     </message>
 </context>
 <context>
@@ -565,6 +1179,222 @@ Zustand: %4</translation>
     <message>
         <source>%1 (%2) — Cowherd</source>
         <translation>%1 (%2) — Cowherd</translation>
+    </message>
+    <message>
+        <source>Serial console</source>
+        <translation>Serielle Konsole</translation>
+    </message>
+    <message>
+        <source>&amp;Launch…</source>
+        <translation>&amp;Starten…</translation>
+    </message>
+    <message>
+        <source>Launch an instance on the current host (Ctrl+N)</source>
+        <translation>Eine Instanz auf dem aktuellen Host starten (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;demo lab…</source>
+        <translation>&amp;Demo-Labor zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Terminate the demo instances, remove the lab and fill it again</source>
+        <translation>Die Demo-Instanzen löschen, das Labor entfernen und neu füllen</translation>
+    </message>
+    <message>
+        <source>&amp;Instance</source>
+        <translation>&amp;Instanz</translation>
+    </message>
+    <message>
+        <source>&amp;Cache</source>
+        <translation>&amp;Cache</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Fill the demo lab</source>
+        <translation>Demo-Labor füllen</translation>
+    </message>
+    <message>
+        <source>Reset the demo lab</source>
+        <translation>Demo-Labor zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Terminate every instance of the demo lab, remove %1 with its base files, and fill it again with the two demo images?</source>
+        <translation>Alle Instanzen des Demo-Labors löschen, %1 samt Basisdateien entfernen und es erneut mit den zwei Demo-Images füllen?</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::TaskDock</name>
+    <message>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel task</source>
+        <translation>Aufgabe &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Retry task</source>
+        <translation>Aufgabe &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear finished</source>
+        <translation>&amp;Erledigte entfernen</translation>
+    </message>
+    <message>
+        <source>Task centre</source>
+        <translation>Aufgabenzentrale</translation>
+    </message>
+    <message>
+        <source>Log of the selected task</source>
+        <translation>Protokoll der ausgewählten Aufgabe</translation>
+    </message>
+    <message>
+        <source>Select a task to see its log.</source>
+        <translation>Wählen Sie eine Aufgabe, um ihr Protokoll zu sehen.</translation>
+    </message>
+    <message>
+        <source>Stop the selected task (Ctrl+.)</source>
+        <translation>Die ausgewählte Aufgabe anhalten (Strg+.)</translation>
+    </message>
+    <message>
+        <source>Run the selected failed or cancelled task again</source>
+        <translation>Die ausgewählte fehlgeschlagene oder abgebrochene Aufgabe erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Remove finished tasks from the list</source>
+        <translation>Erledigte Aufgaben aus der Liste entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n laufend</numerusform>
+            <numerusform>%n laufend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n wartend</numerusform>
+            <numerusform>%n wartend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finished</source>
+        <translation>
+            <numerusform>%n erledigt</numerusform>
+            <numerusform>%n erledigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Tasks — %1</source>
+        <translation>Aufgaben — %1</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::TaskModel</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Verbleibend</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::TaskNotifier</name>
+    <message>
+        <source>Show task</source>
+        <translation>Aufgabe zeigen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Task failure notification</source>
+        <translation>Meldung über eine fehlgeschlagene Aufgabe</translation>
+    </message>
+    <message>
+        <source>Show the failed task</source>
+        <translation>Die fehlgeschlagene Aufgabe zeigen</translation>
+    </message>
+    <message>
+        <source>Dismiss the failure notification</source>
+        <translation>Die Fehlermeldung ausblenden</translation>
+    </message>
+    <message>
+        <source>%1 on %2 failed: %3</source>
+        <translation>%1 auf %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tasks failed. Last: %1</source>
+        <translation>
+            <numerusform>%n Aufgabe fehlgeschlagen. Zuletzt: %1</numerusform>
+            <numerusform>%n Aufgaben fehlgeschlagen. Zuletzt: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CacheTasks</name>
+    <message>
+        <source>scanning</source>
+        <translation>正在扫描</translation>
+    </message>
+    <message>
+        <source>Sharing group: %1</source>
+        <translation>共享组：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Plan: %1 to remove (%2), %3 to touch, %4 to keep</source>
+        <translation>计划：删除 %1 个（%2），更新 %3 个，保留 %4 个</translation>
+    </message>
+    <message>
+        <source>Done: %1 removed (%2), %3 touched, %4 kept</source>
+        <translation>完成：已删除 %1 个（%2），更新 %3 个，保留 %4 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n base file(s) verified</source>
+        <translation>
+            <numerusform>已校验 %n 个基础镜像文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was removed: %1</source>
+        <translation>未删除任何文件：%1</translation>
+    </message>
+    <message>
+        <source>hashing</source>
+        <translation>正在计算哈希</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n base file(s) on %1 failed verification; see the log.</source>
+        <translation>
+            <numerusform>%1 上有 %n 个基础镜像文件未通过校验；请查看日志。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No base file named %1 in %2 on %3.</source>
+        <translation>%3 上的 %2 中没有名为 %1 的基础镜像文件。</translation>
+    </message>
+    <message>
+        <source>Pinned %1: no cache pass removes it</source>
+        <translation>已固定 %1：缓存清理不会删除它</translation>
+    </message>
+    <message>
+        <source>Unpinned %1</source>
+        <translation>已取消固定 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoLab</name>
+    <message>
+        <source>Cannot make a temporary directory for the demo images: %1</source>
+        <translation>无法为演示镜像创建临时目录：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>镜像 %1</translation>
+    </message>
+    <message>
+        <source>%1: base file %2 (image id %3)</source>
+        <translation>%1：基础镜像文件 %2（镜像 ID %3）</translation>
+    </message>
+    <message>
+        <source>%1 is not the demo lab; nothing was reset.</source>
+        <translation>%1 不是演示实验室；未重置任何内容。</translation>
+    </message>
+    <message>
+        <source>terminating instances</source>
+        <translation>正在删除实例</translation>
+    </message>
+    <message>
+        <source>Terminating %1</source>
+        <translation>正在删除 %1</translation>
+    </message>
+    <message>
+        <source>removing the lab</source>
+        <translation>正在删除实验室</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>已删除 %1</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <source>original</source>
@@ -107,6 +205,142 @@
         <source>Local demo lab — %1</source>
         <translation>本地演示实验室 — %1</translation>
     </message>
+    <message>
+        <source>hashing</source>
+        <translation>正在计算哈希</translation>
+    </message>
+    <message>
+        <source>waiting for the lock</source>
+        <translation>正在等待锁</translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
+        <source>inspecting</source>
+        <translation>正在检查</translation>
+    </message>
+    <message>
+        <source>converting</source>
+        <translation>正在转换</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>正在校验</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceTasks</name>
+    <message>
+        <source>Cannot read %1 as a disk image.</source>
+        <translation>无法将 %1 作为磁盘镜像读取。</translation>
+    </message>
+    <message>
+        <source>%1 (raw, %2) will be fetched into the cache of %3 unless the same bytes are there already.</source>
+        <translation>%1（raw，%2）将被获取到 %3 的缓存中，除非相同的数据已在其中。</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3) will be fetched into the cache of %4 and converted to raw, unless the same bytes are there already.</source>
+        <translation>%1（%2，%3）将被获取到 %4 的缓存中并转换为 raw 格式，除非相同的数据已在其中。</translation>
+    </message>
+    <message>
+        <source>Refused: the image is larger than %1 GiB (%2); choose a larger size.</source>
+        <translation>已拒绝：镜像大于 %1 GiB（%2）；请选择更大的大小。</translation>
+    </message>
+    <message>
+        <source>Base file %1 exists and will be reused.</source>
+        <translation>基础镜像文件 %1 已存在，将被复用。</translation>
+    </message>
+    <message>
+        <source>A resized base file &lt;sha1&gt;_%1 will be made from it (or reused).</source>
+        <translation>将由它创建调整大小后的基础镜像文件 &lt;sha1&gt;_%1（或复用已有文件）。</translation>
+    </message>
+    <message>
+        <source>The resized base %1_%2 exists and will be reused.</source>
+        <translation>调整大小后的基础镜像 %1_%2 已存在，将被复用。</translation>
+    </message>
+    <message>
+        <source>A resized base %1_%2 will be made.</source>
+        <translation>将创建调整大小后的基础镜像 %1_%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A qcow2 overlay on it becomes the disk of “%1” (%2 MiB, %n vCPU(s), network: %3), which is defined and started on %4.</source>
+        <translation>
+            <numerusform>基于它的 qcow2 覆盖层将成为“%1”（%2 MiB，%n 个 vCPU，网络：%3）的磁盘，该实例将在 %4 上定义并启动。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is %3; base file %4%5</source>
+        <translation>%1（%2）状态为 %3；基础镜像文件 %4%5</translation>
+    </message>
+    <message>
+        <source>, reused</source>
+        <translation>，已复用</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>waiting for power-off</source>
+        <translation>正在等待关机</translation>
+    </message>
+    <message>
+        <source>rebooting</source>
+        <translation>正在重启</translation>
+    </message>
+    <message>
+        <source>terminating</source>
+        <translation>正在删除</translation>
+    </message>
+    <message>
+        <source>Removed %1/%2; its base files stay in the cache.</source>
+        <translation>已删除 %1/%2；其基础镜像文件保留在缓存中。</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation>%1 现在为 %2</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>启动 %1</translation>
+    </message>
+    <message>
+        <source>Shut down %1</source>
+        <translation>关闭 %1</translation>
+    </message>
+    <message>
+        <source>Reboot %1</source>
+        <translation>重启 %1</translation>
+    </message>
+    <message>
+        <source>Terminate %1</source>
+        <translation>删除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotHook</name>
+    <message>
+        <source>Verify %1 on %2</source>
+        <translation>在 %2 上校验 %1</translation>
+    </message>
+    <message>
+        <source>Launch %1</source>
+        <translation>创建 %1</translation>
+    </message>
+    <message>
+        <source>Cache pass on %1</source>
+        <translation>在 %1 上进行缓存清理</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::AboutDialog</name>
@@ -175,6 +409,145 @@ Problems:
         <source>Used by</source>
         <translation>使用数</translation>
     </message>
+    <message>
+        <source>Last verified %1</source>
+        <translation>上次校验于 %1</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 前</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
+        <source>never (corrupt)</source>
+        <translation>从不（已损坏）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>MISMATCH</source>
+        <translation>不匹配</translation>
+    </message>
+    <message>
+        <source>unverified</source>
+        <translation>未校验</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+    <message>
+        <source>Removable in</source>
+        <translation>可删除于</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::CacheActions</name>
+    <message>
+        <source>Corrupt base files</source>
+        <translation>已损坏的基础镜像文件</translation>
+    </message>
+    <message>
+        <source>Cache &amp;pass…</source>
+        <translation>缓存清理(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Preview what a cache pass would remove, then run it (Ctrl+Shift+P)</source>
+        <translation>预览缓存清理将删除的内容，然后执行 (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify checksums</source>
+        <translation>校验校验和(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Hash every base file of the host and compare with the recorded sha256 (Ctrl+Shift+V)</source>
+        <translation>计算主机上每个基础镜像文件的哈希并与记录的 sha256 比较 (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <source>P&amp;in base file</source>
+        <translation>固定基础镜像文件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Verify checksums on %1</source>
+        <translation>在 %1 上校验校验和</translation>
+    </message>
+    <message>
+        <source>Pin %1</source>
+        <translation>固定 %1</translation>
+    </message>
+    <message>
+        <source>Unpin %1</source>
+        <translation>取消固定 %1</translation>
+    </message>
+    <message>
+        <source>Unp&amp;in base file</source>
+        <translation>取消固定基础镜像文件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Let cache passes remove this base file again when unused (Ctrl+Shift+I)</source>
+        <translation>允许缓存清理在此基础镜像文件未被使用时再次删除它 (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+        <source>Keep this base file forever, used or not (Ctrl+Shift+I)</source>
+        <translation>永久保留此基础镜像文件，无论是否被使用 (Ctrl+Shift+I)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n base file(s) on %1 no longer match their recorded sha256 and are corrupt: %2. Instances using them may read bad data; fetch the image again and move them to it.</source>
+        <translation>
+            <numerusform>%1 上有 %n 个基础镜像文件与记录的 sha256 不再一致，已损坏：%2。使用它们的实例可能读到错误数据；请重新获取镜像并将实例迁移到新镜像。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::CachePassDialog</name>
+    <message>
+        <source>Cache pass on %1</source>
+        <translation>在 %1 上进行缓存清理</translation>
+    </message>
+    <message>
+        <source>What a cache pass would do in the sharing group of %1: base files in use are touched, unused ones older than the minimum age are removed under their lock.</source>
+        <translation>缓存清理将在 %1 所在的共享组中执行的操作：更新正在使用的基础镜像文件的时间戳，在持有锁的情况下删除超过最短保留时间的未使用文件。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close, and stop a plan or pass that is still running</source>
+        <translation>关闭，并停止仍在运行的计划或清理</translation>
+    </message>
+    <message>
+        <source>Plan a cache pass on %1</source>
+        <translation>规划 %1 上的缓存清理</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::CachePassScheduler</name>
+    <message>
+        <source>Scheduled cache pass on %1</source>
+        <translation>%1 上的定时缓存清理</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::CleanupPlanModel</name>
@@ -228,6 +601,29 @@ Problems:
     <message>
         <source>Would remove %1 files (%2), touch %3, keep %4.</source>
         <translation>将删除 %1 个文件（%2），更新 %3 个，保留 %4 个。</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::ConsolePane</name>
+    <message>
+        <source>Serial console</source>
+        <translation>串行控制台</translation>
+    </message>
+    <message>
+        <source>Select an instance to follow its serial console.</source>
+        <translation>选择一个实例以跟踪其串行控制台。</translation>
+    </message>
+    <message>
+        <source>No instance selected</source>
+        <translation>未选择实例</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the console log: %1</source>
+        <translation>无法读取控制台日志：%1</translation>
     </message>
 </context>
 <context>
@@ -438,6 +834,65 @@ State: %4</source>
     </message>
 </context>
 <context>
+    <name>cowherd::ui::InstanceActions</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start the selected instance (Ctrl+Shift+S)</source>
+        <translation>启动所选实例 (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Shut &amp;down</source>
+        <translation>关机(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ask the guest to power off; stop it after 60 s (Ctrl+Shift+D)</source>
+        <translation>请求客户机关机；60 秒后强制停止 (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Re&amp;boot</source>
+        <translation>重启(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Ask the guest to reboot (Ctrl+Shift+B)</source>
+        <translation>请求客户机重启 (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <source>&amp;Terminate…</source>
+        <translation>删除(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Stop, undefine and remove the instance; its base files stay (Shift+Del)</source>
+        <translation>停止、取消定义并删除实例；其基础镜像文件保留 (Shift+Del)</translation>
+    </message>
+    <message>
+        <source>Open &amp;console</source>
+        <translation>打开控制台(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Install virt-viewer to open the graphical console</source>
+        <translation>安装 virt-viewer 以打开图形控制台</translation>
+    </message>
+    <message>
+        <source>Open the instance&apos;s graphical console in %1 (Ctrl+Shift+O)</source>
+        <translation>在 %1 中打开实例的图形控制台 (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Terminate %1 on %2?
+
+The instance is stopped, undefined and its directory %3 removed. Its base files stay in the cache; an unused base file is only removed by a later cache pass.</source>
+        <translation>删除 %2 上的 %1？
+
+实例将被停止、取消定义，其目录 %3 将被删除。其基础镜像文件保留在缓存中；未使用的基础镜像文件只会在之后的缓存清理中删除。</translation>
+    </message>
+    <message>
+        <source>Terminate %1</source>
+        <translation>删除 %1</translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::InstanceModel</name>
     <message>
         <source>Problems:
@@ -472,6 +927,161 @@ State: %4</source>
     <message>
         <source>Base files</source>
         <translation>基础镜像文件</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::LaunchWizard</name>
+    <message>
+        <source>Launch an instance on %1</source>
+        <translation>在 %1 上创建实例</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation>创建(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Launch from a base file already in the cache of %1, or from an image file.</source>
+        <translation>从 %1 缓存中已有的基础镜像文件或从镜像文件创建。</translation>
+    </message>
+    <message>
+        <source>A base file in the &amp;cache</source>
+        <translation>缓存中的基础镜像文件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>An image &amp;file</source>
+        <translation>镜像文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cached image</source>
+        <translation>已缓存的镜像</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3, %4)</source>
+        <translation>%1 — %2（%3，%4）</translation>
+    </message>
+    <message>
+        <source>No base file with a known image id</source>
+        <translation>没有已知镜像 ID 的基础镜像文件</translation>
+    </message>
+    <message>
+        <source>Image file</source>
+        <translation>镜像文件</translation>
+    </message>
+    <message>
+        <source>/srv/images/cirros.img</source>
+        <translation>/srv/images/cirros.img</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose an image file</source>
+        <translation>选择镜像文件</translation>
+    </message>
+    <message>
+        <source>Choose an image</source>
+        <translation>选择镜像</translation>
+    </message>
+    <message>
+        <source>Disk images (*.img *.raw *.qcow2 *.vmdk *.vdi *.vhd *.vhdx *.iso);;All files (*)</source>
+        <translation>磁盘镜像 (*.img *.raw *.qcow2 *.vmdk *.vdi *.vhd *.vhdx *.iso);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>The size of the root disk decides whether a resized base file is made.</source>
+        <translation>根磁盘的大小决定是否创建调整大小后的基础镜像文件。</translation>
+    </message>
+    <message>
+        <source>Instance name</source>
+        <translation>实例名称</translation>
+    </message>
+    <message>
+        <source>Root disk size in GiB</source>
+        <translation>根磁盘大小（GiB）</translation>
+    </message>
+    <message>
+        <source>the image&apos;s own size</source>
+        <translation>镜像自身大小</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>Memory in MiB</source>
+        <translation>内存（MiB）</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Virtual CPUs</source>
+        <translation>虚拟 CPU</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>user (NAT, no setup)</source>
+        <translation>user（NAT，无需配置）</translation>
+    </message>
+    <message>
+        <source>none, user, or the name of a libvirt network</source>
+        <translation>none、user 或 libvirt 网络的名称</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Root disk &amp;size:</source>
+        <translation>根磁盘大小(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>内存(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>v&amp;CPUs:</source>
+        <translation>vCPU(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>N&amp;etwork:</source>
+        <translation>网络(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>将要发生的事</translation>
+    </message>
+    <message>
+        <source>Checked against the cache of %1 just now.</source>
+        <translation>刚刚已与 %1 的缓存核对。</translation>
+    </message>
+    <message>
+        <source>What the launch will do</source>
+        <translation>创建时将执行的操作</translation>
+    </message>
+    <message>
+        <source>Looking at the cache of %1…</source>
+        <translation>正在查看 %1 的缓存…</translation>
+    </message>
+    <message>
+        <source>Launch %1</source>
+        <translation>创建 %1</translation>
     </message>
 </context>
 <context>
@@ -561,6 +1171,217 @@ State: %4</source>
     <message>
         <source>%1 (%2) — Cowherd</source>
         <translation>%1 (%2) — Cowherd</translation>
+    </message>
+    <message>
+        <source>Serial console</source>
+        <translation>串行控制台</translation>
+    </message>
+    <message>
+        <source>&amp;Launch…</source>
+        <translation>创建(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Launch an instance on the current host (Ctrl+N)</source>
+        <translation>在当前主机上创建实例 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;demo lab…</source>
+        <translation>重置演示实验室(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Terminate the demo instances, remove the lab and fill it again</source>
+        <translation>删除演示实例，移除实验室并重新填充</translation>
+    </message>
+    <message>
+        <source>&amp;Instance</source>
+        <translation>实例(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Cache</source>
+        <translation>缓存(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Fill the demo lab</source>
+        <translation>填充演示实验室</translation>
+    </message>
+    <message>
+        <source>Reset the demo lab</source>
+        <translation>重置演示实验室</translation>
+    </message>
+    <message>
+        <source>Terminate every instance of the demo lab, remove %1 with its base files, and fill it again with the two demo images?</source>
+        <translation>删除演示实验室的所有实例，连同基础镜像文件删除 %1，并用两个演示镜像重新填充？</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::TaskDock</name>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel task</source>
+        <translation>取消任务(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry task</source>
+        <translation>重试任务(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear finished</source>
+        <translation>清除已完成(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Task centre</source>
+        <translation>任务中心</translation>
+    </message>
+    <message>
+        <source>Log of the selected task</source>
+        <translation>所选任务的日志</translation>
+    </message>
+    <message>
+        <source>Select a task to see its log.</source>
+        <translation>选择一个任务以查看其日志。</translation>
+    </message>
+    <message>
+        <source>Stop the selected task (Ctrl+.)</source>
+        <translation>停止所选任务 (Ctrl+.)</translation>
+    </message>
+    <message>
+        <source>Run the selected failed or cancelled task again</source>
+        <translation>重新运行所选的失败或已取消任务</translation>
+    </message>
+    <message>
+        <source>Remove finished tasks from the list</source>
+        <translation>从列表中移除已完成的任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n 个运行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n 个排队中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finished</source>
+        <translation>
+            <numerusform>%n 个已完成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Tasks — %1</source>
+        <translation>任务 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::TaskModel</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>剩余时间</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::TaskNotifier</name>
+    <message>
+        <source>Show task</source>
+        <translation>显示任务</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Task failure notification</source>
+        <translation>任务失败通知</translation>
+    </message>
+    <message>
+        <source>Show the failed task</source>
+        <translation>显示失败的任务</translation>
+    </message>
+    <message>
+        <source>Dismiss the failure notification</source>
+        <translation>关闭失败通知</translation>
+    </message>
+    <message>
+        <source>%1 on %2 failed: %3</source>
+        <translation>%2 上的 %1 失败：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tasks failed. Last: %1</source>
+        <translation>
+            <numerusform>%n 个任务失败。最近一个：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,27 @@ QString DisplayFormat::actionName(cache::PlannedAction::Action action)
     return tr("keep");
 }
 
+QString DisplayFormat::fetchStage(cache::FetchProgress::Stage stage)
+{
+    switch (stage) {
+    case cache::FetchProgress::Stage::Hashing:
+        return tr("hashing");
+    case cache::FetchProgress::Stage::Waiting:
+        return tr("waiting for the lock");
+    case cache::FetchProgress::Stage::Downloading:
+        return tr("downloading");
+    case cache::FetchProgress::Stage::Inspecting:
+        return tr("inspecting");
+    case cache::FetchProgress::Stage::Converting:
+        return tr("converting");
+    case cache::FetchProgress::Stage::Verifying:
+        return tr("verifying");
+    case cache::FetchProgress::Stage::Done:
+        return tr("done");
+    }
+    return cache::toString(stage);
+}
+
 QString DisplayFormat::instanceState(const QString &state)
 {
     if (state == u"running")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/cacheplanner.h"
+#include "cache/fetcher.h"
 #include "cache/cachesnapshot.h"
 #include "error.h"
 
@@ -18,6 +19,7 @@ class DisplayFormat
 public:
     static QString kindName(cache::BaseKind kind);
     static QString actionName(cache::PlannedAction::Action action);
+    static QString fetchStage(cache::FetchProgress::Stage stage);
     // libvirt's domain states as core names them ("running", "shutoff", ...); others unchanged.
     static QString instanceState(const QString &state);
     static QString size(qint64 bytes);

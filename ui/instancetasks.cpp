@@ -114,7 +114,7 @@ task::TaskWork InstanceTasks::launch(const host::HostConfig &host, const LaunchS
         instance::LaunchOptions options;
         options.fetch.isCancelled = context.cancelFlag();
         options.fetch.onProgress = [&context](const cache::FetchProgress &p) {
-            context.setStage(cache::toString(p.stage));
+            context.setStage(DisplayFormat::fetchStage(p.stage));
             context.setProgress(p.done, p.total, true);
         };
         options.onStep = [&context](const QString &step) { context.setStage(step); }; // logged by setStage
