@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "basecachemodel.h"
+#include "columnwidth.h"
 #include "detailspane.h"
 #include "displayformat.h"
 #include "filteredtableview.h"
@@ -40,7 +41,7 @@ void setColumnWidths(QTableView *table, std::initializer_list<int> widths)
 {
     int column = 0;
     for (const int width : widths)
-        table->setColumnWidth(column++, width);
+        resizeSectionToFitHeader(table->horizontalHeader(), column++, width);
 }
 
 } // namespace
@@ -118,7 +119,11 @@ void MainWindow::createLayout()
     // Wide enough for a resized Nova name (<sha1>_<GiB>) and its warning icon.
     const QString sampleName = QStringLiteral("0ba279229cf8041eb867aa75bd09facb574c3532_10");
     const int nameWidth = fontMetrics().horizontalAdvance(sampleName) + 16;
-    setColumnWidths(m_baseView->tableView(), {nameWidth, 68, 56, 78, 78, 72, 60});
+    int kindWidth = 68;
+    for (const auto kind : {cache::BaseKind::Original, cache::BaseKind::Resized, cache::BaseKind::Swap,
+             cache::BaseKind::Ephemeral, cache::BaseKind::Unknown, cache::BaseKind::Partial})
+        kindWidth = std::max(kindWidth, fontMetrics().horizontalAdvance(DisplayFormat::kindName(kind)) + 12);
+    setColumnWidths(m_baseView->tableView(), {nameWidth, kindWidth, 56, 78, 78, 72, 60});
 
     m_instanceView = new FilteredTableView(m_instanceModel,
         {InstanceModel::SortRole, InstanceModel::UuidRole,

@@ -5,6 +5,7 @@
 #include "basecachemodel.h"
 #include "cacheactions.h"
 #include "cachepassscheduler.h"
+#include "columnwidth.h"
 #include "consolepane.h"
 #include "demolab.h"
 #include "filteredtableview.h"
@@ -82,9 +83,9 @@ void MainWindow::createTaskFeatures()
     connect(m_cachePassScheduler, &CachePassScheduler::policiesLoaded, this, &MainWindow::updateTaskTargets);
 
     QTableView *baseTable = m_baseView->tableView();
-    baseTable->setColumnWidth(BaseCacheModel::LastUsed, 80);
-    baseTable->setColumnWidth(BaseCacheModel::RemovableIn, 96);
-    baseTable->setColumnWidth(BaseCacheModel::Checksum, 84);
+    resizeSectionToFitHeader(baseTable->horizontalHeader(), BaseCacheModel::LastUsed, 80);
+    resizeSectionToFitHeader(baseTable->horizontalHeader(), BaseCacheModel::RemovableIn, 96);
+    resizeSectionToFitHeader(baseTable->horizontalHeader(), BaseCacheModel::Checksum, 84);
 
     createTaskMenus();
     updateTaskTargets();

@@ -1,5 +1,6 @@
 #include "taskdock.h"
 
+#include "columnwidth.h"
 #include "taskmodel.h"
 #include "task/taskmanager.h"
 
@@ -80,11 +81,11 @@ TaskDock::TaskDock(task::TaskManager *manager, QWidget *parent)
     m_view->setItemDelegateForColumn(TaskModel::Progress, new ProgressDelegate(m_view));
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(TaskModel::Title, QHeaderView::Stretch);
-    m_view->setColumnWidth(TaskModel::Host, 120);
-    m_view->setColumnWidth(TaskModel::State, 100);
-    m_view->setColumnWidth(TaskModel::Progress, 190);
-    m_view->setColumnWidth(TaskModel::Speed, 90);
-    m_view->setColumnWidth(TaskModel::Eta, 80);
+    resizeSectionToFitHeader(m_view->header(), TaskModel::Host, 120);
+    resizeSectionToFitHeader(m_view->header(), TaskModel::State, 100);
+    resizeSectionToFitHeader(m_view->header(), TaskModel::Progress, 190);
+    resizeSectionToFitHeader(m_view->header(), TaskModel::Speed, 90);
+    resizeSectionToFitHeader(m_view->header(), TaskModel::Eta, 80);
 
     m_log->setObjectName(QStringLiteral("taskLog"));
     m_log->setAccessibleName(tr("Log of the selected task"));
