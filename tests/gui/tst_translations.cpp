@@ -6,6 +6,8 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QHash>
+#include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
 #include <QSignalSpy>
@@ -16,6 +18,31 @@
 using namespace Qt::StringLiterals;
 using cowherd::ui::MainWindow;
 using cowherd::ui::Translations;
+
+namespace {
+
+// "Datei: &Aktualisieren / &Abbrechen" for every two texts of actions that share an accelerator.
+QStringList acceleratorClashes(const QString &where, const QList<QAction *> &actions)
+{
+    QHash<QChar, QString> seen;
+    QStringList clashes;
+    for (const QAction *action : actions) {
+        const QString text = action->text();
+        qsizetype at = text.indexOf(u'&');
+        while (at >= 0 && at + 1 < text.size() && text.at(at + 1) == u'&')
+            at = text.indexOf(u'&', at + 2);
+        if (at < 0 || at + 1 >= text.size())
+            continue;
+        const QChar key = text.at(at + 1).toLower();
+        if (seen.contains(key))
+            clashes.append(where + u": "_s + seen.value(key) + u" / "_s + text);
+        else
+            seen.insert(key, text);
+    }
+    return clashes;
+}
+
+} // namespace
 
 class TestTranslations : public QObject
 {
@@ -71,6 +98,14 @@ private Q_SLOTS:
         QCOMPARE(window.tabs()->tabText(0), baseTab);
         QCOMPARE(window.tabs()->tabText(1), instancesTab);
         QCOMPARE(QLocale().name(), Translations::localeFor(language).name());
+
+        QStringList clashes = acceleratorClashes(u"menu bar"_s, window.menuBar()->actions());
+        for (const QAction *menuAction : window.menuBar()->actions()) {
+            QVERIFY(menuAction->menu());
+            QVERIFY(!menuAction->menu()->actions().isEmpty());
+            clashes += acceleratorClashes(menuAction->text(), menuAction->menu()->actions());
+        }
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u"; "_s)));
         QVERIFY(loaded.wait()); // let the host list load before the window goes away
     }
 
