@@ -8,8 +8,12 @@
 #include "hostlistmodel.h"
 #include "hostsetup.h"
 #include "hostsidebar.h"
+#include "icons.h"
 #include "instancemodel.h"
+#include "mapview.h"
+#include "overviewtabs.h"
 #include "scanscheduler.h"
+#include "windowstate.h"
 
 #include <QAction>
 #include <QApplication>
@@ -57,6 +61,7 @@ MainWindow::MainWindow(const QString &configFile, QWidget *parent)
     createLayout();
     updateTitles();
     resize(1280, 800);
+    createOverview(configFile);
 
     connect(m_scheduler, &ScanScheduler::scanStarted, this, [this](const QString &hostName) {
         m_hostModel->setScanning(hostName);
@@ -81,13 +86,13 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    m_refresh = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    m_refresh = new QAction(themedIcon(QStringLiteral("view-refresh")), tr("&Refresh"), this);
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_refresh->setToolTip(tr("Scan every host again (F5)"));
     m_refresh->setEnabled(false);
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
 
-    auto *quit = new QAction(tr("&Quit"), this);
+    auto *quit = new QAction(themedIcon(QStringLiteral("application-exit")), tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
@@ -141,6 +146,7 @@ void MainWindow::createLayout()
     m_details = new DetailsPane(this);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(center);
     m_splitter->addWidget(m_details);
@@ -193,6 +199,7 @@ void MainWindow::showHost(const QString &hostName)
         m_baseModel->clear();
         m_instanceModel->clear();
     }
+    m_overview->update(hostName);
     updateTitles();
     updateBanner();
     updateDetails();
@@ -202,6 +209,7 @@ void MainWindow::onSnapshotReady(const QString &hostName, const cache::CacheSnap
 {
     m_failures.remove(hostName);
     m_hostModel->setScanned(hostName, snapshot);
+    m_overview->update(m_currentHost);
     if (hostName != m_currentHost)
         return;
     m_baseModel->setSnapshot(snapshot);
@@ -297,6 +305,36 @@ void MainWindow::showBaseFromDetails(const QString &name)
 {
     m_tabs->setCurrentWidget(m_baseView);
     m_baseView->selectKey(name);
+}
+
+void MainWindow::createOverview(const QString &configFile)
+{
+    m_overview = new OverviewTabs(this, m_tabs, m_scheduler, configFile);
+    connect(m_overview->mapView(), &MapView::baseActivated, this,
+        [this](const QString &hostName, const QString &name) { showFromMap(hostName, name, false); });
+    connect(m_overview->mapView(), &MapView::instanceActivated, this,
+        [this](const QString &hostName, const QString &uuid) { showFromMap(hostName, uuid, true); });
+
+    m_baseView->setAccessibleName(tr("Base cache"));
+    m_instanceView->setAccessibleName(tr("Instances"));
+    m_sidebar->setAccessibleName(tr("Hosts"));
+    m_details->setAccessibleName(tr("Details"));
+
+    m_windowState = new WindowState(this);
+    m_windowState->trackSplitter(m_splitter, QStringLiteral("main"));
+    m_windowState->trackHeader(m_baseView->tableView()->horizontalHeader(), QStringLiteral("baseCache"));
+    m_windowState->trackHeader(m_instanceView->tableView()->horizontalHeader(), QStringLiteral("instances"));
+    m_windowState->restore();
+}
+
+void MainWindow::showFromMap(const QString &hostName, const QString &key, bool instance)
+{
+    if (hostName != m_currentHost)
+        m_sidebar->setCurrentHost(hostName);
+    if (instance)
+        showInstanceFromDetails(key);
+    else
+        showBaseFromDetails(key);
 }
 
 } // namespace cowherd::ui

@@ -20,6 +20,8 @@ class HostBanner;
 class HostListModel;
 class HostSidebar;
 class InstanceModel;
+class OverviewTabs;
+class WindowState;
 class ScanScheduler;
 struct HostSetup;
 
@@ -45,6 +47,9 @@ public:
     ScanScheduler *scheduler() const { return m_scheduler; }
     QAction *refreshAction() const { return m_refresh; }
     QString currentHost() const { return m_currentHost; }
+    // The map and dashboard tabs, the View menu; the saved window layout.
+    OverviewTabs *overview() const { return m_overview; }
+    WindowState *windowState() const { return m_windowState; }
 
 public Q_SLOTS:
     void refresh();
@@ -67,6 +72,8 @@ private:
     void updateTitles();
     void showInstanceFromDetails(const QString &uuid);
     void showBaseFromDetails(const QString &name);
+    void createOverview(const QString &configFile);
+    void showFromMap(const QString &hostName, const QString &key, bool instance);
 
     HostListModel *m_hostModel;
     BaseCacheModel *m_baseModel;
@@ -82,6 +89,8 @@ private:
     QSplitter *m_splitter = nullptr;
     QAction *m_refresh = nullptr;
     QLabel *m_statusLabel = nullptr;
+    OverviewTabs *m_overview = nullptr;
+    WindowState *m_windowState = nullptr;
 
     QString m_currentHost;
     QHash<QString, QString> m_failures; // host name -> error of its last scan, when it failed

@@ -1,10 +1,14 @@
 #include "screenshothook.h"
 
+#include "dashboard.h"
 #include "filteredtableview.h"
 #include "mainwindow.h"
+#include "mapview.h"
+#include "overviewtabs.h"
 
 #include <QApplication>
 #include <QPixmap>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 
@@ -27,17 +31,38 @@ void installScreenshotHook(MainWindow &window)
         QApplication::exit(1);
     });
 
-    QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, path] {
+    // COWHERD_SCREENSHOT_TAB=map|dashboard shows that tab instead of the base cache table.
+    const QString tab = qEnvironmentVariable("COWHERD_SCREENSHOT_TAB");
+    QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, path, tab] {
         QTableView *table = window.baseCacheView()->tableView();
         if (table->model()->rowCount() > 0)
             table->selectRow(0);
-        // Give layouts and the details pane a moment to settle before the picture.
-        QTimer::singleShot(300, &window, [&window, path] {
-            const bool saved = window.grab().save(path);
-            if (!saved)
-                std::fprintf(stderr, "cowherd: cannot write %s\n", qPrintable(path));
-            QApplication::exit(saved ? 0 : 1);
-        });
+        const auto take = [&window, path] {
+            // Give layouts and the details pane a moment to settle before the picture.
+            QTimer::singleShot(300, &window, [&window, path] {
+                const bool saved = window.grab().save(path);
+                if (!saved)
+                    std::fprintf(stderr, "cowherd: cannot write %s\n", qPrintable(path));
+                QApplication::exit(saved ? 0 : 1);
+            });
+        };
+        MapView *map = window.overview()->mapView();
+        Dashboard *dashboard = window.overview()->dashboard();
+        if (tab == u"map") {
+            window.tabs()->setCurrentWidget(map);
+            if (!map->isBusy())
+                take();
+            else
+                QObject::connect(map, &MapView::mapShown, &window, take, Qt::SingleShotConnection);
+        } else if (tab == u"dashboard") {
+            window.tabs()->setCurrentWidget(dashboard);
+            if (!dashboard->isBusy())
+                take();
+            else
+                QObject::connect(dashboard, &Dashboard::figuresShown, &window, take, Qt::SingleShotConnection);
+        } else {
+            take();
+        }
     }, Qt::SingleShotConnection);
 }
 
