@@ -11,11 +11,13 @@
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
+#include <QFileInfo>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QLegendMarker>
 #include <QLocale>
 #include <QPieSeries>
 #include <QTreeWidget>
@@ -215,8 +217,10 @@ void Dashboard::showComputed(const Computed &computed)
     m_passes->clear();
     for (const AuditEntry &entry : computed.audit) {
         auto *item = new QTreeWidgetItem(m_passes,
-            {QLocale().toString(entry.time.toLocalTime(), QLocale::ShortFormat), entry.host, shortName(entry.file),
+            {QLocale().toString(entry.time.toLocalTime(), QLocale::ShortFormat), entry.host,
+                shortName(QFileInfo(entry.file).fileName()),
                 entry.action, entry.reason});
+        item->setToolTip(2, entry.file);
         item->setToolTip(4, entry.reason);
     }
     if (computed.audit.isEmpty())
@@ -277,6 +281,7 @@ void Dashboard::fillKindChart(const DashboardFigures &f)
     chart->setTitle(tr("Cache by kind"));
     chart->setTitleFont(scaled(font(), 1.2, true));
     chart->legend()->show();
+    chart->legend()->setAlignment(Qt::AlignBottom); // on the right, long sizes get elided
     chart->legend()->setFont(scaled(font(), 1.05));
 
     auto *series = new QPieSeries;
@@ -284,12 +289,20 @@ void Dashboard::fillKindChart(const DashboardFigures &f)
     for (auto it = f.bytesByKind.cbegin(); it != f.bytesByKind.cend(); ++it) {
         if (it.value() <= 0)
             continue;
-        QPieSlice *slice = series->append(
-            tr("%1: %2").arg(DisplayFormat::kindName(it.key()), DisplayFormat::size(it.value())), double(it.value()));
+        // The legend names the kind, the slice says its size: a legend of both gets elided.
+        QPieSlice *slice = series->append(DisplayFormat::size(it.value()), double(it.value()));
         slice->setColor(MapScene::baseColor(it.key()));
         slice->setBorderColor(Qt::white);
+        slice->setLabelVisible(it.value() * 20 >= f.cacheBytes); // slivers would only overlap
+        slice->setLabelFont(scaled(font(), 1.05, true));
     }
     chart->addSeries(series);
+    const QList<QLegendMarker *> markers = chart->legend()->markers(series);
+    int i = 0;
+    for (auto it = f.bytesByKind.cbegin(); it != f.bytesByKind.cend(); ++it) {
+        if (it.value() > 0 && i < markers.size())
+            markers.at(i++)->setLabel(DisplayFormat::kindName(it.key()));
+    }
 }
 
 } // namespace cowherd::ui

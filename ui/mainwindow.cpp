@@ -314,6 +314,15 @@ void MainWindow::createOverview(const QString &configFile)
         [this](const QString &hostName, const QString &name) { showFromMap(hostName, name, false); });
     connect(m_overview->mapView(), &MapView::instanceActivated, this,
         [this](const QString &hostName, const QString &uuid) { showFromMap(hostName, uuid, true); });
+    // A click in the map tells the details pane, as a click in a table does.
+    connect(m_overview->mapView(), &MapView::baseSelected, this, [this](const QString &hostName, const QString &name) {
+        if (const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(hostName))
+            m_details->showBase(*snapshot, name);
+    });
+    connect(m_overview->mapView(), &MapView::instanceSelected, this, [this](const QString &hostName, const QString &uuid) {
+        if (const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(hostName))
+            m_details->showInstance(*snapshot, uuid);
+    });
 
     m_baseView->setAccessibleName(tr("Base cache"));
     m_instanceView->setAccessibleName(tr("Instances"));

@@ -57,10 +57,10 @@ MapGraph buildMapGraph(const QList<cache::CacheSnapshot> &snapshots,
 
 struct MapLayoutMetrics
 {
-    qreal nodeWidth = 260;
-    qreal nodeHeight = 52;
+    qreal nodeWidth = 230;
+    qreal nodeHeight = 56;
     qreal rowGap = 14;
-    qreal columnGap = 120;
+    qreal columnGap = 80;
 };
 
 // A layered layout: one column per layer, nodes ordered inside a column by the barycentre of

@@ -103,8 +103,8 @@ public:
             return;
         const QColor text = isDark(color) ? Qt::white : QColor(0x10, 0x20, 0x30);
         const QRectF inner = m_rect.adjusted(10, 4, -10, -4);
-        const QFont titleFont = scaledFont(1.15, true);
-        const QFont detailFont = scaledFont(0.95, false);
+        const QFont titleFont = scaledFont(1.25, true);
+        const QFont detailFont = scaledFont(1.0, false);
         painter->setPen(text);
         painter->setFont(titleFont);
         const QFontMetricsF titleMetrics(titleFont);

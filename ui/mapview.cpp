@@ -35,9 +35,12 @@ constexpr qreal ZoomStep = 1.25;
 class MapGraphicsView final : public QGraphicsView
 {
 public:
-    MapGraphicsView(QGraphicsScene *scene, QWidget *parent, std::function<void()> backgroundClicked)
+    MapGraphicsView(QGraphicsScene *scene, QWidget *parent, std::function<void()> backgroundClicked,
+        std::function<void(qreal)> zoomed, std::function<void()> resized)
         : QGraphicsView(scene, parent)
         , m_backgroundClicked(std::move(backgroundClicked))
+        , m_zoomed(std::move(zoomed))
+        , m_resized(std::move(resized))
     {
         setDragMode(QGraphicsView::ScrollHandDrag);
         setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
@@ -46,6 +49,11 @@ public:
     }
 
 protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QGraphicsView::resizeEvent(event);
+        m_resized();
+    }
     void wheelEvent(QWheelEvent *event) override
     {
         if (event->modifiers() & Qt::ControlModifier) {
@@ -53,7 +61,7 @@ protected:
             const qreal factor = std::pow(ZoomStep, steps);
             const qreal current = transform().m11();
             if ((factor > 1 && current < 8) || (factor < 1 && current > 0.02))
-                scale(factor, factor);
+                m_zoomed(factor);
             event->accept();
             return;
         }
@@ -74,6 +82,8 @@ protected:
 
 private:
     std::function<void()> m_backgroundClicked;
+    std::function<void(qreal)> m_zoomed;
+    std::function<void()> m_resized;
     QPoint m_pressPos;
 };
 
@@ -94,7 +104,13 @@ MapView::MapView(const QString &configFile, QWidget *parent)
     , m_scene(new MapScene(this))
 {
     setObjectName(u"mapView"_s);
-    m_view = new MapGraphicsView(m_scene, this, [this] { selectNode(-1); });
+    m_view = new MapGraphicsView(
+        m_scene, this, [this] { selectNode(-1); }, [this](qreal factor) { zoomBy(factor); },
+        // The map is often built while its tab is hidden and the view has no real size yet.
+        [this] {
+            if (m_autoFit)
+                fitToView();
+        });
     m_view->setObjectName(u"mapGraphicsView"_s);
     m_view->setAccessibleName(tr("Dependency map"));
     m_view->setAccessibleDescription(tr("Base files, resized base files, overlays and instances, connected along "
@@ -237,30 +253,44 @@ void MapView::showBuilt(const Built &built)
 
 void MapView::zoomBy(qreal factor)
 {
+    m_autoFit = false;
     m_view->scale(factor, factor);
 }
+
+
 
 void MapView::fitToView()
 {
     QRectF rect = m_scene->sceneRect();
     if (rect.isEmpty())
         return;
+    m_autoFit = true;
     m_view->resetTransform();
     m_view->fitInView(rect, Qt::KeepAspectRatio);
     // A huge lab fitted whole is unreadable; start where the first nodes are, readable.
-    if (m_view->transform().m11() < 0.45) {
+    if (m_view->transform().m11() < 0.35) {
         m_view->resetTransform();
-        m_view->scale(0.45, 0.45);
-        m_view->centerOn(rect.center().x(), rect.top() + m_view->viewport()->height() / 0.9);
+        m_view->scale(0.35, 0.35);
+        m_view->centerOn(rect.center().x(), rect.top() + m_view->viewport()->height() / 0.7);
     }
 }
 
 void MapView::selectNode(int node)
 {
     m_scene->highlightNode(node);
-    if (node >= 0)
+    // Centre only what is out of sight: a presenter's click should not make the map jump.
+    const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    if (node >= 0 && !visible.contains(m_scene->nodeRect(node)))
         m_view->centerOn(m_scene->nodeRect(node).center());
     describeSelection(node);
+    const MapGraph &graph = m_scene->graph();
+    if (node < 0 || node >= graph.nodes.size())
+        return;
+    const MapNode &selected = graph.nodes.at(node);
+    if (selected.kind == MapNode::Kind::Base || selected.kind == MapNode::Kind::Resized)
+        Q_EMIT baseSelected(selected.host, selected.key);
+    else if (selected.kind == MapNode::Kind::Instance)
+        Q_EMIT instanceSelected(selected.host, selected.key);
 }
 
 int MapView::search(const QString &text)

@@ -42,6 +42,7 @@ public:
     QAction *exportAction() const { return m_export; }
 
     void zoomBy(qreal factor);
+    // Fits the whole map; it stays fitted as the view is resized until the user zooms.
     void fitToView();
     // Selects the node (as a click does): highlights what depends on it and centres it.
     void selectNode(int node);
@@ -53,6 +54,9 @@ public:
 Q_SIGNALS:
     void mapShown();
     void exported(const QString &path, bool ok);
+    // A click: the details pane can follow. A double-click: open it in its table.
+    void baseSelected(const QString &host, const QString &name);
+    void instanceSelected(const QString &host, const QString &uuid);
     void baseActivated(const QString &host, const QString &name);
     void instanceActivated(const QString &host, const QString &uuid);
 
@@ -87,6 +91,7 @@ private:
     quint64 m_generation = 0;
     bool m_building = false;
     bool m_fitPending = true;
+    bool m_autoFit = true;
 };
 
 } // namespace cowherd::ui

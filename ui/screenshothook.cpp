@@ -3,6 +3,7 @@
 #include "dashboard.h"
 #include "filteredtableview.h"
 #include "mainwindow.h"
+#include "mapscene.h"
 #include "mapview.h"
 #include "overviewtabs.h"
 
@@ -50,10 +51,27 @@ void installScreenshotHook(MainWindow &window)
         Dashboard *dashboard = window.overview()->dashboard();
         if (tab == u"map") {
             window.tabs()->setCurrentWidget(map);
-            if (!map->isBusy())
+            // Light the base file with the most dependents: the picture then shows what the
+            // map is for.
+            const auto highlight = [map, take] {
+                const MapGraph &graph = map->scene()->graph();
+                int busiest = -1;
+                qsizetype most = 0;
+                for (int i = 0; i < graph.nodes.size(); ++i) {
+                    if (graph.nodes.at(i).layer > 1)
+                        continue;
+                    if (const qsizetype count = graph.dependents(i).size(); count > most) {
+                        most = count;
+                        busiest = i;
+                    }
+                }
+                map->selectNode(busiest);
                 take();
+            };
+            if (!map->isBusy())
+                highlight();
             else
-                QObject::connect(map, &MapView::mapShown, &window, take, Qt::SingleShotConnection);
+                QObject::connect(map, &MapView::mapShown, &window, highlight, Qt::SingleShotConnection);
         } else if (tab == u"dashboard") {
             window.tabs()->setCurrentWidget(dashboard);
             if (!dashboard->isBusy())
