@@ -2,7 +2,7 @@
 
 #include "cache/basename.h"
 #include "host/libvirtconnection.h"
-#include "host/localtransport.h"
+#include "host/transportfactory.h"
 #include "host/transport.h"
 #include "image/bytesource.h"
 #include "image/imageinfo.h"
@@ -322,8 +322,10 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
 
 Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, const ScanOptions &options)
 {
-    host::LocalTransport transport; // remote transports arrive with the SSH issue
-    return scanHost(hostConfig, transport, options);
+    auto transport = host::transportFor(hostConfig);
+    if (!transport)
+        return std::unexpected(transport.error());
+    return scanHost(hostConfig, **transport, options);
 }
 
 } // namespace cowherd::cache
