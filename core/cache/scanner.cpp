@@ -215,7 +215,10 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
 
     // Domains from libvirt, joined by uuid (Nova names the directory after it) or by disk path.
     QHash<QString, QList<host::DomainDiskLayer>> libvirtChains; // disk path -> <backingStore>
-    if (options.queryLibvirt) {
+    // A remote host whose files cannot be reached over SSH is down or unreachable: libvirt's
+    // tunnel would only wait out its own, longer timeouts and block the scan.
+    const bool hostUnreachable = !listing && !transport.isLocal();
+    if (options.queryLibvirt && !hostUnreachable) {
         auto conn = host::LibvirtConnection::open(hostConfig.uri);
         auto domains = conn ? conn->domains() : Result<QList<host::DomainInfo>>(std::unexpected(conn.error()));
         if (!domains) {

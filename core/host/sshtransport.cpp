@@ -39,6 +39,10 @@ SshOptions SshOptions::fromEnvironment()
     SshOptions options;
     options.configFile = qEnvironmentVariable("COWHERD_SSH_CONFIG");
     options.controlDirectory = qEnvironmentVariable("COWHERD_SSH_CONTROL_DIR");
+    bool ok = false;
+    const int timeout = qEnvironmentVariableIntValue("COWHERD_SSH_CONNECT_TIMEOUT", &ok);
+    if (ok && timeout > 0)
+        options.connectTimeoutSeconds = timeout;
     return options;
 }
 
@@ -108,6 +112,14 @@ void SshTransport::disconnect()
     runProcess(argv, {.timeoutMs = 10'000}, u"on this machine"_s);
 }
 
+QString SshTransport::sshHint() const
+{
+    QString hint = u"ssh "_s;
+    if (m_uri.port > 0)
+        hint += u"-p %1 "_s.arg(m_uri.port);
+    return hint + m_uri.sshDestination() + u" true"_s;
+}
+
 Error SshTransport::sshFailure(const ProcessResult &result) const
 {
     const QString said = lastLine(result.standardError);
@@ -115,16 +127,16 @@ Error SshTransport::sshFailure(const ProcessResult &result) const
     if (e.contains("Permission denied") || e.contains("passphrase") || e.contains("Too many authentication failures"))
         return Error::failure(u"%1 asks for a password or passphrase, which Cowherd cannot type (it runs ssh in batch "
                               "mode). Load your key into ssh-agent (ssh-add) or install a key for this host, then "
-                              "check that `ssh %2 true` works without a prompt. ssh said: %3"_s
-                                  .arg(m_label, m_uri.sshDestination(), said));
+                              "check that `%2` works without a prompt. ssh said: %3"_s
+                                  .arg(m_label, sshHint(), said));
     if (e.contains("Host key verification failed") || e.contains("REMOTE HOST IDENTIFICATION HAS CHANGED"))
         return Error::failure(u"The SSH host key of %1 is unknown or has changed. Connect once with `ssh %2` to check "
-                              "and accept it (or fix known_hosts), then try again."_s.arg(m_label, m_uri.sshDestination()));
+                              "and accept it (or fix known_hosts), then try again."_s.arg(m_label, sshHint()));
     if (e.contains("timed out"))
         return Error::failure(u"%1 did not answer over SSH within %2 s: %3. Check that the host is up and reachable "
                               "from this machine."_s.arg(m_label).arg(m_options.connectTimeoutSeconds).arg(said));
-    return Error::failure(u"Cannot reach %1 over SSH: %2. Check that `ssh %3 true` works from this machine."_s
-                              .arg(m_label, said.isEmpty() ? describeExit(result) : said, m_uri.sshDestination()));
+    return Error::failure(u"Cannot reach %1 over SSH: %2. Check that `%3` works from this machine."_s
+                              .arg(m_label, said.isEmpty() ? describeExit(result) : said, sshHint()));
 }
 
 Error SshTransport::remoteFailure(const QString &what, const QString &path, const ProcessResult &result) const

@@ -13,7 +13,7 @@ struct SshOptions
     // Where the multiplexing sockets live; empty: $XDG_RUNTIME_DIR/cowherd, else
     // /tmp/cowherd-ssh-<uid> (mode 0700). COWHERD_SSH_CONTROL_DIR overrides it.
     QString controlDirectory;
-    int connectTimeoutSeconds = 10;
+    int connectTimeoutSeconds = 10; // COWHERD_SSH_CONNECT_TIMEOUT overrides it
     int controlPersistSeconds = 600;
     int scanTimeoutMs = 120'000; // listCache and probe together
     int commandTimeoutMs = -1; // run(): the caller's RunOptions decide
@@ -65,6 +65,7 @@ public:
 
 private:
     Result<QString> controlDirectory() const;
+    QString sshHint() const; // "ssh -p 2222 user@lab3 true", for messages
 
     LibvirtUri m_uri;
     QString m_label;
