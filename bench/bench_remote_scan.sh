@@ -37,13 +37,16 @@ b0=$(accepted); t4=$(now)
 for f in "$lab"/_base/* "$lab"/*/disk; do ssh "${mux[@]}" cowherd-lab-a qemu-img info -U --output=json "'$f'" >/dev/null; done
 t5=$(now); b1=$(accepted)
 ssh "${mux[@]}" -O exit cowherd-lab-a 2>/dev/null || true
-sample=${BENCH_NOMUX_SAMPLE:-200}
+sample=${BENCH_NOMUX_SAMPLE:-100}
+list=$(mktemp)
+ls "$lab"/_base/* "$lab"/*/disk >"$list"
 c0=$(accepted); t6=$(now)
-ls "$lab"/_base/* "$lab"/*/disk | head -n "$sample" | while read -r f; do
+head -n "$sample" "$list" | while read -r f; do
     ssh -F "$COWHERD_SSH_CONFIG" -o BatchMode=yes -o ControlMaster=no -o ControlPath=none cowherd-lab-a \
         qemu-img info -U --output=json "'$f'" >/dev/null </dev/null
 done
 t7=$(now); c1=$(accepted)
+rm -f "$list"
 python3 - "$t0" "$t1" "$t2" "$t3" "$t4" "$t5" "$t6" "$t7" "$files" "$refs" "$((a1 - a0))" "$((a2 - a1))" "$((b1 - b0))" "$((c1 - c0))" "$sample" <<'PY'
 import sys
 t = list(map(float, sys.argv[1:9]))

@@ -36,12 +36,26 @@ find "$I" -mindepth 1 -maxdepth 2 -type l -exec find -L {} -maxdepth 0 -printf '
 if [ -d "$I/_base/.cowherd" ]; then
   find "$I/_base/.cowherd" -mindepth 1 -maxdepth 1 -name '*.json' -printf 'M\0%y\0%Y\0%s\0%b\0%T@\0%A@\0%p\0' 2>/dev/null
 fi
-for f in "$I"/_base/*; do [ -f "$f" ] && h "$f" "$NB"; done
-for f in "$I"/*/disk "$I"/*/disk.*; do
-  case $f in */disk.info|"$I"/_base/*) continue;; esac
-  [ -f "$f" ] && h "$f" "$ND"
-done
-for f in "$I"/_base/.cowherd/*.json; do [ -f "$f" ] && h "$f" "$NM"; done
+if [ -z "${COWHERD_NO_PERL:-}" ] && command -v perl >/dev/null 2>&1; then
+  perl -e '
+    my ($I, $NB, $ND, $NM) = @ARGV;
+    sub h { my ($p, $n) = @_; return unless -f $p; my $d = "";
+      if (open(my $f, "<:raw", $p)) { read($f, $d, $n); close($f); }
+      print "Y\0$p\0", unpack("H*", $d), "\0"; }
+    sub names { my ($d) = @_; opendir(my $h, $d) or return (); my @n = grep { !/^\./ } readdir($h); closedir($h); @n }
+    h("$I/_base/$_", $NB) for names("$I/_base");
+    for my $d (names($I)) { next if $d eq "_base";
+      for (names("$I/$d")) { h("$I/$d/$_", $ND) if $_ eq "disk" || (/^disk\./ && $_ ne "disk.info"); } }
+    for (names("$I/_base/.cowherd")) { h("$I/_base/.cowherd/$_", $NM) if /\.json$/; }
+  ' "$I" "$NB" "$ND" "$NM"
+else
+  for f in "$I"/_base/*; do [ -f "$f" ] && h "$f" "$NB"; done
+  for f in "$I"/*/disk "$I"/*/disk.*; do
+    case $f in */disk.info|"$I"/_base/*) continue;; esac
+    [ -f "$f" ] && h "$f" "$ND"
+  done
+  for f in "$I"/_base/.cowherd/*.json; do [ -f "$f" ] && h "$f" "$NM"; done
+fi
 printf 'X\0'
 )SH";
 
@@ -214,6 +228,17 @@ Result<RawOutput> readOutput(QByteArrayView output, qint64 maxHeadBytes, const Q
             if (!decoded)
                 return garbled(u"invalid base64"_s);
             raw.heads.insert(QString::fromUtf8(*path), (*decoded).left(maxHeadBytes));
+        } else if (*tag == "Y") { // hex, from perl (base64 needs a module perl-base lacks)
+            const auto path = reader.field();
+            const auto data = path ? reader.field(qsizetype(maxHeadBytes * 2)) : std::nullopt;
+            if (!data)
+                return garbled(u"a malformed or oversized header record"_s);
+            const bool hex = data->size() % 2 == 0 && std::all_of(data->begin(), data->end(), [](char c) {
+                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+            });
+            if (!hex)
+                return garbled(u"invalid hex"_s);
+            raw.heads.insert(QString::fromUtf8(*path), QByteArray::fromHex(data->toByteArray()));
         } else if (*tag == "N") {
             const auto path = reader.field();
             if (!path)

@@ -6,9 +6,12 @@ namespace cowherd::host {
 
 // The scan of a remote host in one round trip: a POSIX sh script (run by `sh -s`, so it needs
 // no quoting beyond the values it embeds) lists the instances path with one find(1), follows
-// symbolic links, and sends the first bytes of every candidate image as base64. Records are
+// symbolic links, and sends the first bytes of every candidate image (hex or base64). Records are
 // NUL-separated fields, which no file name can contain, so names with spaces, quotes, newlines,
 // ';' or $(...) cannot shift the framing. An end marker tells a complete answer from a cut one.
+// Headers are read by one perl process when the host has perl (Debian's perl-base is
+// essential), else by `head | base64` per image; COWHERD_NO_PERL=1 in the remote environment
+// forces the latter (the tests use it).
 QByteArray cacheListingScript(const QString &instancesPath, const ListOptions &options);
 QByteArray probeScript(const QStringList &paths, qint64 headBytes);
 

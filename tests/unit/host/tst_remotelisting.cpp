@@ -18,11 +18,12 @@ using cowherd::test::TestLab;
 
 namespace {
 
-QByteArray runScript(const QByteArray &script)
+QByteArray runScript(const QByteArray &script, bool perl = true)
 {
     RunOptions o;
     o.standardInput = script;
-    auto r = runProcess({u"sh"_s, u"-s"_s}, o);
+    const QStringList env = perl ? QStringList{} : QStringList{u"env"_s, u"COWHERD_NO_PERL=1"_s};
+    auto r = runProcess(env + QStringList{u"sh"_s, u"-s"_s}, o);
     return r && r->succeeded() ? r->standardOutput : QByteArray();
 }
 
@@ -59,8 +60,15 @@ class TestRemoteListing : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void scriptAnswerEqualsLocalListing_data()
+    {
+        QTest::addColumn<bool>("perl");
+        QTest::addRow("perl reads the headers") << true;
+        QTest::addRow("head and base64 read the headers") << false;
+    }
     void scriptAnswerEqualsLocalListing()
     {
+        QFETCH(bool, perl);
         TestLab lab;
         QVERIFY(lab.isValid());
         const QString base = lab.addRawBase(TestLab::sha1Hex(u"cirros"_s), 1);
@@ -85,7 +93,7 @@ private Q_SLOTS:
         LocalTransport local;
         const auto expected = local.listCache(lab.instancesPath(), options);
         QVERIFY(expected);
-        const QByteArray answer = runScript(cacheListingScript(lab.instancesPath(), options));
+        const QByteArray answer = runScript(cacheListingScript(lab.instancesPath(), options), perl);
         const auto parsed = parseCacheListing(answer, lab.instancesPath(), options, u"lab3"_s);
         QVERIFY2(parsed, parsed ? "" : qPrintable(parsed.error().message));
         QCOMPARE(describe(*parsed), describe(*expected));
@@ -148,6 +156,9 @@ private Q_SLOTS:
         QTest::addRow("outside") << head + r({"T", "f", "f", "1", "8", "1", "1", "/etc/passwd"}) + end << u"outside"_s;
         QTest::addRow("sibling directory") << head + r({"T", "f", "f", "1", "8", "1", "1", "/i2/x"}) + end << u"outside"_s;
         QTest::addRow("bad base64") << head + r({"H", "/i/_base/x", "!!!!"}) + end << u"base64"_s;
+        QTest::addRow("bad hex") << head + r({"Y", "/i/_base/x", "0g"}) + end << u"hex"_s;
+        QTest::addRow("odd hex") << head + r({"Y", "/i/_base/x", "abc"}) + end << u"hex"_s;
+        QTest::addRow("oversized hex head") << head + r({"Y", "/i/_base/x", QByteArray(1024 * 1024, 'a')}) + end << u"oversized"_s;
         QTest::addRow("oversized head") << head + r({"H", "/i/_base/x", QByteArray(1024 * 1024, 'A')}) + end << u"oversized"_s;
         QTest::addRow("oversized path") << head + r({"T", "f", "f", "1", "8", "1", "1", QByteArray(100000, 'a')}) + end << u"malformed"_s;
         QTest::addRow("no terminator") << head + "T" << u"cut short"_s;
