@@ -60,4 +60,6 @@ print(f"ssh host qemu-img info per file, one ControlMaster: {mux*1000:8.0f} ms  
 print(f"ssh host qemu-img info per file, no multiplexing:   {nomux*1000:8.0f} ms  {files} round trips, {nomux_conn * files // sample} connections (extrapolated from {sample} files)")
 print(f"ratio (multiplexed reference / warm scan): {mux/warm:6.1f}x; (unmultiplexed / warm scan): {nomux/warm:6.1f}x")
 PY
+# End cowherdctl's master (ControlPersist would keep it for 10 minutes).
+ssh -F "$COWHERD_SSH_CONFIG" -o "ControlPath=$control/ssh-%C" -O exit cowherd-lab-a 2>/dev/null || true
 rm -rf "$control"
