@@ -1,12 +1,16 @@
 #include "hosttransport.h"
 
-#include "host/localtransport.h"
+#include "host/transportfactory.h"
+#include "host/unreachabletransport.h"
 
 namespace cowherd::ui {
 
-std::unique_ptr<host::Transport> transportFor(const host::HostConfig &)
+std::unique_ptr<host::Transport> transportFor(const host::HostConfig &host)
 {
-    return std::make_unique<host::LocalTransport>();
+    auto transport = host::transportFor(host);
+    if (!transport)
+        return std::make_unique<host::UnreachableTransport>(transport.error());
+    return std::move(*transport);
 }
 
 cache::TransportFactory transportFactory()

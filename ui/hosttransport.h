@@ -8,8 +8,8 @@
 
 namespace cowherd::ui {
 
-// The one place the GUI picks how to reach a host's files. Every host is local until the
-// transport factory for remote hosts lands; then this becomes host::transportFor(host).
+// The one place the GUI picks how to reach a host's files: host::transportFor(), and for a URI
+// it cannot use, a transport whose every operation reports why.
 std::unique_ptr<host::Transport> transportFor(const host::HostConfig &host);
 cache::TransportFactory transportFactory();
 

@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
+#include "menus.h"
+
 #include "basecachemodel.h"
 #include "columnwidth.h"
 #include "detailspane.h"
@@ -9,8 +12,12 @@
 #include "hostlistmodel.h"
 #include "hostsetup.h"
 #include "hostsidebar.h"
+#include "icons.h"
 #include "instancemodel.h"
+#include "mapview.h"
+#include "overviewtabs.h"
 #include "scanscheduler.h"
+#include "windowstate.h"
 
 #include <QAction>
 #include <QApplication>
@@ -59,6 +66,8 @@ MainWindow::MainWindow(const QString &configFile, QWidget *parent)
     createTaskFeatures();
     updateTitles();
     resize(1280, 800);
+    createOverview(configFile);
+    createHelpMenu();
 
     connect(m_scheduler, &ScanScheduler::scanStarted, this, [this](const QString &hostName) {
         m_hostModel->setScanning(hostName);
@@ -81,15 +90,23 @@ MainWindow::MainWindow(const QString &configFile, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createHelpMenu()
+{
+    auto *about = new QAction(tr("&About Cowherd"), this);
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
+    menuNamed(menuBar(), tr("&Help"))->addAction(about);
+}
+
 void MainWindow::createActions()
 {
-    m_refresh = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    m_refresh = new QAction(themedIcon(QStringLiteral("view-refresh")), tr("&Refresh"), this);
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_refresh->setToolTip(tr("Scan every host again (F5)"));
     m_refresh->setEnabled(false);
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
 
-    auto *quit = new QAction(tr("&Quit"), this);
+    auto *quit = new QAction(themedIcon(QStringLiteral("application-exit")), tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
@@ -147,6 +164,7 @@ void MainWindow::createLayout()
     m_details = new DetailsPane(this);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(center);
     m_splitter->addWidget(m_details);
@@ -201,6 +219,7 @@ void MainWindow::showHost(const QString &hostName)
         m_baseModel->clear();
         m_instanceModel->clear();
     }
+    m_overview->update(hostName);
     updateTitles();
     updateBanner();
     updateDetails();
@@ -210,6 +229,7 @@ void MainWindow::onSnapshotReady(const QString &hostName, const cache::CacheSnap
 {
     m_failures.remove(hostName);
     m_hostModel->setScanned(hostName, snapshot);
+    m_overview->update(m_currentHost);
     if (hostName != m_currentHost)
         return;
     m_baseModel->setSnapshot(snapshot);
@@ -305,6 +325,45 @@ void MainWindow::showBaseFromDetails(const QString &name)
 {
     m_tabs->setCurrentWidget(m_baseView);
     m_baseView->selectKey(name);
+}
+
+void MainWindow::createOverview(const QString &configFile)
+{
+    m_overview = new OverviewTabs(this, m_tabs, m_scheduler, configFile);
+    connect(m_overview->mapView(), &MapView::baseActivated, this,
+        [this](const QString &hostName, const QString &name) { showFromMap(hostName, name, false); });
+    connect(m_overview->mapView(), &MapView::instanceActivated, this,
+        [this](const QString &hostName, const QString &uuid) { showFromMap(hostName, uuid, true); });
+    // A click in the map tells the details pane, as a click in a table does.
+    connect(m_overview->mapView(), &MapView::baseSelected, this, [this](const QString &hostName, const QString &name) {
+        if (const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(hostName))
+            m_details->showBase(*snapshot, name);
+    });
+    connect(m_overview->mapView(), &MapView::instanceSelected, this, [this](const QString &hostName, const QString &uuid) {
+        if (const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(hostName))
+            m_details->showInstance(*snapshot, uuid);
+    });
+
+    m_baseView->setAccessibleName(tr("Base cache"));
+    m_instanceView->setAccessibleName(tr("Instances"));
+    m_sidebar->setAccessibleName(tr("Hosts"));
+    m_details->setAccessibleName(tr("Details"));
+
+    m_windowState = new WindowState(this);
+    m_windowState->trackSplitter(m_splitter, QStringLiteral("main"));
+    m_windowState->trackHeader(m_baseView->tableView()->horizontalHeader(), QStringLiteral("baseCache"));
+    m_windowState->trackHeader(m_instanceView->tableView()->horizontalHeader(), QStringLiteral("instances"));
+    m_windowState->restore();
+}
+
+void MainWindow::showFromMap(const QString &hostName, const QString &key, bool instance)
+{
+    if (hostName != m_currentHost)
+        m_sidebar->setCurrentHost(hostName);
+    if (instance)
+        showInstanceFromDetails(key);
+    else
+        showBaseFromDetails(key);
 }
 
 } // namespace cowherd::ui

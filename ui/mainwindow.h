@@ -27,6 +27,8 @@ class HostBanner;
 class HostListModel;
 class HostSidebar;
 class InstanceModel;
+class OverviewTabs;
+class WindowState;
 class ScanScheduler;
 struct HostSetup;
 class CacheActions;
@@ -59,6 +61,9 @@ public:
     ScanScheduler *scheduler() const { return m_scheduler; }
     QAction *refreshAction() const { return m_refresh; }
     QString currentHost() const { return m_currentHost; }
+    // The map and dashboard tabs, the View menu; the saved window layout.
+    OverviewTabs *overview() const { return m_overview; }
+    WindowState *windowState() const { return m_windowState; }
 
     // Tasks, instance and cache actions, the demo lab (mainwindowtasks.cpp).
     task::TaskManager *taskManager() const { return m_tasks; }
@@ -85,6 +90,7 @@ Q_SIGNALS:
 
 private:
     void createActions();
+    void createHelpMenu();
     void createLayout();
     void loadHosts(const QString &configFile);
     void applyHostSetup(const HostSetup &setup);
@@ -96,6 +102,8 @@ private:
     void updateTitles();
     void showInstanceFromDetails(const QString &uuid);
     void showBaseFromDetails(const QString &name);
+    void createOverview(const QString &configFile);
+    void showFromMap(const QString &hostName, const QString &key, bool instance);
 
     // mainwindowtasks.cpp
     void createTaskFeatures();
@@ -119,6 +127,8 @@ private:
     QSplitter *m_splitter = nullptr;
     QAction *m_refresh = nullptr;
     QLabel *m_statusLabel = nullptr;
+    OverviewTabs *m_overview = nullptr;
+    WindowState *m_windowState = nullptr;
 
     QString m_currentHost;
     QHash<QString, QString> m_failures; // host name -> error of its last scan, when it failed

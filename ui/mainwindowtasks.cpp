@@ -15,6 +15,7 @@
 #include "instanceactions.h"
 #include "instancemodel.h"
 #include "launchwizard.h"
+#include "menus.h"
 #include "scanscheduler.h"
 #include "taskdock.h"
 #include "tasknotifier.h"
@@ -104,18 +105,18 @@ void MainWindow::createTaskMenus()
     m_resetDemoLab->setEnabled(false);
     connect(m_resetDemoLab, &QAction::triggered, this, &MainWindow::resetDemoLab);
 
-    QMenu *file = menuBar()->actions().isEmpty() ? menuBar()->addMenu(tr("&File")) : menuBar()->actions().first()->menu();
+    QMenu *file = menuNamed(menuBar(), tr("&File"));
     file->insertAction(file->actions().value(file->actions().size() - 1), m_resetDemoLab);
 
-    QMenu *instances = menuBar()->addMenu(tr("&Instance"));
+    QMenu *instances = menuNamed(menuBar(), tr("&Instance"));
     instances->addAction(m_launch);
     instances->addSeparator();
     instances->addActions(m_instanceActions->actions());
 
-    QMenu *cacheMenu = menuBar()->addMenu(tr("&Cache"));
+    QMenu *cacheMenu = menuNamed(menuBar(), tr("&Cache"));
     cacheMenu->addActions(m_cacheActions->actions());
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *view = menuNamed(menuBar(), tr("&View"));
     QAction *showTasks = m_taskDock->toggleViewAction();
     showTasks->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     view->addAction(showTasks);

@@ -3,10 +3,14 @@
 #include "cacheactions.h"
 #include "cachepassdialog.h"
 #include "cachetasks.h"
+#include "dashboard.h"
 #include "filteredtableview.h"
 #include "instancetasks.h"
 #include "launchwizard.h"
 #include "mainwindow.h"
+#include "mapscene.h"
+#include "mapview.h"
+#include "overviewtabs.h"
 #include "scanscheduler.h"
 #include "taskdock.h"
 #include "task/taskmanager.h"
@@ -14,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QPixmap>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QTreeView>
@@ -137,6 +142,45 @@ void showTaskCentre(MainWindow &window, const QString &hostName, const QString &
     poll->start();
 }
 
+// The map (with the base file that has the most dependents lit up, which is what the map is
+// for) or the dashboard, once it is drawn.
+void showOverviewTab(MainWindow &window, const QString &path, const QString &tab)
+{
+    MapView *map = window.overview()->mapView();
+    Dashboard *dashboard = window.overview()->dashboard();
+    if (tab == u"map") {
+        window.tabs()->setCurrentWidget(map);
+        const auto highlight = [&window, map, path] {
+            const MapGraph &graph = map->scene()->graph();
+            int busiest = -1;
+            qsizetype most = 0;
+            for (int i = 0; i < graph.nodes.size(); ++i) {
+                if (graph.nodes.at(i).layer > 1)
+                    continue;
+                if (const qsizetype count = graph.dependents(i).size(); count > most) {
+                    most = count;
+                    busiest = i;
+                }
+            }
+            map->selectNode(busiest);
+            saveAndQuit(&window, path);
+        };
+        if (!map->isBusy())
+            highlight();
+        else
+            QObject::connect(map, &MapView::mapShown, &window, highlight, Qt::SingleShotConnection);
+    } else if (tab == u"dashboard") {
+        window.tabs()->setCurrentWidget(dashboard);
+        const auto take = [&window, path] { saveAndQuit(&window, path); };
+        if (!dashboard->isBusy())
+            take();
+        else
+            QObject::connect(dashboard, &Dashboard::figuresShown, &window, take, Qt::SingleShotConnection);
+    } else {
+        saveAndQuit(&window, path);
+    }
+}
+
 } // namespace
 
 void installScreenshotHook(MainWindow &window)
@@ -155,7 +199,9 @@ void installScreenshotHook(MainWindow &window)
         QApplication::exit(1);
     });
 
-    QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, path, mode](const QString &hostName) {
+    // COWHERD_SCREENSHOT_TAB=map|dashboard shows that tab instead of the base cache table.
+    const QString tab = qEnvironmentVariable("COWHERD_SCREENSHOT_TAB");
+    QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, path, mode, tab](const QString &hostName) {
         QTableView *table = window.baseCacheView()->tableView();
         if (table->model()->rowCount() > 0)
             table->selectRow(0);
@@ -165,6 +211,8 @@ void installScreenshotHook(MainWindow &window)
             showCachePass(window, path);
         else if (mode == u"task-centre")
             showTaskCentre(window, hostName, path);
+        else if (!tab.isEmpty())
+            showOverviewTab(window, path, tab);
         else
             saveAndQuit(&window, path);
     }, Qt::SingleShotConnection);

@@ -9,6 +9,7 @@ class MainWindow;
 // COWHERD_SCREENSHOT_MODE picks the picture: window (default), launch-wizard (its last page),
 // cache-pass (the preview dialog) or task-centre (the window with a few real tasks; needs
 // COWHERD_SCREENSHOT_IMAGE, a big image file to launch from).
+// COWHERD_SCREENSHOT_TAB=map or dashboard shows that tab (once it is drawn) instead.
 // Quits with exit code 1 when nothing is shown within COWHERD_SCREENSHOT_TIMEOUT seconds (60).
 void installScreenshotHook(MainWindow &window);
 

@@ -1,4 +1,5 @@
 // cowherd: the desktop application. A composition root only; everything lives in cowherd_ui.
+#include "icons.h"
 #include "mainwindow.h"
 #include "screenshothook.h"
 #include "translations.h"
@@ -57,6 +58,9 @@ int main(int argc, char *argv[])
         cowherd::ui::Translations::install(cowherd::ui::Translations::localeFor(parser.value(langOption)));
 
     QApplication::setApplicationDisplayName(QStringLiteral("Cowherd"));
+    QApplication::setWindowIcon(cowherd::ui::applicationIcon());
+    // Lets desktops match windows to io.github.cowherd.Cowherd.desktop (icon, grouping).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.cowherd.Cowherd"));
     cowherd::ui::MainWindow window(parser.value(configOption));
     window.show();
     // For scripts/screenshot.sh: save the window once the first scan is shown, then quit.

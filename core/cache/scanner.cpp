@@ -2,7 +2,7 @@
 
 #include "cache/basename.h"
 #include "host/libvirtconnection.h"
-#include "host/localtransport.h"
+#include "host/transportfactory.h"
 #include "host/transport.h"
 #include "image/bytesource.h"
 #include "image/imageinfo.h"
@@ -220,7 +220,10 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
 
     // Domains from libvirt, joined by uuid (Nova names the directory after it) or by disk path.
     QHash<QString, QList<host::DomainDiskLayer>> libvirtChains; // disk path -> <backingStore>
-    if (options.queryLibvirt) {
+    // A remote host whose files cannot be reached over SSH is down or unreachable: libvirt's
+    // tunnel would only wait out its own, longer timeouts and block the scan.
+    const bool hostUnreachable = !listing && !transport.isLocal();
+    if (options.queryLibvirt && !hostUnreachable) {
         auto conn = host::LibvirtConnection::open(hostConfig.uri);
         auto domains = conn ? conn->domains() : Result<QList<host::DomainInfo>>(std::unexpected(conn.error()));
         if (!domains) {
@@ -327,8 +330,10 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
 
 Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, const ScanOptions &options)
 {
-    host::LocalTransport transport; // remote transports arrive with the SSH issue
-    return scanHost(hostConfig, transport, options);
+    auto transport = host::transportFor(hostConfig);
+    if (!transport)
+        return std::unexpected(transport.error());
+    return scanHost(hostConfig, **transport, options);
 }
 
 } // namespace cowherd::cache
