@@ -331,6 +331,86 @@
     </message>
 </context>
 <context>
+    <name>MapGraph</name>
+    <message>
+        <source>Host: %1</source>
+        <translation>Host: %1</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Art: %1</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>Format: %1</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Virtual size: %1</source>
+        <translation>Virtuelle Größe: %1</translation>
+    </message>
+    <message>
+        <source>On disk: %1</source>
+        <translation>Auf der Platte: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Referenced by %n instance(s)</source>
+        <translation>
+            <numerusform>Von %n Instanz referenziert</numerusform>
+            <numerusform>Von %n Instanzen referenziert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A cache pass would remove it now.</source>
+        <translation>Ein Cache-Durchlauf würde sie jetzt entfernen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n instance(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n Instanz</numerusform>
+            <numerusform>%1 · %2 · %n Instanzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>UUID: %1</source>
+        <translation>UUID: %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disk(s)</source>
+        <translation>
+            <numerusform>%n Disk</numerusform>
+            <numerusform>%n Disks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 of %3</source>
+        <translation>%1 · %2 von %3</translation>
+    </message>
+    <message>
+        <source>Allocated: %1</source>
+        <translation>Belegt: %1</translation>
+    </message>
+    <message>
+        <source>No backing file</source>
+        <translation>Keine Backing-Datei</translation>
+    </message>
+    <message>
+        <source>Backing chain:</source>
+        <translation>Backing-Kette:</translation>
+    </message>
+</context>
+<context>
     <name>ScreenshotHook</name>
     <message>
         <source>Verify %1 on %2</source>
@@ -628,6 +708,118 @@ Probleme:
     <message>
         <source>Cannot read the console log: %1</source>
         <translation>Das Konsolenprotokoll kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::Dashboard</name>
+    <message>
+        <source>All hosts</source>
+        <translation>Alle Hosts</translation>
+    </message>
+    <message>
+        <source>Show figures for all hosts</source>
+        <translation>Zahlen für alle Hosts zeigen</translation>
+    </message>
+    <message>
+        <source>Cache size</source>
+        <translation>Cache-Größe</translation>
+    </message>
+    <message>
+        <source>Reclaimable now</source>
+        <translation>Jetzt freigebbar</translation>
+    </message>
+    <message>
+        <source>Copy-on-write saves</source>
+        <translation>Copy-on-Write spart</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <source>Instances per base file</source>
+        <translation>Instanzen je Basisdatei</translation>
+    </message>
+    <message>
+        <source>Cache by kind</source>
+        <translation>Cache nach Art</translation>
+    </message>
+    <message>
+        <source>Base file</source>
+        <translation>Basisdatei</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Largest base files</source>
+        <translation>Größte Basisdateien</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Recent cache passes</source>
+        <translation>Letzte Cache-Durchläufe</translation>
+    </message>
+    <message>
+        <source>All hosts (%1)</source>
+        <translation>Alle Hosts (%1)</translation>
+    </message>
+    <message>
+        <source>No host scanned yet</source>
+        <translation>Noch kein Host durchsucht</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n base file(s)</source>
+        <translation>
+            <numerusform>in %n Basisdatei</numerusform>
+            <numerusform>in %n Basisdateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) a cache pass would remove now</source>
+        <translation>
+            <numerusform>%n Datei, die ein Cache-Durchlauf jetzt entfernen würde</numerusform>
+            <numerusform>%n Dateien, die ein Cache-Durchlauf jetzt entfernen würde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 as full copies, %2 with shared base files</source>
+        <translation>%1 als vollständige Kopien, %2 mit gemeinsamen Basisdateien</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overlay(s) on the cache</source>
+        <translation>
+            <numerusform>%n Overlay auf dem Cache</numerusform>
+            <numerusform>%n Overlays auf dem Cache</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No cache pass recorded yet</source>
+        <translation>Noch kein Cache-Durchlauf aufgezeichnet</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1415,220 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
     <message>
         <source>Terminate every instance of the demo lab, remove %1 with its base files, and fill it again with the two demo images?</source>
         <translation>Alle Instanzen des Demo-Labors löschen, %1 samt Basisdateien entfernen und es erneut mit den zwei Demo-Images füllen?</translation>
+    </message>
+    <message>
+        <source>&amp;About Cowherd</source>
+        <translation>&amp;Über Cowherd</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::MapScene</name>
+    <message>
+        <source>removable · %1</source>
+        <translation>entfernbar · %1</translation>
+    </message>
+    <message>
+        <source>Base files</source>
+        <translation>Basisdateien</translation>
+    </message>
+    <message>
+        <source>Resized</source>
+        <translation>Vergrößert</translation>
+    </message>
+    <message>
+        <source>Overlays (disks)</source>
+        <translation>Overlays (Disks)</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>resized</source>
+        <translation>vergrößert</translation>
+    </message>
+    <message>
+        <source>overlay</source>
+        <translation>Overlay</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>shut off</source>
+        <translation>ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>nicht definiert</translation>
+    </message>
+    <message>
+        <source>removable now</source>
+        <translation>jetzt entfernbar</translation>
+    </message>
+    <message>
+        <source>Cowherd dependency map: base files, overlays and instances</source>
+        <translation>Cowherd-Abhängigkeitskarte: Basisdateien, Overlays und Instanzen</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::MapView</name>
+    <message>
+        <source>Dependency map</source>
+        <translation>Abhängigkeitskarte</translation>
+    </message>
+    <message>
+        <source>Base files, resized base files, overlays and instances, connected along their backing chains. Click a base file to see what depends on it.</source>
+        <translation>Basisdateien, vergrößerte Basisdateien, Overlays und Instanzen, verbunden entlang ihrer Backing-Ketten. Klicken Sie auf eine Basisdatei, um zu sehen, was von ihr abhängt.</translation>
+    </message>
+    <message>
+        <source>Find a base file, disk or instance</source>
+        <translation>Basisdatei, Disk oder Instanz suchen</translation>
+    </message>
+    <message>
+        <source>Find in the map</source>
+        <translation>In der Karte suchen</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>Alle Hosts</translation>
+    </message>
+    <message>
+        <source>Show every scanned host, not only the selected one</source>
+        <translation>Jeden durchsuchten Host zeigen, nicht nur den ausgewählten</translation>
+    </message>
+    <message>
+        <source>Show all hosts</source>
+        <translation>Alle Hosts zeigen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to View</source>
+        <translation>&amp;Einpassen</translation>
+    </message>
+    <message>
+        <source>&amp;Export Map…</source>
+        <translation>Karte e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Nothing in the map matches “%1”.</source>
+        <translation>Nichts in der Karte passt zu „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) match; press Enter to select the first.</source>
+        <translation>
+            <numerusform>%n Knoten passt; Eingabetaste wählt ihn aus.</numerusform>
+            <numerusform>%n Knoten passen; Eingabetaste wählt den ersten aus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No scan yet: the map appears when the host has been scanned.</source>
+        <translation>Noch nicht durchsucht: Die Karte erscheint, sobald der Host durchsucht wurde.</translation>
+    </message>
+    <message>
+        <source>Click a base file to see what its removal would affect; double-click a node to open it in its table.</source>
+        <translation>Klicken Sie auf eine Basisdatei, um zu sehen, was ihr Entfernen beträfe; ein Doppelklick öffnet einen Knoten in seiner Tabelle.</translation>
+    </message>
+    <message>
+        <source>Removing %1 would break no disk.</source>
+        <translation>Das Entfernen von %1 würde keine Disk zerstören.</translation>
+    </message>
+    <message>
+        <source>Removing %1 would break %2 of %3.</source>
+        <translation>Das Entfernen von %1 würde %2 von %3 zerstören.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overlay(s)</source>
+        <translation>
+            <numerusform>%n Overlay</numerusform>
+            <numerusform>%n Overlays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s)</source>
+        <translation>
+            <numerusform>%n Instanz</numerusform>
+            <numerusform>%n Instanzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cache pass: %1 — %2.</source>
+        <translation>Cache-Durchlauf: %1 — %2.</translation>
+    </message>
+    <message>
+        <source>%1 on %2: highlighted with the base files it stands on.</source>
+        <translation>%1 auf %2: hervorgehoben mit den Basisdateien, auf denen es aufbaut.</translation>
+    </message>
+    <message>
+        <source>Export Map</source>
+        <translation>Karte exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>Cowherd dependency map</source>
+        <translation>Cowherd-Abhängigkeitskarte</translation>
+    </message>
+    <message>
+        <source>Map saved to %1.</source>
+        <translation>Karte in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::OverviewTabs</name>
+    <message>
+        <source>Map</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Views of the selected host</source>
+        <translation>Ansichten des ausgewählten Hosts</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
     </message>
 </context>
 <context>

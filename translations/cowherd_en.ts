@@ -29,12 +29,60 @@
     </message>
 </context>
 <context>
+    <name>MapGraph</name>
+    <message numerus="yes">
+        <source>Referenced by %n instance(s)</source>
+        <translation>
+            <numerusform>Referenced by %n instance</numerusform>
+            <numerusform>Referenced by %n instances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n instance(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n instance</numerusform>
+            <numerusform>%1 · %2 · %n instances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disk(s)</source>
+        <translation>
+            <numerusform>%n disk</numerusform>
+            <numerusform>%n disks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::CacheActions</name>
     <message numerus="yes">
         <source>%n base file(s) on %1 no longer match their recorded sha256 and are corrupt: %2. Instances using them may read bad data; fetch the image again and move them to it.</source>
         <translation>
             <numerusform>%n base file on %1 no longer matches its recorded sha256 and is corrupt: %2. Instances using it may read bad data; fetch the image again and move them to it.</numerusform>
             <numerusform>%n base files on %1 no longer match their recorded sha256 and are corrupt: %2. Instances using them may read bad data; fetch the image again and move them to it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::Dashboard</name>
+    <message numerus="yes">
+        <source>in %n base file(s)</source>
+        <translation>
+            <numerusform>in %n base file</numerusform>
+            <numerusform>in %n base files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) a cache pass would remove now</source>
+        <translation>
+            <numerusform>%n file a cache pass would remove now</numerusform>
+            <numerusform>%n files a cache pass would remove now</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overlay(s) on the cache</source>
+        <translation>
+            <numerusform>%n overlay on the cache</numerusform>
+            <numerusform>%n overlays on the cache</numerusform>
         </translation>
     </message>
 </context>
@@ -72,6 +120,30 @@
         <translation>
             <numerusform>Scanned %1 at %2 in %3 s — %4 in %n base file</numerusform>
             <numerusform>Scanned %1 at %2 in %3 s — %4 in %n base files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::MapView</name>
+    <message numerus="yes">
+        <source>%n node(s) match; press Enter to select the first.</source>
+        <translation>
+            <numerusform>%n node matches; press Enter to select it.</numerusform>
+            <numerusform>%n nodes match; press Enter to select the first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overlay(s)</source>
+        <translation>
+            <numerusform>%n overlay</numerusform>
+            <numerusform>%n overlays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s)</source>
+        <translation>
+            <numerusform>%n instance</numerusform>
+            <numerusform>%n instances</numerusform>
         </translation>
     </message>
 </context>

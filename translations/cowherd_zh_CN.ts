@@ -328,6 +328,83 @@
     </message>
 </context>
 <context>
+    <name>MapGraph</name>
+    <message>
+        <source>Host: %1</source>
+        <translation>主机：%1</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>类型：%1</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>格式：%1</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Virtual size: %1</source>
+        <translation>虚拟大小：%1</translation>
+    </message>
+    <message>
+        <source>On disk: %1</source>
+        <translation>磁盘占用：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Referenced by %n instance(s)</source>
+        <translation>
+            <numerusform>被 %n 个实例引用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A cache pass would remove it now.</source>
+        <translation>缓存清理现在会删除它。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n instance(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n 个实例</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>UUID: %1</source>
+        <translation>UUID：%1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disk(s)</source>
+        <translation>
+            <numerusform>%n 个磁盘</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 of %3</source>
+        <translation>%1 · %2 / %3</translation>
+    </message>
+    <message>
+        <source>Allocated: %1</source>
+        <translation>已分配：%1</translation>
+    </message>
+    <message>
+        <source>No backing file</source>
+        <translation>无后备文件</translation>
+    </message>
+    <message>
+        <source>Backing chain:</source>
+        <translation>后备链：</translation>
+    </message>
+</context>
+<context>
     <name>ScreenshotHook</name>
     <message>
         <source>Verify %1 on %2</source>
@@ -624,6 +701,115 @@ Problems:
     <message>
         <source>Cannot read the console log: %1</source>
         <translation>无法读取控制台日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::Dashboard</name>
+    <message>
+        <source>All hosts</source>
+        <translation>所有主机</translation>
+    </message>
+    <message>
+        <source>Show figures for all hosts</source>
+        <translation>显示所有主机的数据</translation>
+    </message>
+    <message>
+        <source>Cache size</source>
+        <translation>缓存大小</translation>
+    </message>
+    <message>
+        <source>Reclaimable now</source>
+        <translation>当前可回收</translation>
+    </message>
+    <message>
+        <source>Copy-on-write saves</source>
+        <translation>写时复制节省</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Instances per base file</source>
+        <translation>每个基础镜像文件的实例数</translation>
+    </message>
+    <message>
+        <source>Cache by kind</source>
+        <translation>按类型划分的缓存</translation>
+    </message>
+    <message>
+        <source>Base file</source>
+        <translation>基础镜像文件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Largest base files</source>
+        <translation>最大的基础镜像文件</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Recent cache passes</source>
+        <translation>最近的缓存清理</translation>
+    </message>
+    <message>
+        <source>All hosts (%1)</source>
+        <translation>所有主机 (%1)</translation>
+    </message>
+    <message>
+        <source>No host scanned yet</source>
+        <translation>尚未扫描任何主机</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n base file(s)</source>
+        <translation>
+            <numerusform>共 %n 个基础镜像文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) a cache pass would remove now</source>
+        <translation>
+            <numerusform>缓存清理现在会删除 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 as full copies, %2 with shared base files</source>
+        <translation>完整复制需 %1，共享基础镜像文件仅需 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overlay(s) on the cache</source>
+        <translation>
+            <numerusform>基于缓存的 %n 个覆盖层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No cache pass recorded yet</source>
+        <translation>尚无缓存清理记录</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1401,217 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
     <message>
         <source>Terminate every instance of the demo lab, remove %1 with its base files, and fill it again with the two demo images?</source>
         <translation>删除演示实验室的所有实例，连同基础镜像文件删除 %1，并用两个演示镜像重新填充？</translation>
+    </message>
+    <message>
+        <source>&amp;About Cowherd</source>
+        <translation>关于 Cowherd(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::MapScene</name>
+    <message>
+        <source>removable · %1</source>
+        <translation>可删除 · %1</translation>
+    </message>
+    <message>
+        <source>Base files</source>
+        <translation>基础镜像文件</translation>
+    </message>
+    <message>
+        <source>Resized</source>
+        <translation>已调整大小</translation>
+    </message>
+    <message>
+        <source>Overlays (disks)</source>
+        <translation>覆盖层（磁盘）</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <source>resized</source>
+        <translation>已调整大小</translation>
+    </message>
+    <message>
+        <source>overlay</source>
+        <translation>覆盖层</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>shut off</source>
+        <translation>已关机</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>未定义</translation>
+    </message>
+    <message>
+        <source>removable now</source>
+        <translation>现在可删除</translation>
+    </message>
+    <message>
+        <source>Cowherd dependency map: base files, overlays and instances</source>
+        <translation>Cowherd 依赖关系图：基础镜像文件、覆盖层和实例</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::MapView</name>
+    <message>
+        <source>Dependency map</source>
+        <translation>依赖关系图</translation>
+    </message>
+    <message>
+        <source>Base files, resized base files, overlays and instances, connected along their backing chains. Click a base file to see what depends on it.</source>
+        <translation>基础镜像文件、调整大小后的基础镜像文件、覆盖层和实例，按后备链相连。单击基础镜像文件可查看依赖它的内容。</translation>
+    </message>
+    <message>
+        <source>Find a base file, disk or instance</source>
+        <translation>查找基础镜像文件、磁盘或实例</translation>
+    </message>
+    <message>
+        <source>Find in the map</source>
+        <translation>在图中查找</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>所有主机</translation>
+    </message>
+    <message>
+        <source>Show every scanned host, not only the selected one</source>
+        <translation>显示所有已扫描的主机，而不仅是所选主机</translation>
+    </message>
+    <message>
+        <source>Show all hosts</source>
+        <translation>显示所有主机</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to View</source>
+        <translation>适合视图(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Map…</source>
+        <translation>导出图(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Nothing in the map matches “%1”.</source>
+        <translation>图中没有与“%1”匹配的内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) match; press Enter to select the first.</source>
+        <translation>
+            <numerusform>%n 个节点匹配；按 Enter 选择第一个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No scan yet: the map appears when the host has been scanned.</source>
+        <translation>尚未扫描：主机扫描完成后将显示此图。</translation>
+    </message>
+    <message>
+        <source>Click a base file to see what its removal would affect; double-click a node to open it in its table.</source>
+        <translation>单击基础镜像文件可查看删除它会影响什么；双击节点可在其表格中打开。</translation>
+    </message>
+    <message>
+        <source>Removing %1 would break no disk.</source>
+        <translation>删除 %1 不会破坏任何磁盘。</translation>
+    </message>
+    <message>
+        <source>Removing %1 would break %2 of %3.</source>
+        <translation>删除 %1 将破坏 %3 的 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overlay(s)</source>
+        <translation>
+            <numerusform>%n 个覆盖层</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s)</source>
+        <translation>
+            <numerusform>%n 个实例</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cache pass: %1 — %2.</source>
+        <translation>缓存清理：%1 — %2。</translation>
+    </message>
+    <message>
+        <source>%1 on %2: highlighted with the base files it stands on.</source>
+        <translation>%2 上的 %1：已与其所依赖的基础镜像文件一起高亮显示。</translation>
+    </message>
+    <message>
+        <source>Export Map</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Cowherd dependency map</source>
+        <translation>Cowherd 依赖关系图</translation>
+    </message>
+    <message>
+        <source>Map saved to %1.</source>
+        <translation>图已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::OverviewTabs</name>
+    <message>
+        <source>Map</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Views of the selected host</source>
+        <translation>所选主机的视图</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
     </message>
 </context>
 <context>

@@ -12,10 +12,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// The map's texts: a class context, so that lupdate files them where translate() looks.
+struct MapText
 {
-    return QCoreApplication::translate("cowherd::ui::MapGraph", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(MapGraph)
+};
 
 QString shortBaseName(const QString &name)
 {
@@ -32,14 +33,14 @@ QString shortBaseName(const QString &name)
 QString baseToolTip(const cache::BaseFile &base, const QString &host, bool removable)
 {
     QString text = u"<b>"_s + base.name.toHtmlEscaped() + u"</b><br/>"_s
-        + tr("Host: %1").arg(host.toHtmlEscaped()) + u"<br/>"_s
-        + tr("Kind: %1").arg(DisplayFormat::kindName(base.kind)) + u"<br/>"_s
-        + tr("Format: %1").arg(base.format.isEmpty() ? tr("unreadable") : base.format) + u"<br/>"_s
-        + tr("Virtual size: %1").arg(DisplayFormat::size(base.virtualSize)) + u"<br/>"_s
-        + tr("On disk: %1").arg(DisplayFormat::size(base.allocatedSize)) + u"<br/>"_s
-        + tr("Referenced by %n instance(s)", int(base.references.size()));
+        + MapText::tr("Host: %1").arg(host.toHtmlEscaped()) + u"<br/>"_s
+        + MapText::tr("Kind: %1").arg(DisplayFormat::kindName(base.kind)) + u"<br/>"_s
+        + MapText::tr("Format: %1").arg(base.format.isEmpty() ? MapText::tr("unreadable") : base.format) + u"<br/>"_s
+        + MapText::tr("Virtual size: %1").arg(DisplayFormat::size(base.virtualSize)) + u"<br/>"_s
+        + MapText::tr("On disk: %1").arg(DisplayFormat::size(base.allocatedSize)) + u"<br/>"_s
+        + MapText::tr("Referenced by %n instance(s)", nullptr, int(base.references.size()));
     if (removable)
-        text += u"<br/>"_s + tr("A cache pass would remove it now.");
+        text += u"<br/>"_s + MapText::tr("A cache pass would remove it now.");
     return text;
 }
 
@@ -113,7 +114,7 @@ MapGraph buildMapGraph(const QList<cache::CacheSnapshot> &snapshots, const QHash
             node.baseKind = base.kind;
             const cache::PlannedAction *action = plan.action(base.name);
             node.removable = action && action->action == cache::PlannedAction::Action::Remove && !action->blocked;
-            node.detail = tr("%1 · %2 · %n instance(s)", int(base.references.size()))
+            node.detail = MapText::tr("%1 · %2 · %n instance(s)", nullptr, int(base.references.size()))
                               .arg(DisplayFormat::kindName(base.kind), DisplayFormat::size(base.allocatedSize));
             node.toolTip = baseToolTip(base, host, node.removable);
             baseByPath.insert(base.path, int(graph.nodes.size()));
@@ -136,12 +137,12 @@ MapGraph buildMapGraph(const QList<cache::CacheSnapshot> &snapshots, const QHash
             node.key = instance.uuid;
             node.state = instance.state;
             node.label = instance.name.isEmpty() ? instance.uuid.left(8) + u'…' : instance.name;
-            node.detail = tr("%1 · %2").arg(instance.state, instance.uuid.left(8));
+            node.detail = MapText::tr("%1 · %2").arg(DisplayFormat::instanceState(instance.state), instance.uuid.left(8));
             node.toolTip = u"<b>"_s + node.label.toHtmlEscaped() + u"</b><br/>"_s
-                + tr("UUID: %1").arg(instance.uuid) + u"<br/>"_s
-                + tr("Host: %1").arg(host.toHtmlEscaped()) + u"<br/>"_s
-                + tr("State: %1").arg(instance.state) + u"<br/>"_s
-                + tr("%n disk(s)", int(instance.disks.size()));
+                + MapText::tr("UUID: %1").arg(instance.uuid) + u"<br/>"_s
+                + MapText::tr("Host: %1").arg(host.toHtmlEscaped()) + u"<br/>"_s
+                + MapText::tr("State: %1").arg(DisplayFormat::instanceState(instance.state)) + u"<br/>"_s
+                + MapText::tr("%n disk(s)", nullptr, int(instance.disks.size()));
             const int instanceIndex = int(graph.nodes.size());
             graph.nodes.append(node);
 
@@ -153,16 +154,16 @@ MapGraph buildMapGraph(const QList<cache::CacheSnapshot> &snapshots, const QHash
                 overlay.key = disk.path;
                 overlay.label = instance.name.isEmpty() ? instance.uuid.left(8) + u'/' + QFileInfo(disk.path).fileName()
                                                         : instance.name + u'/' + QFileInfo(disk.path).fileName();
-                overlay.detail = tr("%1 · %2 of %3").arg(disk.format, DisplayFormat::size(disk.allocatedSize),
+                overlay.detail = MapText::tr("%1 · %2 of %3").arg(disk.format, DisplayFormat::size(disk.allocatedSize),
                     DisplayFormat::size(disk.virtualSize));
                 QString chain;
                 for (const cache::ChainLink &link : disk.backingChain)
                     chain += u"<br/>→ "_s + link.path.toHtmlEscaped() + u" ("_s + link.format + u')';
                 overlay.toolTip = u"<b>"_s + disk.path.toHtmlEscaped() + u"</b><br/>"_s
-                    + tr("Format: %1").arg(disk.format) + u"<br/>"_s
-                    + tr("Virtual size: %1").arg(DisplayFormat::size(disk.virtualSize)) + u"<br/>"_s
-                    + tr("Allocated: %1").arg(DisplayFormat::size(disk.allocatedSize))
-                    + u"<br/>"_s + (chain.isEmpty() ? tr("No backing file") : tr("Backing chain:") + chain);
+                    + MapText::tr("Format: %1").arg(disk.format) + u"<br/>"_s
+                    + MapText::tr("Virtual size: %1").arg(DisplayFormat::size(disk.virtualSize)) + u"<br/>"_s
+                    + MapText::tr("Allocated: %1").arg(DisplayFormat::size(disk.allocatedSize))
+                    + u"<br/>"_s + (chain.isEmpty() ? MapText::tr("No backing file") : MapText::tr("Backing chain:") + chain);
                 const int overlayIndex = int(graph.nodes.size());
                 graph.nodes.append(overlay);
                 graph.edges.append({overlayIndex, instanceIndex, MapEdge::Kind::DiskOf});

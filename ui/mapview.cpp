@@ -1,5 +1,6 @@
 #include "mapview.h"
 
+#include "displayformat.h"
 #include "icons.h"
 #include "mapscene.h"
 
@@ -330,7 +331,7 @@ void MapView::describeSelection(int node)
             : tr("Removing %1 would break %2 of %3.")
                   .arg(selected.key, tr("%n overlay(s)", nullptr, overlays), tr("%n instance(s)", nullptr, instances));
         if (const cache::PlannedAction *action = m_plans.value(selected.host).action(selected.key))
-            text += u' ' + tr("Cache pass: %1 — %2.").arg(cache::toString(action->action), action->reason);
+            text += u' ' + tr("Cache pass: %1 — %2.").arg(DisplayFormat::actionName(action->action), action->reason);
         m_status->setText(text);
     } else {
         m_status->setText(tr("%1 on %2: highlighted with the base files it stands on.").arg(selected.label, selected.host));
