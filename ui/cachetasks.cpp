@@ -77,7 +77,7 @@ task::TaskWork CacheTasks::verify(const CacheTarget &target, const QStringList &
         options.isCancelled = context.cancelFlag();
         options.log = [&context](const QString &line) { context.log(line); };
         context.setStage(tr("hashing"));
-        auto transport = transportFor(target.host);
+        auto transport = hostTransport(target.host);
         const QList<cache::VerifyOutcome> outcomes = cache::verifyBases(*transport, target.host.instancesPath, state, options);
         int bad = 0;
         for (qsizetype i = 0; i < outcomes.size(); ++i) {
@@ -98,7 +98,7 @@ task::TaskWork CacheTasks::verify(const CacheTarget &target, const QStringList &
 task::TaskWork CacheTasks::setPinned(const host::HostConfig &host, const QString &name, bool pinned)
 {
     return [host, name, pinned](task::TaskContext &context) -> Status {
-        auto transport = transportFor(host);
+        auto transport = hostTransport(host);
         const QString base = cache::basePath(host.instancesPath);
         auto stat = transport->probe({base + u'/' + name}, 0);
         if (!stat || stat->isEmpty() || !stat->first().isFile)

@@ -23,7 +23,7 @@ namespace {
 
 Status fillLab(const host::HostConfig &lab, task::TaskContext &context)
 {
-    auto transport = transportFor(lab);
+    auto transport = hostTransport(lab);
     if (auto made = transport->makeDirectory(cache::basePath(lab.instancesPath)); !made)
         return made;
     QTemporaryDir scratch;
@@ -68,7 +68,7 @@ QString DemoLab::imageId(const QString &label)
 
 bool DemoLab::needsFill(const host::HostConfig &lab)
 {
-    auto transport = transportFor(lab);
+    auto transport = hostTransport(lab);
     auto listing = transport->listCache(lab.instancesPath, {0, 0});
     return listing && listing->baseFiles.isEmpty();
 }
@@ -89,7 +89,7 @@ task::TaskWork DemoLab::reset(const host::HostConfig &lab)
         auto snapshot = cache::scanHost(lab);
         if (!snapshot)
             return std::unexpected(snapshot.error());
-        auto transport = transportFor(lab);
+        auto transport = hostTransport(lab);
         if (!snapshot->instances.isEmpty()) {
             auto conn = host::LibvirtConnection::open(lab.uri);
             if (!conn)

@@ -5,7 +5,7 @@
 
 namespace cowherd::ui {
 
-std::unique_ptr<host::Transport> transportFor(const host::HostConfig &host)
+std::unique_ptr<host::Transport> hostTransport(const host::HostConfig &host)
 {
     auto transport = host::transportFor(host);
     if (!transport)
@@ -15,7 +15,7 @@ std::unique_ptr<host::Transport> transportFor(const host::HostConfig &host)
 
 cache::TransportFactory transportFactory()
 {
-    return [](const host::HostConfig &host) { return transportFor(host); };
+    return [](const host::HostConfig &host) { return hostTransport(host); };
 }
 
 } // namespace cowherd::ui

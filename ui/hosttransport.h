@@ -10,7 +10,7 @@ namespace cowherd::ui {
 
 // The one place the GUI picks how to reach a host's files: host::transportFor(), and for a URI
 // it cannot use, a transport whose every operation reports why.
-std::unique_ptr<host::Transport> transportFor(const host::HostConfig &host);
+std::unique_ptr<host::Transport> hostTransport(const host::HostConfig &host);
 cache::TransportFactory transportFactory();
 
 } // namespace cowherd::ui

@@ -32,7 +32,7 @@ QString shortName(const QString &baseName)
 
 LaunchPreview InstanceTasks::preview(const host::HostConfig &host, const LaunchSpec &spec)
 {
-    auto transport = transportFor(host);
+    auto transport = hostTransport(host);
     QString name;
     qint64 virtualSize = 0;
     QString fetchNote;
@@ -118,7 +118,7 @@ task::TaskWork InstanceTasks::launch(const host::HostConfig &host, const LaunchS
             context.setProgress(p.done, p.total, true);
         };
         options.onStep = [&context](const QString &step) { context.setStage(step); }; // logged by setStage
-        auto transport = transportFor(host);
+        auto transport = hostTransport(host);
         auto launched = instance::launchInstance(host, *transport, *libvirt, request, options);
         if (!launched)
             return std::unexpected(launched.error());
@@ -152,7 +152,7 @@ task::TaskWork InstanceTasks::action(const host::HostConfig &host, InstanceActio
             break;
         case InstanceAction::Terminate: {
             context.setStage(tr("terminating"));
-            auto transport = transportFor(host);
+            auto transport = hostTransport(host);
             done = instance::terminateInstance(*transport, *conn, host.instancesPath, uuid, PowerOffTimeout,
                 context.cancelFlag());
             if (done)
