@@ -1531,10 +1531,6 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <source>&amp;Fit to View</source>
-        <translation>&amp;Einpassen</translation>
-    </message>
-    <message>
         <source>&amp;Export Map…</source>
         <translation>Karte e&amp;xportieren…</translation>
     </message>
@@ -1606,6 +1602,10 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
     <message>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Fit to &amp;View</source>
+        <translation>&amp;Einpassen</translation>
     </message>
 </context>
 <context>

@@ -1517,10 +1517,6 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Fit to View</source>
-        <translation>适合视图(&amp;F)</translation>
-    </message>
-    <message>
         <source>&amp;Export Map…</source>
         <translation>导出图(&amp;E)…</translation>
     </message>
@@ -1589,6 +1585,10 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
     <message>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Fit to &amp;View</source>
+        <translation>适合视图(&amp;V)</translation>
     </message>
 </context>
 <context>

@@ -135,7 +135,7 @@ MapView::MapView(const QString &configFile, QWidget *parent)
     m_zoomOut = new QAction(themedIcon(u"zoom-out"_s), tr("Zoom &Out"), this);
     m_zoomOut->setShortcut(QKeySequence::ZoomOut);
     m_zoomOut->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_fit = new QAction(themedIcon(u"zoom-fit-best"_s), tr("&Fit to View"), this);
+    m_fit = new QAction(themedIcon(u"zoom-fit-best"_s), tr("Fit to &View"), this);
     m_fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     m_fit->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_export = new QAction(themedIcon(u"document-export"_s), tr("&Export Map…"), this);
