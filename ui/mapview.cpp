@@ -194,7 +194,20 @@ void MapView::setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const Q
         m_fitPending = true;
     m_snapshots = snapshots;
     m_currentHost = currentHost;
+    // Thousands of scene items are made on the UI thread: while another tab is in front, wait
+    // until the map is shown, so that a big rescan never stalls the window.
+    if (window()->isVisible() && !isVisible()) {
+        m_stale = true;
+        return;
+    }
     rebuild();
+}
+
+void MapView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_stale, false))
+        rebuild();
 }
 
 void MapView::rebuild()

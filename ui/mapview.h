@@ -60,6 +60,9 @@ Q_SIGNALS:
     void baseActivated(const QString &host, const QString &name);
     void instanceActivated(const QString &host, const QString &uuid);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Built
     {
@@ -90,6 +93,7 @@ private:
     QHash<QString, cache::CleanupPlan> m_plans;
     quint64 m_generation = 0;
     bool m_building = false;
+    bool m_stale = false; // snapshots arrived while hidden
     bool m_fitPending = true;
     bool m_autoFit = true;
 };
