@@ -235,6 +235,14 @@
         <source>done</source>
         <translation>fertig</translation>
     </message>
+    <message>
+        <source>pin</source>
+        <translation>anheften</translation>
+    </message>
+    <message>
+        <source>unpin</source>
+        <translation>lösen</translation>
+    </message>
 </context>
 <context>
     <name>InstanceTasks</name>

@@ -233,6 +233,14 @@
         <source>done</source>
         <translation>完成</translation>
     </message>
+    <message>
+        <source>pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>unpin</source>
+        <translation>取消固定</translation>
+    </message>
 </context>
 <context>
     <name>InstanceTasks</name>

@@ -219,7 +219,7 @@ void Dashboard::showComputed(const Computed &computed)
         auto *item = new QTreeWidgetItem(m_passes,
             {QLocale().toString(entry.time.toLocalTime(), QLocale::ShortFormat), entry.host,
                 shortName(QFileInfo(entry.file).fileName()),
-                entry.action, entry.reason});
+                DisplayFormat::auditAction(entry.action), entry.reason});
         item->setToolTip(2, entry.file);
         item->setToolTip(4, entry.reason);
     }

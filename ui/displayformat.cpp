@@ -58,6 +58,21 @@ QString DisplayFormat::fetchStage(cache::FetchProgress::Stage stage)
     return cache::toString(stage);
 }
 
+QString DisplayFormat::auditAction(const QString &action)
+{
+    if (action == u"remove")
+        return tr("remove");
+    if (action == u"touch")
+        return tr("touch");
+    if (action == u"keep")
+        return tr("keep");
+    if (action == u"pin")
+        return tr("pin");
+    if (action == u"unpin")
+        return tr("unpin");
+    return action;
+}
+
 QString DisplayFormat::instanceState(const QString &state)
 {
     if (state == u"running")

@@ -20,6 +20,8 @@ public:
     static QString kindName(cache::BaseKind kind);
     static QString actionName(cache::PlannedAction::Action action);
     static QString fetchStage(cache::FetchProgress::Stage stage);
+    // An action as the audit log records it ("remove", "touch", "pin", ...); others unchanged.
+    static QString auditAction(const QString &action);
     // libvirt's domain states as core names them ("running", "shutoff", ...); others unchanged.
     static QString instanceState(const QString &state);
     static QString size(qint64 bytes);
