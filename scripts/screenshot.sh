@@ -33,8 +33,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${COWHERD_BUILD_DIR:-$root/build/default}
 scale=${COWHERD_SCREENSHOT_SCALE:-1}
 
-[[ -f $build/build.ninja ]] || cmake --preset default -S "$root" >/dev/null
-cmake --build "$build" -j2 --target cowherd cowherdctl
+# COWHERD_NO_BUILD=1: the binaries are built already (the screenshot test runs inside ctest).
+if [[ -z ${COWHERD_NO_BUILD:-} ]]; then
+    [[ -f $build/build.ninja ]] || cmake --preset default -S "$root" >/dev/null
+    cmake --build "$build" -j2 --target cowherd cowherdctl
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

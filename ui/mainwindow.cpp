@@ -1,7 +1,10 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "addhostdialog.h"
 #include "menus.h"
+
+#include "host/hostregistry.h"
 
 #include "basecachemodel.h"
 #include "columnwidth.h"
@@ -26,6 +29,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -90,6 +94,23 @@ MainWindow::MainWindow(const QString &configFile, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::addHost()
+{
+    AddHostDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const host::HostConfig added = dialog.host();
+    // The registry is a file: write it off this thread, then read the host list again.
+    QtConcurrent::run([configFile = m_configFile, added] { return host::HostRegistry(configFile).add(added); })
+        .then(this, [this](const Status &result) {
+            if (!result) {
+                QMessageBox::warning(this, tr("Add host"), result.error().message);
+                return;
+            }
+            loadHosts(m_configFile);
+        });
+}
+
 void MainWindow::createHelpMenu()
 {
     auto *about = new QAction(tr("&About Cowherd"), this);
@@ -110,7 +131,13 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    auto *addHost = new QAction(tr("&Add host…"), this);
+    addHost->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    addHost->setToolTip(tr("Add a hypervisor by its libvirt URI and test what works"));
+    connect(addHost, &QAction::triggered, this, &MainWindow::addHost);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(addHost);
     file->addAction(m_refresh);
     file->addSeparator();
     file->addAction(quit);

@@ -91,6 +91,7 @@ Q_SIGNALS:
 private:
     void createActions();
     void createHelpMenu();
+    void addHost();
     void createLayout();
     void loadHosts(const QString &configFile);
     void applyHostSetup(const HostSetup &setup);
