@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AddHostDialog</name>
+    <message>
+        <source>SSH (qemu+ssh)</source>
+        <translation>SSH (qemu+ssh)</translation>
+    </message>
+    <message>
+        <source>TLS (qemu+tls)</source>
+        <translation>TLS (qemu+tls)</translation>
+    </message>
+    <message>
+        <source>TCP (qemu+tcp)</source>
+        <translation>TCP (qemu+tcp)</translation>
+    </message>
+    <message>
+        <source>This machine, system (qemu:///system)</source>
+        <translation>Dieser Rechner, System (qemu:///system)</translation>
+    </message>
+    <message>
+        <source>This machine, session (qemu:///session)</source>
+        <translation>Dieser Rechner, Sitzung (qemu:///session)</translation>
+    </message>
+    <message>
+        <source>Test driver (test:///default)</source>
+        <translation>Testtreiber (test:///default)</translation>
+    </message>
+    <message>
+        <source>✔ %1: %2</source>
+        <translation>✔ %1: %2</translation>
+    </message>
+    <message>
+        <source>✘ %1: %2</source>
+        <translation>✘ %1: %2</translation>
+    </message>
+    <message>
+        <source>URI</source>
+        <translation>URI</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>dieser Rechner</translation>
+    </message>
+    <message>
+        <source>libvirt</source>
+        <translation>libvirt</translation>
+    </message>
+    <message>
+        <source>connected, KVM available</source>
+        <translation>verbunden, KVM verfügbar</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>qemu-img</source>
+        <translation>qemu-img</translation>
+    </message>
+    <message>
+        <source>not installed or not working</source>
+        <translation>nicht installiert oder funktioniert nicht</translation>
+    </message>
+    <message>
+        <source>write access to _base</source>
+        <translation>Schreibzugriff auf _base</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>free space</source>
+        <translation>freier Platz</translation>
+    </message>
+</context>
+<context>
     <name>CacheTasks</name>
     <message>
         <source>scanning</source>
@@ -454,6 +533,77 @@
     <message>
         <source>Licensed under %1. Built with Qt %2.</source>
         <translation>Lizenziert unter %1. Erstellt mit Qt %2.</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::AddHostDialog</name>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Add host</source>
+        <translation>Host hinzufügen</translation>
+    </message>
+    <message>
+        <source>from ~/.ssh/config</source>
+        <translation>aus ~/.ssh/config</translation>
+    </message>
+    <message>
+        <source>lab3, or an alias from ~/.ssh/config</source>
+        <translation>lab3 oder ein Alias aus ~/.ssh/config</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Test checks libvirt, the files over SSH, qemu-img, write access to _base and free space.</source>
+        <translation>„Testen“ prüft libvirt, die Dateien über SSH, qemu-img, den Schreibzugriff auf _base und den freien Platz.</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>Hostname</translation>
+    </message>
+    <message>
+        <source>libvirt URI</source>
+        <translation>libvirt-URI</translation>
+    </message>
+    <message>
+        <source>Instances path</source>
+        <translation>Instanzpfad</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>T&amp;ransport:</source>
+        <translation>T&amp;ransport:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>libvirt &amp;URI:</source>
+        <translation>libvirt-&amp;URI:</translation>
+    </message>
+    <message>
+        <source>&amp;Instances path:</source>
+        <translation>&amp;Instanzpfad:</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>%1 wird getestet…</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1589,18 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>Add host</source>
+        <translation>Host hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Add host…</source>
+        <translation>Host &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a hypervisor by its libvirt URI and test what works</source>
+        <translation>Einen Hypervisor über seine libvirt-URI hinzufügen und testen, was funktioniert</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AddHostDialog</name>
+    <message>
+        <source>SSH (qemu+ssh)</source>
+        <translation>SSH (qemu+ssh)</translation>
+    </message>
+    <message>
+        <source>TLS (qemu+tls)</source>
+        <translation>TLS (qemu+tls)</translation>
+    </message>
+    <message>
+        <source>TCP (qemu+tcp)</source>
+        <translation>TCP (qemu+tcp)</translation>
+    </message>
+    <message>
+        <source>This machine, system (qemu:///system)</source>
+        <translation>本机，系统 (qemu:///system)</translation>
+    </message>
+    <message>
+        <source>This machine, session (qemu:///session)</source>
+        <translation>本机，会话 (qemu:///session)</translation>
+    </message>
+    <message>
+        <source>Test driver (test:///default)</source>
+        <translation>测试驱动 (test:///default)</translation>
+    </message>
+    <message>
+        <source>✔ %1: %2</source>
+        <translation>✔ %1：%2</translation>
+    </message>
+    <message>
+        <source>✘ %1: %2</source>
+        <translation>✘ %1：%2</translation>
+    </message>
+    <message>
+        <source>URI</source>
+        <translation>URI</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>libvirt</source>
+        <translation>libvirt</translation>
+    </message>
+    <message>
+        <source>connected, KVM available</source>
+        <translation>已连接，KVM 可用</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>qemu-img</source>
+        <translation>qemu-img</translation>
+    </message>
+    <message>
+        <source>not installed or not working</source>
+        <translation>未安装或无法工作</translation>
+    </message>
+    <message>
+        <source>write access to _base</source>
+        <translation>对 _base 的写权限</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>free space</source>
+        <translation>可用空间</translation>
+    </message>
+</context>
+<context>
     <name>CacheTasks</name>
     <message>
         <source>scanning</source>
@@ -448,6 +527,77 @@
     <message>
         <source>Licensed under %1. Built with Qt %2.</source>
         <translation>按 %1 许可发布。使用 Qt %2 构建。</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::AddHostDialog</name>
+    <message>
+        <source>&amp;Test</source>
+        <translation>测试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add host</source>
+        <translation>添加主机</translation>
+    </message>
+    <message>
+        <source>from ~/.ssh/config</source>
+        <translation>来自 ~/.ssh/config</translation>
+    </message>
+    <message>
+        <source>lab3, or an alias from ~/.ssh/config</source>
+        <translation>lab3，或 ~/.ssh/config 中的别名</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Test checks libvirt, the files over SSH, qemu-img, write access to _base and free space.</source>
+        <translation>“测试”会检查 libvirt、通过 SSH 访问文件、qemu-img、对 _base 的写权限以及可用空间。</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <source>libvirt URI</source>
+        <translation>libvirt URI</translation>
+    </message>
+    <message>
+        <source>Instances path</source>
+        <translation>实例路径</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ransport:</source>
+        <translation>传输方式(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>libvirt &amp;URI:</source>
+        <translation>libvirt URI(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Instances path:</source>
+        <translation>实例路径(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>正在测试 %1…</translation>
     </message>
 </context>
 <context>
@@ -1425,6 +1575,18 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
     <message>
         <source>Details</source>
         <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Add host</source>
+        <translation>添加主机</translation>
+    </message>
+    <message>
+        <source>&amp;Add host…</source>
+        <translation>添加主机(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a hypervisor by its libvirt URI and test what works</source>
+        <translation>通过 libvirt URI 添加虚拟机管理程序并测试哪些功能可用</translation>
     </message>
 </context>
 <context>

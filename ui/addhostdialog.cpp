@@ -52,11 +52,16 @@ QString bad(const QString &what, const QString &detail)
     return QCoreApplication::translate("AddHostDialog", "✘ %1: %2").arg(what, detail);
 }
 
+// The check's texts: a class context, so that lupdate files them where translate() looks.
+struct HostCheckText
+{
+    Q_DECLARE_TR_FUNCTIONS(AddHostDialog)
+};
+
 } // namespace
 
 HostCheck checkHost(const host::HostConfig &hostConfig)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("AddHostDialog", text); };
     HostCheck check;
     auto fail = [&](const QString &what, const QString &why) {
         check.ok = false;
@@ -64,47 +69,47 @@ HostCheck checkHost(const host::HostConfig &hostConfig)
     };
     auto uri = host::parseLibvirtUri(hostConfig.uri);
     if (!uri) {
-        fail(tr("URI"), uri.error().message);
+        fail(HostCheckText::tr("URI"), uri.error().message);
         return check;
     }
-    check.lines.append(ok(tr("URI"), uri->isLocal() ? tr("this machine") : uri->sshDestination()));
+    check.lines.append(ok(HostCheckText::tr("URI"), uri->isLocal() ? HostCheckText::tr("this machine") : uri->sshDestination()));
 
     if (auto conn = host::LibvirtConnection::open(hostConfig.uri)) {
         auto kvm = conn->hasKvm();
-        check.lines.append(ok(tr("libvirt"), kvm && *kvm ? tr("connected, KVM available") : tr("connected")));
+        check.lines.append(ok(HostCheckText::tr("libvirt"), kvm && *kvm ? HostCheckText::tr("connected, KVM available") : HostCheckText::tr("connected")));
     } else {
-        fail(tr("libvirt"), conn.error().message);
+        fail(HostCheckText::tr("libvirt"), conn.error().message);
     }
 
     auto transport = host::transportFor(hostConfig);
     if (!transport) {
-        fail(tr("files"), transport.error().message);
+        fail(HostCheckText::tr("files"), transport.error().message);
         return check;
     }
     host::Transport &t = **transport;
     auto version = t.run({u"qemu-img"_s, u"--version"_s});
     if (version && version->succeeded())
-        check.lines.append(ok(tr("qemu-img"), QString::fromUtf8(version->standardOutput).section(u'\n', 0, 0).trimmed()));
+        check.lines.append(ok(HostCheckText::tr("qemu-img"), QString::fromUtf8(version->standardOutput).section(u'\n', 0, 0).trimmed()));
     else
-        fail(tr("qemu-img"), version ? tr("not installed or not working") : version.error().message);
+        fail(HostCheckText::tr("qemu-img"), version ? HostCheckText::tr("not installed or not working") : version.error().message);
 
     const QString base = cache::basePath(hostConfig.instancesPath);
     if (auto made = t.makeDirectory(base); !made) {
-        fail(tr("write access to _base"), made.error().message);
+        fail(HostCheckText::tr("write access to _base"), made.error().message);
     } else {
         const QString probe = base + u"/.cowherd-write-test"_s;
         auto writer = t.createFile(probe);
         if (writer && (*writer)->write("cowherd") && (*writer)->commit()) {
             t.removeFile(probe);
-            check.lines.append(ok(tr("write access to _base"), base));
+            check.lines.append(ok(HostCheckText::tr("write access to _base"), base));
         } else {
-            fail(tr("write access to _base"), writer ? tr("cannot write %1").arg(probe) : writer.error().message);
+            fail(HostCheckText::tr("write access to _base"), writer ? HostCheckText::tr("cannot write %1").arg(probe) : writer.error().message);
         }
     }
     if (auto free = t.freeSpace(hostConfig.instancesPath))
-        check.lines.append(ok(tr("free space"), QLocale().formattedDataSize(*free)));
+        check.lines.append(ok(HostCheckText::tr("free space"), QLocale().formattedDataSize(*free)));
     else
-        fail(tr("free space"), free.error().message);
+        fail(HostCheckText::tr("free space"), free.error().message);
     return check;
 }
 
