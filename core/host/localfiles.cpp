@@ -302,7 +302,9 @@ Result<std::unique_ptr<HostLock>> LocalTransport::lock(const QString &path, cons
     const auto started = std::chrono::steady_clock::now();
     auto delay = std::chrono::milliseconds(5);
     for (;;) {
-        const int fd = ::open(encoded(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+        // flock() works on a descriptor opened for reading only: a lock file other users can
+        // read is one they can hold forever, stalling every fetch and cache pass. Owner only.
+        const int fd = ::open(encoded(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (fd < 0)
             return std::unexpected(fileError(u"open the lock file"_s, path, errno));
         if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
