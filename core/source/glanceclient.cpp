@@ -13,9 +13,16 @@ namespace cowherd::source {
 
 namespace {
 
+// A size Glance sent; -1 when absent, not a number, negative or beyond 2^62 (converting such a
+// double to an integer is undefined behaviour).
 qint64 sizeOf(const QJsonValue &value)
 {
-    return value.isDouble() ? qint64(value.toDouble()) : -1;
+    if (!value.isDouble())
+        return -1;
+    const double d = value.toDouble();
+    if (!(d >= 0 && d <= double(qint64(1) << 62)))
+        return -1;
+    return qint64(d);
 }
 
 QString apiError(const HttpResponse &response)

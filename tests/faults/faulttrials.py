@@ -186,10 +186,36 @@ def kill_trials(lab, raw, qcow2, trials):
     fresh("calibrate")
     convert_seconds = timed("fetch", qcow2, "--image-id", "calibrate", "--quiet")
     fresh("calibrate")
-    log("calibration: fetch %.2fs, convert %.2fs" % (fetch_seconds, convert_seconds))
+    def timed_launch():
+        # An uninterrupted launch on the cached base, measured under the load of this moment.
+        p, seconds = lab.run("launch", "--image", qcow2, "--image-id", "convert-ref", "--name", "calibrate", "--json",
+                             "--quiet")
+        if p.returncode != 0:
+            raise Failure("calibration launch failed: %s" % p.stderr.strip())
+        lab.ok("terminate", json.loads(p.stdout)["uuid"])
+        return seconds
+
+    launch_seconds = timed_launch()
+
+    def weighty_instance(name):
+        launched = json.loads(lab.ok("launch", "--image", raw, "--name", name, "--json", "--quiet").stdout)
+        lab.completed_instances.add(launched["uuid"])
+        # A directory with some weight, so the removal itself takes a moment.
+        with open(os.path.join(launched["directory"], "console.log"), "wb") as f:
+            f.truncate(1 << 20)
+        for i in range(3000):
+            open(os.path.join(launched["directory"], "junk.%d" % i), "w").close()
+        return launched["uuid"]
+
+    uuid = weighty_instance("calibrate")
+    lab.completed_instances.discard(uuid)
+    terminate_seconds = timed("terminate", uuid)
+    log("calibration: fetch %.2fs, convert %.2fs, launch on a cached base %.2fs, terminate %.2fs"
+        % (fetch_seconds, convert_seconds, launch_seconds, terminate_seconds))
 
     kinds = ["fetch", "convert", "launch", "terminate", "cleanup"]
     killed = 0
+    recognised = [0, 0]
     counts = {k: 0 for k in kinds}
     for trial in range(trials):
         kind = kinds[trial % len(kinds)]
@@ -202,20 +228,24 @@ def kill_trials(lab, raw, qcow2, trials):
             delay = lab.rng.uniform(0, budget * 1.2)
             args = ("fetch", source, "--image-id", image_id, "--quiet")
         elif kind == "launch":
-            image_id = "launch-%d" % trial
+            # Every other launch fetches and converts a new base; the others reuse one, so the
+            # kill lands in the overlay, domain and instance-directory steps.
+            fresh_base = (trial // len(kinds)) % 2 == 0
+            image_id = "launch-%d" % trial if fresh_base else "convert-ref"
+            if not fresh_base:
+                launch_seconds = timed_launch()
             lab.reference[name_of(image_id)] = lab.reference[raw_fetch["name"]]
-            delay = lab.rng.uniform(0, convert_seconds * 1.5)
+            # (A run's first ~40% is process start and libvirt; aim past it for the second half.)
+            delay = lab.rng.uniform(0, convert_seconds * 1.3) if fresh_base \
+                else lab.rng.uniform(0.4 * launch_seconds, 1.1 * launch_seconds)
             args = ("launch", "--image", qcow2, "--image-id", image_id, "--name", "t%d" % trial, "--quiet")
         elif kind == "terminate":
-            launched = json.loads(lab.ok("launch", "--image", raw, "--name", "v%d" % trial, "--json", "--quiet").stdout)
-            lab.completed_instances.add(launched["uuid"])
-            # A directory with some weight, so the removal itself takes a moment.
-            with open(os.path.join(launched["directory"], "console.log"), "wb") as f:
-                f.truncate(1 << 20)
-            for i in range(200):
-                open(os.path.join(launched["directory"], "junk.%d" % i), "w").close()
-            delay = lab.rng.uniform(0, 0.25)
-            args = ("terminate", launched["uuid"])
+            uuid = weighty_instance("c%d" % trial)
+            lab.completed_instances.discard(uuid)
+            terminate_seconds = timed("terminate", uuid)  # under the load of this moment
+            uuid = weighty_instance("v%d" % trial)
+            delay = lab.rng.uniform(0.3 * terminate_seconds, 1.1 * terminate_seconds)
+            args = ("terminate", uuid)
         else:
             # Unused bases (the fetch trials' ones) become removable at once; orphans too.
             delay = lab.rng.uniform(0, 0.6)
@@ -228,16 +258,13 @@ def kill_trials(lab, raw, qcow2, trials):
 
         lab.check_final_names(where + " after the kill")
         if kind == "terminate":
+            # What is left (the directory, or <uuid>_del half removed) is retried by check_instances.
             uuid = args[1]
             lab.completed_instances.discard(uuid)
-            had_leftovers = os.path.exists(os.path.join(lab.instances, uuid)) or os.path.exists(
-                os.path.join(lab.instances, uuid + "_del"))
-            if had_leftovers:
-                lab.ok(*args)
+            half, doomed = lab.check_instances(where)
             if os.path.exists(os.path.join(lab.instances, uuid)) or os.path.exists(
                     os.path.join(lab.instances, uuid + "_del")):
                 raise Failure("%s: the retried terminate left %s behind" % (where, uuid))
-            half, doomed = lab.check_instances(where)
         else:
             half, doomed = lab.check_instances(where)
             # The same command again must succeed.
@@ -249,10 +276,13 @@ def kill_trials(lab, raw, qcow2, trials):
                 lab.ok("terminate", launched["uuid"])
                 lab.completed_instances.discard(launched["uuid"])
         lab.check_final_names(where + " after the retry")
+        recognised[0] += half
+        recognised[1] += doomed
         if half or doomed:
             log("  %s: %d half-made instance directories and %d _del leftovers recognised and removed"
                 % (where, half, doomed))
-    log("kill trials: %d, %d killed while running; per kind %s" % (trials, killed, counts))
+    log("kill trials: %d, %d killed while running; per kind %s; %d half-made instance directories and %d "
+        "_del leftovers recognised and removed" % (trials, killed, counts, recognised[0], recognised[1]))
     if killed < trials // 2:
         raise Failure("only %d of %d kills hit a running command; the calibration is off" % (killed, trials))
 
