@@ -10,7 +10,7 @@ shift
 seconds=${FUZZ_SECONDS:-60}
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-    mapfile -t targets < <(sed -n 's/^ *\(fuzz_[a-z_]*\)$/\1/p' "$here/CMakeLists.txt")
+    mapfile -t targets < <(sed -n 's/^ *\(fuzz_[a-z_]*\))\{0,1\}$/\1/p' "$here/CMakeLists.txt")
 fi
 seeds=$build/fuzz-seeds
 [ -d "$seeds" ] || "$here/make-seeds.sh" "$build" "$seeds"
