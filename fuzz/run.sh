@@ -13,7 +13,8 @@ if [ "${#targets[@]}" -eq 0 ]; then
     mapfile -t targets < <(sed -n 's/^ *\(fuzz_[a-z_]*\))\{0,1\}$/\1/p' "$here/CMakeLists.txt")
 fi
 seeds=$build/fuzz-seeds
-[ -d "$seeds" ] || "$here/make-seeds.sh" "$build" "$seeds"
+# Regenerated every run (a few seconds of qemu-img) so new regression seeds are always replayed.
+"$here/make-seeds.sh" "$build" "$seeds"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 failed=()

@@ -114,7 +114,7 @@ private Q_SLOTS:
         QTemporaryDir root;
         host::LocalTransport transport;
         const QString path = root.path() + u"/locks/0123456789abcdef0123456789abcdef01234567.lock"_s;
-        auto lock = transport.lock(path);
+        auto lock = transport.lock(path, host::LockOptions{});
         QVERIFY2(lock, qPrintable(lock ? QString() : lock.error().message));
         QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
                                                 | QFileDevice::WriteOther),
