@@ -42,4 +42,20 @@ while read -r image; do
     qemu-img info --output=json "$image" > "$seeds/fuzz_qemuimg_json/$name.json" 2>/dev/null \
         || rm -f "$seeds/fuzz_qemuimg_json/$name.json"
 done < "$images/list"
+# fuzz_remote_listing: the real scan and probe scripts run over a small lab (base files from the
+# corpus, one instance with an overlay), with perl and with the head|base64 fallback.
+lab=$images/lab
+mkdir -p "$lab/_base" "$lab/6f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b" "$seeds/fuzz_remote_listing"
+n=0
+while read -r image && [ $n -lt 6 ]; do
+    head -c 65536 "$image" > "$lab/_base/$(printf '%040x' $n)"
+    n=$((n + 1))
+done < "$images/list"
+qemu-img create -q -f qcow2 -F raw -b "$lab/_base/$(printf '%040x' 0)" "$lab/6f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b/disk"
+"$build/fuzz/fuzz_write_image_seeds" --listing-script "$lab" | sh -s > "$seeds/fuzz_remote_listing/listing-perl" || true
+"$build/fuzz/fuzz_write_image_seeds" --listing-script "$lab" | COWHERD_NO_PERL=1 sh -s \
+    > "$seeds/fuzz_remote_listing/listing-base64" || true
+"$build/fuzz/fuzz_write_image_seeds" --probe-script "$lab/_base/$(printf '%040x' 0)" "$lab/missing" | sh -s \
+    > "$seeds/fuzz_remote_listing/probe" || true
+
 echo "make-seeds: $(find "$seeds" -type f | wc -l) seeds in $seeds"

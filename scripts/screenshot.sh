@@ -1,17 +1,31 @@
 #!/usr/bin/env bash
-# Builds a small fixture lab with qemu-img (two originals, one resized copy, a stray file and
-# four instances),
+# Builds a fixture lab with qemu-img (three originals, two resized copies, a stray file and
+# eight instances whose domains a libvirt test-driver file defines as running, paused, shut off;
+# one instance is on disk only), runs one real cache pass over it (so the dashboard has history),
 # opens cowherd on it under Xvfb and saves the main window to OUTPUT.png.
+# VIEW chooses the picture: base (the base cache table, default), map, dashboard, or
+# launch-wizard (its last page), cache-pass (the preview dialog), task-centre (a few real tasks).
 # Fails when the picture is blank. Needs: qemu-img, xvfb-run, python3.
+#   scripts/screenshot.sh docs/screenshots/map.png map
+# COWHERD_SCREENSHOT_SCALE=2 renders at twice the size (high-DPI check).
 set -euo pipefail
 
-if [[ $# -ne 1 ]]; then
-    echo "usage: $0 OUTPUT.png" >&2
+if [[ $# -lt 1 || $# -gt 2 ]]; then
+    echo "usage: $0 OUTPUT.png [base|map|dashboard|launch-wizard|cache-pass|task-centre]" >&2
     exit 2
 fi
 output=$(realpath -m "$1")
+view=${2:-base}
+tab='' mode=window
+case $view in
+    base | window) ;;
+    map | dashboard) tab=$view ;;
+    launch-wizard | cache-pass | task-centre) mode=$view ;;
+    *) echo "unknown view: $view" >&2; exit 2 ;;
+esac
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${COWHERD_BUILD_DIR:-$root/build/default}
+scale=${COWHERD_SCREENSHOT_SCALE:-1}
 
 [[ -f $build/build.ninja ]] || cmake --preset default -S "$root" >/dev/null
 cmake --build "$build" -j2 --target cowherd cowherdctl
@@ -27,6 +41,9 @@ sha1() { printf '%s' "$1" | sha1sum | cut -d' ' -f1; }
 # Nova names originals sha1(image id) and resized copies <sha1>_<GiB>.
 ubuntu=$(sha1 "5f0c6a7e-3b1d-4c8e-9a62-1d2e3f405162")
 cirros=$(sha1 "a1b2c3d4-0e1f-4a5b-8c7d-9e0f1a2b3c4d")
+debian=$(sha1 "0d6f1c2e-7a3b-4e5d-9c8b-1a2b3c4d5e6f")
+centos=$(sha1 "c3b2a190-8f7e-4d6c-b5a4-9382716a5b4c")
+fedora=$(sha1 "f3d0a391-0000-4c1a-9b2c-3d4e5f607182")
 
 make_raw() { # name, virtual size, MiB of data written at the start
     qemu-img create -q -f raw "$base/$1" "$2"
@@ -34,30 +51,73 @@ make_raw() { # name, virtual size, MiB of data written at the start
 }
 make_raw "$ubuntu" 2252M 48
 make_raw "$cirros" 112M 12
+make_raw "$debian" 2048M 40
 make_raw "${ubuntu}_10" 10G 64
-touch -d '3 days ago' "$base/$ubuntu"
-touch -d '5 hours ago' "$base/${ubuntu}_10"
-touch -d '26 days ago' "$base/$cirros"
+make_raw "${debian}_20" 20G 56
+# Unused for a month: the cache pass below removes it and writes why to the audit log.
+make_raw "$centos" 1024M 24
+touch -d '30 days ago' "$base/$centos"
 # A file someone copied in by hand: Cowherd flags names Nova would not have made.
 make_raw cirros-0.6.2.img 112M 4
 touch -d '40 days ago' "$base/cirros-0.6.2.img"
 
-overlay() { # uuid, base file name
-    mkdir -p "$instances/$1"
-    qemu-img create -q -f qcow2 -F raw -b "$base/$2" "$instances/$1/disk"
+# Cowherd's metadata for the fetched originals: image ids (so the launch wizard offers them)
+# and recorded checksums.
+mkdir -p "$base/.cowherd"
+meta() { # base file name, image id
+    local sum
+    sum=$(sha256sum "$base/$1" | cut -d' ' -f1)
+    printf '{"image_id":"%s","sha256":"%s","state":"ok","verified_at":"%s","recorded_at":"%s"}\n' \
+        "$2" "$sum" "$(date -u +%FT%TZ)" "$(date -u -d '3 days ago' +%FT%TZ)" > "$base/.cowherd/$1.json"
 }
-overlay 3c5e7f10-8a2b-4d6c-9e1f-2a3b4c5d6e70 "$ubuntu"
-overlay 7d9b1e42-1c3a-4f5b-8d6e-0f1a2b3c4d5e "$ubuntu"
-overlay b4e6a8c0-2d4f-4a6b-8c0d-1e2f3a4b5c6d "${ubuntu}_10"
-overlay e0f2a4b6-c8d0-4e2f-a4b6-c8d0e2f4a6b8 "$cirros"
+meta "$ubuntu" 5f0c6a7e-3b1d-4c8e-9a62-1d2e3f405162
+meta "$cirros" a1b2c3d4-0e1f-4a5b-8c7d-9e0f1a2b3c4d
+
+domains=$work/node.xml
+echo '<node>' >"$domains"
+instance() { # uuid, name (empty: on disk only), state (1 running, 3 paused, 5 shut off), base file name
+    mkdir -p "$instances/$1"
+    qemu-img create -q -f qcow2 -F raw -b "$base/$4" "$instances/$1/disk"
+    # Some data written by the guest, so overlays are not all empty.
+    qemu-io -f qcow2 -c "write 0 $(( (RANDOM % 12 + 2) ))M" "$instances/$1/disk" >/dev/null 2>&1 || true
+    [[ -n $2 ]] || return 0
+    cat >>"$domains" <<XML
+  <domain type="test" xmlns:test="http://libvirt.org/schemas/domain/test/1.0">
+    <name>$2</name><uuid>$1</uuid><memory>524288</memory><vcpu>1</vcpu><os><type>hvm</type></os>
+    <devices><disk type="file" device="disk"><driver name="qemu" type="qcow2"/>
+      <source file="$instances/$1/disk"/><target dev="vda" bus="virtio"/></disk></devices>
+    <test:runstate>$3</test:runstate>
+  </domain>
+XML
+}
+instance 3c5e7f10-8a2b-4d6c-9e1f-2a3b4c5d6e70 web-1 1 "$ubuntu"
+instance 7d9b1e42-1c3a-4f5b-8d6e-0f1a2b3c4d5e web-2 1 "$ubuntu"
+instance 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d web-3 5 "$ubuntu"
+instance b4e6a8c0-2d4f-4a6b-8c0d-1e2f3a4b5c6d db-1 1 "${ubuntu}_10"
+instance e0f2a4b6-c8d0-4e2f-a4b6-c8d0e2f4a6b8 smoke-test 3 "$cirros"
+instance 5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d build-1 1 "$debian"
+instance 9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a ci-runner 5 "${debian}_20"
+instance 0c1d2e3f-4a5b-4c6d-9e7f-8a9b0c1d2e3f "" 0 "${debian}_20"
+echo '</node>' >>"$domains"
 
 config=$work/cowherd.conf
-"$build/app/ctl/cowherdctl" --config "$config" hosts add lab1 test:///default --instances-path "$instances" >/dev/null
+"$build/app/ctl/cowherdctl" --config "$config" hosts add lab1 "test://$domains" --instances-path "$instances" >/dev/null
+export XDG_CONFIG_HOME=$work/xdg-config XDG_DATA_HOME=$work/xdg-data
+"$build/app/ctl/cowherdctl" --config "$config" --host lab1 cleanup >/dev/null || true
+# After the pass: an original nobody has used for two days, which the next pass would remove.
+make_raw "$fedora" 1536M 32
+touch -d '2 days ago' "$base/$fedora"
 
 mkdir -p "$(dirname "$output")"
 rm -f "$output"
-COWHERD_SCREENSHOT=$output XDG_CONFIG_HOME=$work/xdg-config XDG_DATA_HOME=$work/xdg-data \
-    xvfb-run -a -s '-screen 0 1400x900x24' "$build/app/gui/cowherd" --config "$config"
+# The task centre launches from a big sparse image so that its progress shows speed and ETA.
+big=$work/images/noble-server.img
+mkdir -p "$work/images"
+truncate -s 6G "$big"
+
+COWHERD_SCREENSHOT=$output COWHERD_SCREENSHOT_TAB=$tab COWHERD_SCREENSHOT_MODE=$mode COWHERD_SCREENSHOT_IMAGE=$big \
+    QT_SCALE_FACTOR=$scale \
+    xvfb-run -a -s "-screen 0 $((1400 * scale))x$((900 * scale))x24" "$build/app/gui/cowherd" --config "$config"
 
 python3 - "$output" <<'PY'
 # A blank window is (almost) one colour: decode the PNG with the standard library and count.

@@ -4,7 +4,10 @@
 #include "snapshotcompare.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QStyle>
+
+#include <limits>
 
 namespace cowherd::ui {
 
@@ -28,6 +31,38 @@ void BaseCacheModel::clear()
 {
     updateRows(m_rows, QList<Row>{}, [](const Row &r) { return r.file.name; },
         [](const Row &, const Row &) { return true; });
+}
+
+void BaseCacheModel::setPolicy(const cache::CachePolicy &policy)
+{
+    if (policy == m_policy)
+        return;
+    m_policy = policy;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, RemovableIn), index(rowCount() - 1, RemovableIn));
+}
+
+qint64 BaseCacheModel::removableIn(const Row &row) const
+{
+    const auto &f = row.file;
+    if (!f.references.isEmpty() || f.pinned || f.checksumState == u"mismatch" || !m_policy.removeUnused)
+        return -1;
+    qint64 minimumAge = m_policy.originalMinimumAgeSeconds;
+    switch (f.kind) {
+    case cache::BaseKind::Unknown:
+        return -1;
+    case cache::BaseKind::Resized:
+        minimumAge = m_policy.resizedMinimumAgeSeconds;
+        break;
+    case cache::BaseKind::Partial:
+        if (!m_policy.removeOrphans)
+            return -1;
+        minimumAge = m_policy.orphanMinimumAgeSeconds;
+        break;
+    default:
+        break;
+    }
+    return std::max<qint64>(0, minimumAge - row.ageSeconds);
 }
 
 const cache::BaseFile *BaseCacheModel::baseAt(int row) const
@@ -67,6 +102,8 @@ QVariant BaseCacheModel::data(const QModelIndex &index, int role) const
         return row.file.name;
     case HasProblemsRole:
         return !row.file.problems.isEmpty();
+    case PinnedRole:
+        return row.file.pinned;
     case Qt::DecorationRole:
         if (index.column() == Name && !row.file.problems.isEmpty()) {
             if (m_warningIcon.isNull())
@@ -77,9 +114,11 @@ QVariant BaseCacheModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (!row.file.problems.isEmpty())
             return tr("%1\n\nProblems:\n%2").arg(row.file.path, DisplayFormat::problems(row.file.problems));
+        if (index.column() == Checksum && row.file.verifiedAt.isValid())
+            return tr("Last verified %1").arg(QLocale().toString(row.file.verifiedAt.toLocalTime(), QLocale::ShortFormat));
         return index.column() == Name ? QVariant(row.file.path) : QVariant();
     case Qt::TextAlignmentRole:
-        if (index.column() >= VirtualSize)
+        if (index.column() >= VirtualSize && index.column() <= References)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     default:
@@ -105,6 +144,28 @@ QVariant BaseCacheModel::displayData(const Row &row, int column) const
         return f.mtime.isValid() ? DisplayFormat::age(row.ageSeconds) : QString();
     case References:
         return f.references.size();
+    case LastUsed:
+        if (!f.references.isEmpty())
+            return tr("in use");
+        return f.mtime.isValid() ? tr("%1 ago").arg(DisplayFormat::age(row.ageSeconds)) : QString();
+    case RemovableIn: {
+        if (f.pinned)
+            return tr("pinned");
+        if (!f.references.isEmpty())
+            return tr("in use");
+        if (f.checksumState == u"mismatch")
+            return tr("never (corrupt)");
+        const qint64 seconds = removableIn(row);
+        if (seconds < 0)
+            return tr("never");
+        return seconds == 0 ? tr("now") : DisplayFormat::age(seconds);
+    }
+    case Checksum:
+        if (f.checksumState == u"ok")
+            return tr("ok");
+        if (f.checksumState == u"mismatch")
+            return tr("MISMATCH");
+        return f.kind == cache::BaseKind::Partial ? QString() : tr("unverified");
     }
     return {};
 }
@@ -121,6 +182,12 @@ QVariant BaseCacheModel::sortData(const Row &row, int column) const
         return row.ageSeconds;
     case References:
         return f.references.size();
+    case LastUsed:
+        return f.references.isEmpty() ? row.ageSeconds : qint64(-1);
+    case RemovableIn: {
+        const qint64 seconds = removableIn(row);
+        return seconds < 0 ? std::numeric_limits<qint64>::max() : seconds;
+    }
     default:
         return displayData(row, column);
     }
@@ -145,6 +212,12 @@ QVariant BaseCacheModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Age");
     case References:
         return tr("Used by");
+    case LastUsed:
+        return tr("Last used");
+    case RemovableIn:
+        return tr("Removable in");
+    case Checksum:
+        return tr("Checksum");
     }
     return {};
 }

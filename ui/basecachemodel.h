@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cache/cachepolicy.h"
 #include "cache/cachesnapshot.h"
 #include "snapshottablemodel.h"
 
@@ -21,6 +22,9 @@ public:
         AllocatedSize,
         Age,
         References,
+        LastUsed, // in use now, or how long ago it was last seen in use (Nova touches files in use)
+        RemovableIn, // when a cache pass may remove it under the host's policy
+        Checksum,
         ColumnCount
     };
     Q_ENUM(Column)
@@ -29,6 +33,7 @@ public:
         SortRole = Qt::UserRole, // raw numbers for sizes, age and counts
         NameRole, // the base file's name, the row's key
         HasProblemsRole,
+        PinnedRole,
     };
 
     explicit BaseCacheModel(QObject *parent = nullptr);
@@ -36,6 +41,8 @@ public:
     // Age is measured against the snapshot's time, so rows only change with a new snapshot.
     void setSnapshot(const cache::CacheSnapshot &snapshot);
     void clear();
+    // The host's cache pass policy, for the Removable in column.
+    void setPolicy(const cache::CachePolicy &policy);
 
     const cache::BaseFile *baseAt(int row) const;
     QModelIndex indexOf(const QString &name, int column = Name) const;
@@ -54,8 +61,11 @@ private:
 
     QVariant displayData(const Row &row, int column) const;
     QVariant sortData(const Row &row, int column) const;
+    // Seconds until a pass may remove the file; -1 never (in use, pinned, unknown, corrupt).
+    qint64 removableIn(const Row &row) const;
 
     QList<Row> m_rows;
+    cache::CachePolicy m_policy;
     mutable QIcon m_warningIcon;
 };
 

@@ -31,6 +31,12 @@ CleanupPlanView::CleanupPlanView(QWidget *parent)
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(CleanupPlanModel::Name, Qt::AscendingOrder);
     m_view->header()->setSectionResizeMode(CleanupPlanModel::Reason, QHeaderView::Stretch);
+    // Wide enough for a resized Nova name (<sha1>_<GiB>).
+    m_view->header()->resizeSection(CleanupPlanModel::Name,
+        fontMetrics().horizontalAdvance(QStringLiteral("0ba279229cf8041eb867aa75bd09facb574c3532_10")) + 24);
+    m_view->header()->resizeSection(CleanupPlanModel::Kind, 80);
+    m_view->header()->resizeSection(CleanupPlanModel::Action, 70);
+    m_view->header()->resizeSection(CleanupPlanModel::Size, 90);
 
     m_banner->setWordWrap(true);
     m_banner->setVisible(false);

@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
+#include "menus.h"
+
 #include "basecachemodel.h"
 #include "detailspane.h"
 #include "displayformat.h"
@@ -8,8 +11,12 @@
 #include "hostlistmodel.h"
 #include "hostsetup.h"
 #include "hostsidebar.h"
+#include "icons.h"
 #include "instancemodel.h"
+#include "mapview.h"
+#include "overviewtabs.h"
 #include "scanscheduler.h"
+#include "windowstate.h"
 
 #include <QAction>
 #include <QApplication>
@@ -55,8 +62,11 @@ MainWindow::MainWindow(const QString &configFile, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     createActions();
     createLayout();
+    createTaskFeatures();
     updateTitles();
     resize(1280, 800);
+    createOverview(configFile);
+    createHelpMenu();
 
     connect(m_scheduler, &ScanScheduler::scanStarted, this, [this](const QString &hostName) {
         m_hostModel->setScanning(hostName);
@@ -79,15 +89,23 @@ MainWindow::MainWindow(const QString &configFile, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createHelpMenu()
+{
+    auto *about = new QAction(tr("&About Cowherd"), this);
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
+    menuNamed(menuBar(), tr("&Help"))->addAction(about);
+}
+
 void MainWindow::createActions()
 {
-    m_refresh = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    m_refresh = new QAction(themedIcon(QStringLiteral("view-refresh")), tr("&Refresh"), this);
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_refresh->setToolTip(tr("Scan every host again (F5)"));
     m_refresh->setEnabled(false);
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
 
-    auto *quit = new QAction(tr("&Quit"), this);
+    auto *quit = new QAction(themedIcon(QStringLiteral("application-exit")), tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
@@ -141,6 +159,7 @@ void MainWindow::createLayout()
     m_details = new DetailsPane(this);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(center);
     m_splitter->addWidget(m_details);
@@ -158,6 +177,7 @@ void MainWindow::loadHosts(const QString &configFile)
 {
     // The registry is a file and the demo lab may ask libvirt: neither belongs on this thread.
     const quint64 generation = ++m_loadGeneration;
+    m_configFile = configFile;
     QtConcurrent::run([configFile] { return loadHostSetup(configFile); })
         .then(this, [this, generation](const HostSetup &setup) {
             if (generation == m_loadGeneration)
@@ -175,6 +195,7 @@ void MainWindow::applyHostSetup(const HostSetup &setup)
         m_sidebar->setCurrentHost(setup.hosts.constFirst().name);
     m_scheduler->scanAll();
     m_scheduler->setInterval(RefreshInterval);
+    applyHostSetupToTasks(setup);
     Q_EMIT hostsLoaded();
 }
 
@@ -193,6 +214,7 @@ void MainWindow::showHost(const QString &hostName)
         m_baseModel->clear();
         m_instanceModel->clear();
     }
+    m_overview->update(hostName);
     updateTitles();
     updateBanner();
     updateDetails();
@@ -202,6 +224,7 @@ void MainWindow::onSnapshotReady(const QString &hostName, const cache::CacheSnap
 {
     m_failures.remove(hostName);
     m_hostModel->setScanned(hostName, snapshot);
+    m_overview->update(m_currentHost);
     if (hostName != m_currentHost)
         return;
     m_baseModel->setSnapshot(snapshot);
@@ -297,6 +320,45 @@ void MainWindow::showBaseFromDetails(const QString &name)
 {
     m_tabs->setCurrentWidget(m_baseView);
     m_baseView->selectKey(name);
+}
+
+void MainWindow::createOverview(const QString &configFile)
+{
+    m_overview = new OverviewTabs(this, m_tabs, m_scheduler, configFile);
+    connect(m_overview->mapView(), &MapView::baseActivated, this,
+        [this](const QString &hostName, const QString &name) { showFromMap(hostName, name, false); });
+    connect(m_overview->mapView(), &MapView::instanceActivated, this,
+        [this](const QString &hostName, const QString &uuid) { showFromMap(hostName, uuid, true); });
+    // A click in the map tells the details pane, as a click in a table does.
+    connect(m_overview->mapView(), &MapView::baseSelected, this, [this](const QString &hostName, const QString &name) {
+        if (const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(hostName))
+            m_details->showBase(*snapshot, name);
+    });
+    connect(m_overview->mapView(), &MapView::instanceSelected, this, [this](const QString &hostName, const QString &uuid) {
+        if (const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(hostName))
+            m_details->showInstance(*snapshot, uuid);
+    });
+
+    m_baseView->setAccessibleName(tr("Base cache"));
+    m_instanceView->setAccessibleName(tr("Instances"));
+    m_sidebar->setAccessibleName(tr("Hosts"));
+    m_details->setAccessibleName(tr("Details"));
+
+    m_windowState = new WindowState(this);
+    m_windowState->trackSplitter(m_splitter, QStringLiteral("main"));
+    m_windowState->trackHeader(m_baseView->tableView()->horizontalHeader(), QStringLiteral("baseCache"));
+    m_windowState->trackHeader(m_instanceView->tableView()->horizontalHeader(), QStringLiteral("instances"));
+    m_windowState->restore();
+}
+
+void MainWindow::showFromMap(const QString &hostName, const QString &key, bool instance)
+{
+    if (hostName != m_currentHost)
+        m_sidebar->setCurrentHost(hostName);
+    if (instance)
+        showInstanceFromDetails(key);
+    else
+        showBaseFromDetails(key);
 }
 
 } // namespace cowherd::ui

@@ -6,10 +6,17 @@
 #include <QHash>
 #include <QMainWindow>
 
+#include <optional>
+
 class QAction;
+class QDockWidget;
 class QLabel;
 class QSplitter;
 class QTabWidget;
+
+namespace cowherd::task {
+class TaskManager;
+}
 
 namespace cowherd::ui {
 
@@ -20,8 +27,17 @@ class HostBanner;
 class HostListModel;
 class HostSidebar;
 class InstanceModel;
+class OverviewTabs;
+class WindowState;
 class ScanScheduler;
 struct HostSetup;
+class CacheActions;
+class CachePassScheduler;
+class ConsolePane;
+class InstanceActions;
+class LaunchWizard;
+class TaskDock;
+class TaskNotifier;
 
 // Wires the sidebar, the cache tables, the details pane and the scan scheduler together.
 // The widgets do the showing; this class only decides which host and which item is shown.
@@ -45,6 +61,22 @@ public:
     ScanScheduler *scheduler() const { return m_scheduler; }
     QAction *refreshAction() const { return m_refresh; }
     QString currentHost() const { return m_currentHost; }
+    // The map and dashboard tabs, the View menu; the saved window layout.
+    OverviewTabs *overview() const { return m_overview; }
+    WindowState *windowState() const { return m_windowState; }
+
+    // Tasks, instance and cache actions, the demo lab (mainwindowtasks.cpp).
+    task::TaskManager *taskManager() const { return m_tasks; }
+    TaskDock *taskDock() const { return m_taskDock; }
+    TaskNotifier *taskNotifier() const { return m_taskNotifier; }
+    InstanceActions *instanceActions() const { return m_instanceActions; }
+    CacheActions *cacheActions() const { return m_cacheActions; }
+    CachePassScheduler *cachePassScheduler() const { return m_cachePassScheduler; }
+    ConsolePane *consolePane() const { return m_console; }
+    QAction *launchAction() const { return m_launch; }
+    QAction *resetDemoLabAction() const { return m_resetDemoLab; }
+    // Opens the launch wizard for the current host (non-modal; deleted when closed).
+    LaunchWizard *openLaunchWizard();
 
 public Q_SLOTS:
     void refresh();
@@ -53,9 +85,12 @@ Q_SIGNALS:
     void hostsLoaded();
     // The current host's snapshot is now in the tables.
     void snapshotShown(const QString &hostName);
+    // The first-run fill of the embedded demo lab was submitted as this task.
+    void demoLabFillSubmitted(quint64 taskId);
 
 private:
     void createActions();
+    void createHelpMenu();
     void createLayout();
     void loadHosts(const QString &configFile);
     void applyHostSetup(const HostSetup &setup);
@@ -67,6 +102,16 @@ private:
     void updateTitles();
     void showInstanceFromDetails(const QString &uuid);
     void showBaseFromDetails(const QString &name);
+    void createOverview(const QString &configFile);
+    void showFromMap(const QString &hostName, const QString &key, bool instance);
+
+    // mainwindowtasks.cpp
+    void createTaskFeatures();
+    void createTaskMenus();
+    void applyHostSetupToTasks(const HostSetup &setup);
+    void updateTaskTargets();
+    void resetDemoLab();
+    std::optional<host::HostConfig> currentHostConfig() const;
 
     HostListModel *m_hostModel;
     BaseCacheModel *m_baseModel;
@@ -82,11 +127,27 @@ private:
     QSplitter *m_splitter = nullptr;
     QAction *m_refresh = nullptr;
     QLabel *m_statusLabel = nullptr;
+    OverviewTabs *m_overview = nullptr;
+    WindowState *m_windowState = nullptr;
 
     QString m_currentHost;
     QHash<QString, QString> m_failures; // host name -> error of its last scan, when it failed
     bool m_demoLab = false;
     quint64 m_loadGeneration = 0;
+
+    // Tasks, instance and cache actions, the demo lab.
+    QString m_configFile;
+    task::TaskManager *m_tasks = nullptr;
+    TaskDock *m_taskDock = nullptr;
+    TaskNotifier *m_taskNotifier = nullptr;
+    InstanceActions *m_instanceActions = nullptr;
+    CacheActions *m_cacheActions = nullptr;
+    CachePassScheduler *m_cachePassScheduler = nullptr;
+    ConsolePane *m_console = nullptr;
+    QDockWidget *m_consoleDock = nullptr;
+    QAction *m_launch = nullptr;
+    QAction *m_resetDemoLab = nullptr;
+    QLabel *m_taskSummary = nullptr;
 };
 
 } // namespace cowherd::ui

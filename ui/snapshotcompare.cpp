@@ -27,7 +27,8 @@ bool sameBaseFile(const cache::BaseFile &a, const cache::BaseFile &b)
         && a.virtualSize == b.virtualSize && a.apparentSize == b.apparentSize
         && a.allocatedSize == b.allocatedSize && a.mtime == b.mtime && a.imageId == b.imageId
         && a.originalName == b.originalName && a.references == b.references
-        && a.problems == b.problems;
+        && a.problems == b.problems && a.pinned == b.pinned && a.checksumState == b.checksumState
+        && a.verifiedAt == b.verifiedAt;
 }
 
 bool sameInstance(const cache::Instance &a, const cache::Instance &b)

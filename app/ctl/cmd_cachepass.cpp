@@ -5,6 +5,7 @@
 #include "cache/cachelayout.h"
 #include "cache/cachepass.h"
 #include "host/localtransport.h"
+#include "host/transportfactory.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -16,14 +17,17 @@ namespace cowherd::ctl {
 
 namespace {
 
-// Every host is reached through the local transport until the SSH transport lands; hashing
-// runs at the idle I/O priority when the policy asks for it.
-cache::TransportFactory localTransports(bool idleHashing)
+// Each host through the transport its URI asks for; local hashing runs at the idle I/O
+// priority when the policy asks for it. A host that cannot be reached is reported by the scan.
+cache::TransportFactory hostTransports(bool idleHashing)
 {
-    return [idleHashing](const host::HostConfig &) -> std::unique_ptr<host::Transport> {
-        auto t = std::make_unique<host::LocalTransport>();
-        t->setHashAtIdleIoPriority(idleHashing);
-        return t;
+    return [idleHashing](const host::HostConfig &h) -> std::unique_ptr<host::Transport> {
+        auto t = host::transportFor(h);
+        if (!t)
+            return nullptr;
+        if (auto *local = dynamic_cast<host::LocalTransport *>(t->get()))
+            local->setHashAtIdleIoPriority(idleHashing);
+        return std::move(*t);
     };
 }
 
@@ -43,7 +47,7 @@ Result<GroupSetup> setUp(const Context &context)
     s.host = *host;
     s.policy = cache::loadCachePolicy(context.configFile, host->name);
     s.group = cache::sharingGroupOf(*host, context.registry().hosts(), context.configFile,
-        localTransports(s.policy.verifyAtIdleIoPriority));
+        hostTransports(s.policy.verifyAtIdleIoPriority));
     return s;
 }
 
@@ -110,7 +114,7 @@ int cleanupCommand(const QStringList &arguments, Context &context)
     if (!context.json)
         options.log = [](const QString &line) { std::fprintf(stderr, "%s\n", qUtf8Printable(line)); };
 
-    const cache::PassResult result = cache::runCachePass(setup->group, localTransports(false), options);
+    const cache::PassResult result = cache::runCachePass(setup->group, hostTransports(false), options);
     const cache::CleanupPlan &plan = result.plan;
 
     if (context.json) {
@@ -179,7 +183,7 @@ int verifyCommand(const QStringList &arguments, Context &context)
     if (options.workers < 1)
         return usageError(u"--workers takes a positive number"_s);
     const bool idle = setup->policy.verifyAtIdleIoPriority && !parser.isSet(u"normal-io-priority"_s);
-    const cache::TransportFactory transports = localTransports(idle);
+    const cache::TransportFactory transports = hostTransports(idle);
     cache::ScanOptions scan;
     scan.queryLibvirt = !parser.isSet(u"no-libvirt"_s);
     const cache::SharingGroupState state = cache::scanSharingGroup(setup->group, transports, scan);
@@ -191,6 +195,8 @@ int verifyCommand(const QStringList &arguments, Context &context)
         options.log = [](const QString &line) { std::fprintf(stderr, "%s\n", qUtf8Printable(line)); };
 
     auto transport = transports(setup->host);
+    if (!transport)
+        return printError(host::transportFor(setup->host).error());
     const QList<cache::VerifyOutcome> outcomes = cache::verifyBases(*transport, setup->host.instancesPath, state, options);
     bool bad = false;
     QJsonArray files;
@@ -236,7 +242,10 @@ int setPinned(const QStringList &arguments, Context &context, bool pinned)
     auto host = context.resolveHost();
     if (!host)
         return printError(host.error());
-    host::LocalTransport transport;
+    auto made = host::transportFor(*host);
+    if (!made)
+        return printError(made.error());
+    host::Transport &transport = **made;
     const QString base = cache::basePath(host->instancesPath);
     auto stat = transport.probe({base + u'/' + name}, 0);
     if (!stat || stat->isEmpty() || !stat->first().isFile)

@@ -3,7 +3,7 @@
 #include "sourceargs.h"
 
 #include "cache/fetcher.h"
-#include "host/localtransport.h"
+#include "host/transportfactory.h"
 #include "source/imagesource.h"
 
 #include <QCommandLineParser>
@@ -43,8 +43,10 @@ int fetchCommand(const QStringList &arguments, Context &context)
     options.declaredFormat = parser.value(u"disk-format"_s);
     options.forceRaw = !parser.isSet(u"keep-format"_s);
     options.onProgress = [&](const cache::FetchProgress &p) { progress(p); };
-    host::LocalTransport transport;
-    auto fetched = cache::fetchImage(transport, host->instancesPath, **source, options);
+    auto transport = host::transportFor(*host);
+    if (!transport)
+        return printError(transport.error());
+    auto fetched = cache::fetchImage(**transport, host->instancesPath, **source, options);
     if (!fetched)
         return printError(fetched.error());
     if (context.json)

@@ -3,6 +3,7 @@
 
 #include "host/libvirtconnection.h"
 #include "host/localtransport.h"
+#include "host/transportfactory.h"
 #include "instance/demoimage.h"
 #include "instance/lifecycle.h"
 
@@ -196,8 +197,10 @@ int terminateCommand(const QStringList &arguments, Context &context)
         return printError(conn.error());
     progress(u"Terminating %1 on %2 (waiting up to %3 s for it to power off)..."_s.arg(p.target, host.name)
                  .arg(timeout->count() / 1000.0));
-    host::LocalTransport transport; // remote transports arrive with the SSH issue
-    if (auto ok = instance::terminateInstance(transport, *conn, host.instancesPath, p.target, *timeout); !ok)
+    auto transport = host::transportFor(host);
+    if (!transport)
+        return printError(transport.error());
+    if (auto ok = instance::terminateInstance(**transport, *conn, host.instancesPath, p.target, *timeout); !ok)
         return printError(ok.error());
     if (context.json)
         printJson({{u"action"_s, u"terminate"_s}, {u"instance"_s, p.target}, {u"uri"_s, conn->uri()},

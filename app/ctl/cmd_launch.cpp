@@ -3,7 +3,7 @@
 #include "sourceargs.h"
 
 #include "host/libvirtconnection.h"
-#include "host/localtransport.h"
+#include "host/transportfactory.h"
 #include "instance/launcher.h"
 #include "source/imagesource.h"
 
@@ -95,8 +95,10 @@ int launchCommand(const QStringList &arguments, Context &context)
     options.fetch.onProgress = [&](const cache::FetchProgress &p) { progress(p); };
     options.onStep = [&](const QString &step) { progress.step(step); };
 
-    host::LocalTransport transport;
-    auto launched = instance::launchInstance(*host, transport, *libvirt, request, options);
+    auto transport = host::transportFor(*host);
+    if (!transport)
+        return printError(transport.error());
+    auto launched = instance::launchInstance(*host, **transport, *libvirt, request, options);
     if (!launched)
         return printError(launched.error());
     if (context.json) {

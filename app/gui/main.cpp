@@ -1,4 +1,5 @@
 // cowherd: the desktop application. A composition root only; everything lives in cowherd_ui.
+#include "icons.h"
 #include "mainwindow.h"
 #include "screenshothook.h"
 
@@ -47,6 +48,9 @@ int main(int argc, char *argv[])
     parser.process(*app); // exits for --help and --version
 
     QApplication::setApplicationDisplayName(QStringLiteral("Cowherd"));
+    QApplication::setWindowIcon(cowherd::ui::applicationIcon());
+    // Lets desktops match windows to io.github.cowherd.Cowherd.desktop (icon, grouping).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.cowherd.Cowherd"));
     cowherd::ui::MainWindow window(parser.value(configOption));
     window.show();
     // For scripts/screenshot.sh: save the window once the first scan is shown, then quit.

@@ -35,6 +35,9 @@ struct BaseFile
     qint64 allocatedSize = 0;
     QDateTime mtime; // UTC
     QString imageId; // from Cowherd's metadata; empty when unknown
+    bool pinned = false; // from Cowherd's metadata
+    QString checksumState; // "unverified", "ok", "mismatch"; empty without metadata
+    QDateTime verifiedAt; // UTC; invalid when never verified
     QString originalName; // for resized files: the sha1 part
     QStringList references; // instance uuids, through any disk at any chain level
     QList<Problem> problems;

@@ -2,7 +2,7 @@
 
 #include "cache/basename.h"
 #include "host/libvirtconnection.h"
-#include "host/localtransport.h"
+#include "host/transportfactory.h"
 #include "host/transport.h"
 #include "image/bytesource.h"
 #include "image/imageinfo.h"
@@ -148,6 +148,11 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
             base.allocatedSize = entry.allocatedSize;
             base.mtime = entry.mtime;
             base.imageId = stringValue(metadata.value(entry.name), "image_id"_L1);
+            if (const auto m = metadata.constFind(entry.name); m != metadata.constEnd()) {
+                base.pinned = m->value("pinned"_L1).toBool();
+                base.checksumState = m->value("state"_L1).toString(u"unverified"_s);
+                base.verifiedAt = QDateTime::fromString(m->value("verified_at"_L1).toString(), Qt::ISODate);
+            }
             if (stringValue(metadata.value(entry.name), "state"_L1) == u"mismatch")
                 base.problems.append({u"checksum-mismatch"_s,
                     u"The content of %1 no longer matches the sha256 recorded on %2: the file is corrupt. "
@@ -215,7 +220,10 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
 
     // Domains from libvirt, joined by uuid (Nova names the directory after it) or by disk path.
     QHash<QString, QList<host::DomainDiskLayer>> libvirtChains; // disk path -> <backingStore>
-    if (options.queryLibvirt) {
+    // A remote host whose files cannot be reached over SSH is down or unreachable: libvirt's
+    // tunnel would only wait out its own, longer timeouts and block the scan.
+    const bool hostUnreachable = !listing && !transport.isLocal();
+    if (options.queryLibvirt && !hostUnreachable) {
         auto conn = host::LibvirtConnection::open(hostConfig.uri);
         auto domains = conn ? conn->domains() : Result<QList<host::DomainInfo>>(std::unexpected(conn.error()));
         if (!domains) {
@@ -322,8 +330,10 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
 
 Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, const ScanOptions &options)
 {
-    host::LocalTransport transport; // remote transports arrive with the SSH issue
-    return scanHost(hostConfig, transport, options);
+    auto transport = host::transportFor(hostConfig);
+    if (!transport)
+        return std::unexpected(transport.error());
+    return scanHost(hostConfig, **transport, options);
 }
 
 } // namespace cowherd::cache

@@ -1,6 +1,7 @@
 #include "host/localtransport.h"
 
 #include "host/process.h"
+#include "host/remotelisting.h"
 
 #include <QDir>
 #include <QFile>
@@ -120,18 +121,6 @@ FileEntry statEntry(int dirfd, const QString &dirPath, const QString &name, qint
         ::close(fd);
     }
     return entry;
-}
-
-bool isDiskFileName(QStringView name)
-{
-    // Nova keeps disk, disk.local, disk.swap, disk.eph0, disk.config, disk.rescue; disk.info is JSON.
-    return name == u"disk" || (name.startsWith(u"disk.") && name != u"disk.info");
-}
-
-bool isInstanceDirectoryName(QStringView name)
-{
-    return name != u"_base" && name != u"locks" && name != u"snapshots" && !name.startsWith(u'.')
-        && !name.endsWith(u"_del") && !name.endsWith(u"_resize");
 }
 
 } // namespace

@@ -1,0 +1,180 @@
+// The cache pass preview and run, the base cache table's pass columns, Verify, Pin and the
+// corrupt base file banner, on a fixture lab with an old unused base file.
+#include "basecachemodel.h"
+#include "cacheactions.h"
+#include "cachepassdialog.h"
+#include "cachetasks.h"
+#include "cleanupplanmodel.h"
+#include "cleanupplanview.h"
+#include "hostbanner.h"
+#include "testlab.h"
+
+#include "cache/basemetadata.h"
+#include "cache/scanner.h"
+#include "host/hostregistry.h"
+#include "host/localtransport.h"
+#include "task/taskmanager.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cowherd;
+using task::TaskState;
+
+namespace {
+
+constexpr int TaskTimeoutMs = 60000;
+const QString U1 = QStringLiteral("2e6d8f4b-1c3a-4d7e-9f0a-000000000001");
+
+bool makeOld(const QString &path, qint64 seconds)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadWrite)
+        && f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-seconds), QFileDevice::FileModificationTime);
+}
+
+QModelIndex rowOf(const QAbstractItemModel &model, const QString &name, int column)
+{
+    for (int row = 0; row < model.rowCount(); ++row)
+        if (model.index(row, 0).data(ui::CleanupPlanModel::NameRole).toString() == name)
+            return model.index(row, column);
+    return {};
+}
+
+} // namespace
+
+class TestCachePass : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_configDir;
+    std::unique_ptr<test::TestLab> m_lab;
+    ui::CacheTarget m_target;
+    QString m_old;
+    QString m_used;
+
+    TaskState runTask(task::TaskManager &manager, const QString &title, task::TaskWork work)
+    {
+        QSignalSpy finished(&manager, &task::TaskManager::taskFinished);
+        const quint64 id = manager.submit(title, m_target.host.name, std::move(work));
+        if (!finished.wait(TaskTimeoutMs))
+            return TaskState::Queued;
+        const auto info = manager.task(id);
+        if (info->state != TaskState::Succeeded)
+            qWarning("%s: %s", qPrintable(title), qPrintable(info->error));
+        return info->state;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_configDir.isValid());
+        m_lab = std::make_unique<test::TestLab>();
+        QVERIFY(m_lab->isValid());
+        m_old = test::TestLab::sha1Hex(QStringLiteral("old-image"));
+        m_used = test::TestLab::sha1Hex(QStringLiteral("used-image"));
+        QVERIFY(makeOld(m_lab->addRawBase(m_old), 3 * 86400));
+        const QString used = m_lab->addRawBase(m_used);
+        QVERIFY(makeOld(used, 3 * 86400));
+        QVERIFY(!m_lab->addOverlay(U1, used).isEmpty());
+        const QString config = m_configDir.filePath(QStringLiteral("cowherd-%1.conf").arg(QString::fromLatin1(QTest::currentTestFunction())));
+        const host::HostConfig host{QStringLiteral("lab1"), QStringLiteral("test:///default"), m_lab->instancesPath()};
+        QVERIFY(host::HostRegistry(config).add(host));
+        m_target = {host, {host}, config};
+    }
+
+    void previewThenRun()
+    {
+        task::TaskManager manager;
+        ui::CachePassDialog dialog(&manager, m_target);
+        QAbstractItemModelTester tester(dialog.planView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy shown(&dialog, &ui::CachePassDialog::planShown);
+        dialog.show();
+        dialog.plan();
+        QVERIFY(shown.wait(TaskTimeoutMs));
+        QCOMPARE(shown.last().at(0).toBool(), false);
+
+        const ui::CleanupPlanModel &model = *dialog.planView()->model();
+        const QModelIndex old = rowOf(model, m_old, ui::CleanupPlanModel::Action);
+        QVERIFY(old.isValid());
+        QCOMPARE(old.data(ui::CleanupPlanModel::ActionRole).toString(), QStringLiteral("remove"));
+        const QString reason = rowOf(model, m_old, ui::CleanupPlanModel::Reason).data().toString();
+        QVERIFY2(reason.contains(QStringLiteral("unused")), qPrintable(reason));
+        QCOMPARE(rowOf(model, m_used, 0).data(ui::CleanupPlanModel::ActionRole).toString(), QStringLiteral("touch"));
+        QVERIFY2(dialog.planView()->summaryText().startsWith(QStringLiteral("Would remove 1 files")),
+            qPrintable(dialog.planView()->summaryText()));
+        QVERIFY(QFile::exists(m_lab->basePath() + u'/' + m_old)); // a plan changes nothing
+
+        dialog.run();
+        QVERIFY(shown.wait(TaskTimeoutMs));
+        QCOMPARE(shown.last().at(0).toBool(), true);
+        QVERIFY(dialog.hasExecuted());
+        QVERIFY(!QFile::exists(m_lab->basePath() + u'/' + m_old));
+        QVERIFY(QFile::exists(m_lab->basePath() + u'/' + m_used));
+        QVERIFY2(dialog.planView()->summaryText().startsWith(QStringLiteral("Removed 1 files")),
+            qPrintable(dialog.planView()->summaryText()));
+    }
+
+    void baseColumnsVerifyPinAndCorruptBanner()
+    {
+        task::TaskManager manager;
+        ui::BaseCacheModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto scan = [&] {
+            auto snapshot = cache::scanHost(m_target.host);
+            if (snapshot)
+                model.setSnapshot(*snapshot);
+            return snapshot;
+        };
+        auto cell = [&](const QString &name, int column) { return model.indexOf(name, column).data().toString(); };
+        QVERIFY(scan());
+        QCOMPARE(cell(m_old, ui::BaseCacheModel::RemovableIn), QStringLiteral("now"));
+        QCOMPARE(cell(m_used, ui::BaseCacheModel::RemovableIn), QStringLiteral("in use"));
+        QCOMPARE(cell(m_used, ui::BaseCacheModel::LastUsed), QStringLiteral("in use"));
+        QCOMPARE(cell(m_old, ui::BaseCacheModel::LastUsed), QStringLiteral("3 d ago"));
+        QCOMPARE(cell(m_old, ui::BaseCacheModel::Checksum), QStringLiteral("unverified"));
+        cache::CachePolicy longer;
+        longer.originalMinimumAgeSeconds = 3 * 86400 + 5 * 3600 + 1800;
+        model.setPolicy(longer);
+        QCOMPARE(cell(m_old, ui::BaseCacheModel::RemovableIn), QStringLiteral("5 h"));
+        model.setPolicy({});
+
+        QCOMPARE(task::toString(runTask(manager, QStringLiteral("Verify"), ui::CacheTasks::verify(m_target))), task::toString(TaskState::Succeeded));
+        QVERIFY(scan());
+        QCOMPARE(cell(m_old, ui::BaseCacheModel::Checksum), QStringLiteral("ok"));
+        QCOMPARE(cell(m_used, ui::BaseCacheModel::Checksum), QStringLiteral("ok"));
+
+        QCOMPARE(task::toString(runTask(manager, QStringLiteral("Pin"), ui::CacheTasks::setPinned(m_target.host, m_old, true))), task::toString(TaskState::Succeeded));
+        QVERIFY(scan());
+        QVERIFY(model.indexOf(m_old).data(ui::BaseCacheModel::PinnedRole).toBool());
+        QCOMPARE(cell(m_old, ui::BaseCacheModel::RemovableIn), QStringLiteral("pinned"));
+        // A pinned file survives a pass.
+        QCOMPARE(task::toString(runTask(manager, QStringLiteral("Pass"), ui::CacheTasks::pass(m_target, ui::CacheTasks::PassMode::Clean))), task::toString(TaskState::Succeeded));
+        QVERIFY(QFile::exists(m_lab->basePath() + u'/' + m_old));
+
+        // A corrupt (mismatch) base file raises the banner.
+        ui::CacheActions actions(&manager, nullptr);
+        auto snapshot = scan();
+        QVERIFY(snapshot);
+        actions.setSnapshot(&*snapshot);
+        QVERIFY(actions.corruptBanner()->isHidden());
+        host::LocalTransport transport;
+        auto meta = cache::readMetadata(transport, m_lab->basePath(), m_used);
+        QVERIFY(meta);
+        meta->state = cache::BaseMetadata::ChecksumState::Mismatch;
+        QVERIFY(cache::writeMetadata(transport, m_lab->basePath(), m_used, *meta));
+        snapshot = scan();
+        QVERIFY(snapshot);
+        QCOMPARE(cell(m_used, ui::BaseCacheModel::Checksum), QStringLiteral("MISMATCH"));
+        actions.setSnapshot(&*snapshot);
+        QVERIFY(!actions.corruptBanner()->isHidden());
+        QCOMPARE(actions.corruptBanner()->level(), ui::HostBanner::Level::Error);
+        QVERIFY2(actions.corruptBanner()->text().contains(m_used), qPrintable(actions.corruptBanner()->text()));
+    }
+};
+
+QTEST_MAIN(TestCachePass)
+#include "tst_cachepass.moc"

@@ -1,0 +1,107 @@
+#include "dashboard.h"
+#include "filteredtableview.h"
+#include "mainwindow.h"
+#include "mapview.h"
+#include "overviewtabs.h"
+#include "windowstate.h"
+
+#include <QAction>
+#include <QFile>
+#include <QGraphicsView>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cowherd;
+using ui::MainWindow;
+
+class TestWindowState : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("COWHERD_DEMO_URI", "test:///default");
+        QFile::remove(ui::WindowState::defaultFileName());
+    }
+
+    void roundTrip()
+    {
+        const QString config = m_dir.filePath(QStringLiteral("cowherd.conf"));
+        QList<int> sizes;
+        QByteArray header;
+        {
+            MainWindow window(config);
+            window.resize(1100, 720);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto *splitter = window.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+            QVERIFY(splitter);
+            splitter->setSizes({300, 600, 380});
+            sizes = splitter->sizes();
+            QHeaderView *columns = window.baseCacheView()->tableView()->horizontalHeader();
+            columns->resizeSection(1, 151);
+            columns->moveSection(2, 0);
+            header = columns->saveState();
+            window.close(); // saves
+            QVERIFY(QFile::exists(ui::WindowState::defaultFileName()));
+        }
+        MainWindow restored(config);
+        restored.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&restored));
+        QCOMPARE(restored.size(), QSize(1100, 720));
+        QCOMPARE(restored.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes(), sizes);
+        QHeaderView *columns = restored.baseCacheView()->tableView()->horizontalHeader();
+        QCOMPARE(columns->sectionSize(1), 151);
+        QCOMPARE(columns->visualIndex(2), 0);
+        QCOMPARE(columns->saveState(), header);
+    }
+
+    void keyboard()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("cowherd.conf")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTabWidget *tabs = window.tabs();
+        QCOMPARE(tabs->count(), 4);
+        QCOMPARE(tabs->widget(2), static_cast<QWidget *>(window.overview()->mapView()));
+        QCOMPARE(tabs->widget(3), static_cast<QWidget *>(window.overview()->dashboard()));
+
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), 2);
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), 3);
+        QTest::keyClick(&window, Qt::Key_9, Qt::ControlModifier); // no such tab: nothing happens
+        QCOMPARE(tabs->currentIndex(), 3);
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), 1);
+
+        // Ctrl+F goes to the filter of the table shown, or to the map's search.
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.instanceView()->filterEdit()));
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.overview()->mapView()->searchEdit()));
+
+        QCOMPARE(window.refreshAction()->shortcut(), QKeySequence(QKeySequence::Refresh));
+        QVERIFY(!window.refreshAction()->icon().isNull());
+        const ui::MapView *map = window.overview()->mapView();
+        QVERIFY(!map->zoomInAction()->shortcut().isEmpty());
+        QVERIFY(!map->fitAction()->shortcut().isEmpty());
+        QVERIFY(!map->searchEdit()->accessibleName().isEmpty());
+        QVERIFY(!map->graphicsView()->accessibleName().isEmpty());
+        QVERIFY(!window.baseCacheView()->accessibleName().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestWindowState)
+#include "tst_windowstate.moc"
