@@ -372,8 +372,8 @@ def http_faults(lab, raw, script):
         expect("ok", ("fetch", server.url + "/src.raw"), True)
         expect("500", ("fetch", server.url + "/src.raw?fault=500"), False, ("500",))
         # A hang after the headers: each attempt (first + 3 resumptions) waits 2 s at most.
-        expect("hang-body", ("fetch", server.url + "/src.raw?fault=hang"), False, (), 30)
-        expect("hang-headers", ("fetch", server.url + "/src.raw?fault=hang-headers"), False, (), 30)
+        expect("hang-body", ("fetch", server.url + "/src.raw?fault=hang"), False, ("nothing arrived for 2 s",), 30)
+        expect("hang-headers", ("fetch", server.url + "/src.raw?fault=hang-headers"), False, ("sent nothing for 2 s",), 30)
         expect("closed-mid-body", ("fetch", server.url + "/src.raw?fault=truncate"), False, ("broke off",))
         expect("closed-without-answer", ("fetch", server.url + "/src.raw?fault=close"), False)
         expect("dropped-once-resumed", ("fetch", server.url + "/src.raw?fault=drop-once"), True)
@@ -385,8 +385,8 @@ def http_faults(lab, raw, script):
             ("glance-ok", (), True, ()),
             ("glance-500-show", ("/" + image_id + "=500",), False, ("500",)),
             ("glance-500-data", ("/file=500",), False, ("500",)),
-            ("glance-hang-show", ("/" + image_id + "=hang-headers",), False, ()),
-            ("glance-hang-data", ("/file=hang",), False, ()),
+            ("glance-hang-show", ("/" + image_id + "=hang-headers",), False, ("sent nothing for 2 s",)),
+            ("glance-hang-data", ("/file=hang",), False, ("nothing arrived for 2 s",)),
             ("glance-closed-mid-body", ("/file=truncate",), False, ("broke off",))):
         server = FaultServer(script, root, faults)
         try:
