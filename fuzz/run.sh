@@ -23,7 +23,8 @@ for target in "${targets[@]}"; do
     artifacts=$build/fuzz-artifacts/$target
     mkdir -p "$work" "$artifacts" "$seeds/$target"
     maxlen=16384
-    [ "$target" = fuzz_image_header ] && maxlen=65536
+    # Images and the remote scan's answers (real ones are 30-50 KiB) get room for a whole seed.
+    case $target in fuzz_image_header | fuzz_remote_listing) maxlen=65536 ;; esac
     log=$build/fuzz-artifacts/$target.log
     echo "fuzz: $target for ${seconds}s (log: $log)"
     if "$build/fuzz/$target" -max_total_time="$seconds" -rss_limit_mb=512 -malloc_limit_mb=512 -timeout=5 \
