@@ -6,7 +6,7 @@ PRESET ?= default
 BUILD  := build/$(PRESET)
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps configure build run test test-asan test-faults fuzz package clean
+.PHONY: all deps configure build run test test-asan test-faults fuzz package bench clean
 
 all: build
 
