@@ -1,8 +1,12 @@
 # The two commands of the README: `make run` and `make test`.
+# Also: `make test-asan` (the suite under address + undefined sanitizers), `make test-faults`
+# (kill -9, full disk, failing servers: tests/faults/), `make fuzz` (libFuzzer, FUZZ_SECONDS
+# per target, 60 by default).
 PRESET ?= default
 BUILD  := build/$(PRESET)
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps configure build run test package clean
+.PHONY: all deps configure build run test test-asan test-faults fuzz package bench clean
 
 all: build
 
@@ -18,8 +22,23 @@ build: configure
 run: build
 	$(BUILD)/app/gui/cowherd $(ARGS)
 
+# The fault-injection trials (label faults) take minutes; `make test-faults` runs them.
 test: build
-	@ctest --preset $(PRESET)
+	@ctest --preset $(PRESET) -LE faults
+
+# Everything but the fault trials and the packaging label: packaging builds, lints and installs
+# the .deb of the tree, and an ASan-instrumented package is not what ships (make test covers it).
+test-asan:
+	@$(MAKE) --no-print-directory PRESET=asan build
+	@ctest --preset asan -LE 'faults|packaging'
+
+test-faults: build
+	@ctest --preset $(PRESET) -L faults
+
+fuzz: deps
+	@test -f build/fuzz/build.ninja || cmake --preset fuzz
+	@cmake --build --preset fuzz
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh build/fuzz $(TARGETS)
 
 # The Debian package: build/$(PRESET)/cowherd_<version>_<arch>.deb (see packaging/README.md).
 package: build

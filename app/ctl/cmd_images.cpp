@@ -31,7 +31,7 @@ int imagesCommand(const QStringList &arguments, Context &context)
     if (!host)
         return printError(host.error());
     const source::SourceOptions options = sourceOptions(parser);
-    auto session = source::openCloudSession(options.cloud, options.caFile);
+    auto session = source::openCloudSession(options.cloud, options.caFile, {}, options.idleTimeoutMs);
     if (!session)
         return printError(session.error());
     source::GlanceClient glance(*session);

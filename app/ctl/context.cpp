@@ -1,9 +1,11 @@
 #include "context.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +34,16 @@ Result<host::HostConfig> Context::resolveHost() const
     }
     if (!instancesPath.isEmpty())
         result.instancesPath = instancesPath;
+    // Paths under it are built by appending names, and terminate and cleanup remove files
+    // there: a relative path would depend on the working directory, "/" would make every
+    // top-level directory an instance, and a control character could not be shown safely.
+    const QString cleaned = QDir::cleanPath(result.instancesPath);
+    const bool control = std::any_of(cleaned.cbegin(), cleaned.cend(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
+    if (!QDir::isAbsolutePath(cleaned) || cleaned == u"/" || control)
+        return std::unexpected(Error::refused(
+            u"The instances path of %1 must be an absolute directory other than / without control characters; "
+            "got '%2'."_s.arg(result.name, control ? u"(not shown)"_s : result.instancesPath)));
+    result.instancesPath = cleaned;
     return result;
 }
 

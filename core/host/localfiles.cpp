@@ -220,6 +220,18 @@ Status LocalTransport::writeFileAtomically(const QString &path, const QByteArray
 
 Status LocalTransport::rename(const QString &from, const QString &to)
 {
+    // A file others wrote (qemu-img does not fsync its output) must be on disk before it
+    // appears under its new name: after a power cut the name must not hold a partial file.
+    const int fd = ::open(encoded(from).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd >= 0) {
+        struct stat st;
+        const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+        const int synced = regular ? ::fsync(fd) : 0;
+        const int error = errno;
+        ::close(fd);
+        if (synced != 0)
+            return std::unexpected(fileError(u"flush %1 before renaming it to"_s.arg(from), to, error));
+    }
     if (::rename(encoded(from).constData(), encoded(to).constData()) != 0)
         return std::unexpected(fileError(u"rename %1 to"_s.arg(from), to, errno));
     syncDirectory(QFileInfo(to).absolutePath());
@@ -302,7 +314,9 @@ Result<std::unique_ptr<HostLock>> LocalTransport::lock(const QString &path, cons
     const auto started = std::chrono::steady_clock::now();
     auto delay = std::chrono::milliseconds(5);
     for (;;) {
-        const int fd = ::open(encoded(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+        // flock() works on a descriptor opened for reading only: a lock file other users can
+        // read is one they can hold forever, stalling every fetch and cache pass. Owner only.
+        const int fd = ::open(encoded(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (fd < 0)
             return std::unexpected(fileError(u"open the lock file"_s, path, errno));
         if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {

@@ -29,7 +29,8 @@ trap 'rm -f -- "$t"' EXIT
 cat >"$t" && sync -- "$t" && mv -f -- "$t" "$f" && sync -- "$d"
 )SH";
 
-constexpr auto renameScript = R"SH(mv -f -T -- "$1" "$2" && sync -- "$(dirname -- "$2")"
+// The file is flushed before it takes the new name (qemu-img does not fsync its output).
+constexpr auto renameScript = R"SH({ [ ! -f "$1" ] || sync -- "$1"; } && mv -f -T -- "$1" "$2" && sync -- "$(dirname -- "$2")"
 )SH";
 
 constexpr auto touchScript = R"SH([ -e "$2" ] || [ -L "$2" ] || { echo "$2: No such file or directory" >&2; exit 1; }
@@ -42,7 +43,9 @@ exec sha256sum -b -- "$1"
 
 // Holds flock(1)-style on fd 9 while stdin stays open; "locked" after it is ours. As with the
 // local lock, a lock file removed by its previous holder is locked again under its new inode.
+// umask 077: a lock file others can read is one they can flock() and hold forever.
 constexpr auto lockScript = R"SH(f=$1; mode=$2
+umask 077
 mkdir -p -- "$(dirname -- "$f")" || exit 1
 while :; do
   exec 9>>"$f" || exit 1

@@ -130,7 +130,8 @@ public:
     virtual Result<QByteArray> readFile(const QString &path, qint64 maxBytes = 1024 * 1024) = 0;
     // Writes a small file atomically: temporary name, fsync, rename.
     virtual Status writeFileAtomically(const QString &path, const QByteArray &content) = 0;
-    // rename(2): atomic within one file system; replaces an existing target.
+    // rename(2): atomic within one file system; replaces an existing target. A regular file is
+    // flushed to disk first, and the target's directory after.
     virtual Status rename(const QString &from, const QString &to) = 0;
     // Removes a file; a file that does not exist is not an error.
     virtual Status removeFile(const QString &path) = 0;

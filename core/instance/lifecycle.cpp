@@ -267,6 +267,12 @@ Status terminateInstance(host::Transport &transport, const host::LibvirtConnecti
     const QString directoryName = *d ? domainUuid(d->get()) : nameOrUuid;
     if (auto ok = checkInstanceDirectoryName(instancesPath, directoryName); !ok)
         return ok;
+    // Without a domain, only a directory named like an instance (a uuid) is removed: a typo or
+    // a hostile name must not take another directory under the instances path with it.
+    if (!*d && QUuid::fromString(nameOrUuid).isNull())
+        return std::unexpected(Error::refused(
+            u"There is no domain named '%1' on %2, and it is not an instance uuid; nothing was removed."_s.arg(
+                nameOrUuid, conn.uri())));
 
     if (*d) {
         if (auto ok = shutdownDomain(conn, d->get(), timeout, isCancelled); !ok)

@@ -13,19 +13,32 @@ namespace cowherd::source {
 
 namespace {
 
-QVariant toVariant(const YAML::Node &node)
+// YAML aliases make a graph, not a tree: "a: &x {b: *x}" is a cycle, and nested aliases
+// expand exponentially ("billion laughs"). A clouds.yaml is a few levels and a few hundred
+// values deep; anything far beyond is refused instead of recursing or allocating without end.
+constexpr int maxYamlDepth = 64;
+constexpr int maxYamlNodes = 100000;
+constexpr qsizetype maxYamlBytes = 4 * 1024 * 1024;
+
+struct YamlTooComplex
 {
+};
+
+QVariant toVariant(const YAML::Node &node, int depth, int &nodes)
+{
+    if (depth > maxYamlDepth || ++nodes > maxYamlNodes)
+        throw YamlTooComplex();
     switch (node.Type()) {
     case YAML::NodeType::Map: {
         QVariantMap map;
         for (const auto &item : node)
-            map.insert(QString::fromStdString(item.first.as<std::string>()), toVariant(item.second));
+            map.insert(QString::fromStdString(item.first.as<std::string>()), toVariant(item.second, depth + 1, nodes));
         return map;
     }
     case YAML::NodeType::Sequence: {
         QVariantList list;
         for (const auto &item : node)
-            list.append(toVariant(item));
+            list.append(toVariant(item, depth + 1, nodes));
         return list;
     }
     case YAML::NodeType::Scalar:
@@ -50,13 +63,19 @@ Result<QVariantMap> loadYaml(const QByteArray &text, const QString &origin)
 {
     if (text.trimmed().isEmpty())
         return QVariantMap();
+    if (text.size() > maxYamlBytes)
+        return fail(u"%1 is larger than %2 MiB; it is not a clouds.yaml."_s.arg(origin).arg(maxYamlBytes >> 20));
     try {
         const YAML::Node root = YAML::Load(text.toStdString());
         if (root.IsNull())
             return QVariantMap();
         if (!root.IsMap())
             return fail(u"%1 is not a YAML mapping."_s.arg(origin));
-        return toVariant(root).toMap();
+        int nodes = 0;
+        return toVariant(root, 0, nodes).toMap();
+    } catch (const YamlTooComplex &) {
+        return fail(u"%1 nests deeper than %2 levels or holds more than %3 values (counting what its aliases "
+                    "repeat); it is not a clouds.yaml."_s.arg(origin).arg(maxYamlDepth).arg(maxYamlNodes));
     } catch (const YAML::Exception &e) {
         // mark holds line and column only; the message never quotes values (secrets).
         return fail(u"%1 is not valid YAML (line %2, column %3)."_s.arg(origin).arg(e.mark.line + 1).arg(e.mark.column + 1));

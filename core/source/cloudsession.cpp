@@ -226,13 +226,14 @@ Result<HttpResponse> CloudSession::sendToImage(const QByteArray &method, const Q
     }
 }
 
-Result<std::shared_ptr<CloudSession>> openCloudSession(const QString &cloudName, const QString &caFile, const QString &cloudsYaml)
+Result<std::shared_ptr<CloudSession>> openCloudSession(const QString &cloudName, const QString &caFile, const QString &cloudsYaml,
+    int idleTimeoutMs)
 {
     auto cloud = loadCloud(cloudName, cloudsYaml);
     if (!cloud)
         return std::unexpected(cloud.error());
     const QString ca = caFile.isEmpty() ? cloud->caCert : caFile;
-    auto network = std::make_shared<NetworkThread>(HttpSettings{ca});
+    auto network = std::make_shared<NetworkThread>(HttpSettings{ca, 5, idleTimeoutMs});
     if (auto ok = network->checkSettings(); !ok)
         return std::unexpected(ok.error());
     return std::make_shared<CloudSession>(std::move(*cloud), std::move(network));

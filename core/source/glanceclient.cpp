@@ -13,9 +13,16 @@ namespace cowherd::source {
 
 namespace {
 
+// A size Glance sent; -1 when absent, not a number, negative or beyond 2^62 (converting such a
+// double to an integer is undefined behaviour).
 qint64 sizeOf(const QJsonValue &value)
 {
-    return value.isDouble() ? qint64(value.toDouble()) : -1;
+    if (!value.isDouble())
+        return -1;
+    const double d = value.toDouble();
+    if (!(d >= 0 && d <= double(qint64(1) << 62)))
+        return -1;
+    return qint64(d);
 }
 
 QString apiError(const HttpResponse &response)
@@ -38,12 +45,23 @@ QJsonObject GlanceImage::toJson() const
         {u"os_hash_algo"_s, osHashAlgo}, {u"os_hash_value"_s, osHashValue}, {u"checksum"_s, checksum}};
 }
 
+bool isGlanceImageId(const QString &id)
+{
+    static const QRegularExpression safeId(u"^[A-Za-z0-9._-]{1,255}$"_s);
+    return safeId.match(id).hasMatch() && id != u"." && id != u"..";
+}
+
 Result<GlanceImage> parseGlanceImage(const QJsonObject &o)
 {
     GlanceImage image;
     image.id = o.value(u"id"_s).toString();
     if (image.id.isEmpty())
         return fail(u"Glance described an image without an id."_s);
+    // The id goes into the download URL's path and names the base file: a server that sends
+    // "../x", "a/b", "?q" or control characters is not describing a Glance image.
+    if (!isGlanceImageId(image.id))
+        return fail(u"Glance described an image whose id is not a Glance image id (letters, digits, '.', '_' "
+                    "and '-' only; not shown, it may hold control characters); refusing it."_s);
     image.name = o.value(u"name"_s).toString();
     image.status = o.value(u"status"_s).toString();
     image.diskFormat = o.value(u"disk_format"_s).toString();
@@ -119,8 +137,7 @@ Result<QList<GlanceImage>> GlanceClient::listImages(int pageSize)
 
 Result<GlanceImage> GlanceClient::image(const QString &id)
 {
-    static const QRegularExpression safeId(u"^[A-Za-z0-9._-]+$"_s);
-    if (!safeId.match(id).hasMatch())
+    if (!isGlanceImageId(id))
         return fail(u"\"%1\" is not a Glance image id."_s.arg(id));
     auto response = m_session->sendToImage("GET", u"/v2/images/"_s + id);
     if (!response)
@@ -130,7 +147,12 @@ Result<GlanceImage> GlanceClient::image(const QString &id)
     if (response->status != 200)
         return fail(u"Glance of cloud %1 answered HTTP %2 for image %3: %4"_s.arg(m_session->cloud().name)
                         .arg(response->status).arg(id, apiError(*response)));
-    return parseGlanceImage(QJsonDocument::fromJson(response->body).object());
+    auto image = parseGlanceImage(QJsonDocument::fromJson(response->body).object());
+    // The answer names the base file: it must be the image that was asked for.
+    if (image && image->id != id)
+        return fail(u"Glance of cloud %1 answered a request for image %2 with image %3; refusing it."_s.arg(
+            m_session->cloud().name, id, image->id));
+    return image;
 }
 
 } // namespace cowherd::source

@@ -30,6 +30,8 @@ struct GlanceImage
     QJsonObject toJson() const;
 };
 
+// Letters, digits, '.', '_', '-' (not "." or ".."), at most 255: safe in a URL path and a log.
+bool isGlanceImageId(const QString &id);
 Result<GlanceImage> parseGlanceImage(const QJsonObject &object);
 // One page of GET /v2/images; nextMarker is set when Glance says there is another page.
 Result<QList<GlanceImage>> parseGlanceImagePage(const QByteArray &json, QString *nextMarker);

@@ -78,7 +78,7 @@ Result<std::unique_ptr<ImageSource>> glanceSourceFor(const QString &imageId, con
 {
     if (imageId.isEmpty())
         return fail(u"glance: needs an image id (glance:IMAGE_ID)."_s);
-    auto session = openCloudSession(options.cloud, options.caFile, options.cloudsYaml);
+    auto session = openCloudSession(options.cloud, options.caFile, options.cloudsYaml, options.idleTimeoutMs);
     if (!session)
         return std::unexpected(session.error());
     return std::make_unique<GlanceSource>(*session, imageId);

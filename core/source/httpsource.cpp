@@ -295,7 +295,10 @@ private:
             setError(Error::failure(
                 u"The download of %1 broke off after %2 of %3 bytes (%4), and %5 attempts to resume it failed."_s
                     .arg(m_name).arg(m_position).arg(total < 0 ? u"?"_s : QString::number(total))
-                    .arg(failed ? redactUrlIn(reply->errorString(), reply->url()) : u"the body was cut short"_s)
+                    .arg(!failed ? u"the body was cut short"_s
+                             : reply->error() == QNetworkReply::OperationCanceledError
+                             ? u"nothing arrived for %1 s"_s.arg(reply->request().transferTimeout() / 1000)
+                             : redactUrlIn(reply->errorString(), reply->url()))
                     .arg(m_attempts)));
             return;
         }

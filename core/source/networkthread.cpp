@@ -71,6 +71,11 @@ QString describeNetworkError(QNetworkReply *reply, const QUrl &url, const QStrin
     if (reply->error() == QNetworkReply::InsecureRedirectError)
         return u"%1 redirected from https to plain http, or elsewhere while carrying a token; refusing to "
                "follow."_s.arg(where);
+    // Cowherd aborts replies only through the transfer timeout (a cancelled task never reads the
+    // error): say what it means instead of Qt's "Operation canceled".
+    if (reply->error() == QNetworkReply::OperationCanceledError)
+        return u"%1 sent nothing for %2 s (the server hangs or the network is down; --http-timeout "
+               "sets how long to wait)."_s.arg(where).arg(reply->request().transferTimeout() / 1000);
     return u"Cannot download %1: %2."_s.arg(where, redactUrlIn(reply->errorString(), url));
 }
 

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QXmlStreamReader>
+#include <QtNumeric>
 
 using namespace Qt::StringLiterals;
 
@@ -66,7 +67,11 @@ Result<QList<OvfDisk>> parseOvf(const QByteArray &xml)
         } else if (name == u"Disk") {
             qint64 capacity = attr(u"capacity").toLongLong();
             const qint64 factor = unitsFactor(attr(u"capacityAllocationUnits"));
-            capacity = factor > 0 && capacity > 0 ? capacity * factor : -1;
+            // A capacity that does not fit in 63 bits is as good as unknown.
+            qint64 bytes = -1;
+            if (factor > 0 && capacity > 0 && qMulOverflow(capacity, factor, &bytes))
+                bytes = -1;
+            capacity = bytes;
             disks.append({attr(u"fileRef"), formatFromUri(attr(u"format")), capacity});
         }
     }

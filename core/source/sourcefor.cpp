@@ -84,7 +84,7 @@ Result<std::unique_ptr<ImageSource>> sourceFor(const QString &specification, con
         auto url = parseUrl(location);
         if (!url)
             return std::unexpected(url.error());
-        auto network = std::make_shared<NetworkThread>(HttpSettings{options.caFile});
+        auto network = std::make_shared<NetworkThread>(HttpSettings{options.caFile, 5, options.idleTimeoutMs});
         HttpSourceOptions http;
         if (!sha256.isEmpty())
             http.digests.append({u"sha256"_s, sha256, u"--sha256"_s});

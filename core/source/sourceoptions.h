@@ -17,6 +17,9 @@ struct SourceOptions
     double maxExpansionRatio = 1000;
     qint64 expansionCheckAfter = qint64(64) << 20; // small members may compress very well
     QString cloudsYaml; // tests: read this clouds.yaml instead of searching
+    // HTTP(S): a transfer that receives no byte for this long fails (a hung server); each of
+    // the resumptions of a download waits as long again.
+    int idleTimeoutMs = 60000;
 };
 
 } // namespace cowherd::source

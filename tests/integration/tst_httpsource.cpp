@@ -210,7 +210,14 @@ private Q_SLOTS:
             peak = std::max(peak, rssKiB());
         }
         QCOMPARE(total, 64 * 1024 * 1024);
-        QVERIFY2(peak - before < 32 * 1024, qPrintable(u"RSS grew by %1 KiB"_s.arg(peak - before)));
+        // AddressSanitizer keeps freed chunks in its quarantine instead of returning them: the asan
+        // test preset caps it at 16 MiB (quarantine_size_mb), which the bound allows for.
+#if defined(__SANITIZE_ADDRESS__)
+        constexpr qint64 allowanceKiB = 16 * 1024;
+#else
+        constexpr qint64 allowanceKiB = 0;
+#endif
+        QVERIFY2(peak - before < 32 * 1024 + allowanceKiB, qPrintable(u"RSS grew by %1 KiB"_s.arg(peak - before)));
     }
 
     void cancelStopsASlowDownload()

@@ -12,7 +12,15 @@ ranges, and injects faults chosen by the query string:
   ?fault=slow         the body trickles (64 KiB every 50 ms)
   ?fault=redirect     302 to the same path without the fault
   ?fault=redirect-to&to=URL  302 to URL (another server)
+  ?fault=hang         headers and half the body, then nothing until the client gives up
+  ?fault=hang-headers the request is read and never answered
+  ?fault=close        the connection is closed without an answer
   /redirect-loop      redirects to itself forever
+
+--fault SUFFIX=FAULT (repeatable) applies FAULT to every request whose path ends with SUFFIX
+(a Glance client builds its own URLs: /v2/images/ID=500, /file=hang). The path's last
+component names the file served from --root, so a file named after an image id answers
+GET /v2/images/ID with its JSON and a file named "file" is the image data.
 
 Prints "PORT <n>" on stdout once it listens (port 0 picks a free one).
 """
@@ -31,6 +39,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     root = "."
     dropped = set()
+    path_faults = []
     lock = threading.Lock()
 
     def log_message(self, fmt, *args):
@@ -47,6 +56,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         url = urllib.parse.urlsplit(self.path)
         fault = urllib.parse.parse_qs(url.query).get("fault", [""])[0]
+        for suffix, forced in self.path_faults:
+            if url.path.endswith(suffix):
+                fault = forced
+        if fault == "hang-headers":
+            self.hang()
+            return
+        if fault == "close":
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
         if url.path == "/redirect-loop":
             self.send_response(302)
             self.send_header("Location", "/redirect-loop")
@@ -94,7 +113,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Range", "bytes %d-%d/%d" % (start, end, size))
         self.end_headers()
         cut = None
-        if fault == "truncate":
+        if fault in ("truncate", "hang"):
             cut = length // 2
         elif fault in ("drop-once", "drop-once-no-ranges"):
             with self.lock:
@@ -121,6 +140,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 sent += len(chunk)
                 if fault == "slow":
                     time.sleep(0.05)
+        if fault == "hang":
+            self.wfile.flush()
+            self.hang()
+            return
         if cut is not None:
             self.wfile.flush()
             self.close_connection = True
@@ -128,6 +151,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.connection.shutdown(2)
             except OSError:
                 pass
+
+
+    def hang(self):
+        # Holds the connection open, sending nothing, until the client closes it.
+        self.close_connection = True
+        try:
+            self.connection.settimeout(None)
+            while self.connection.recv(4096):
+                pass
+        except OSError:
+            pass
 
 
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
@@ -141,8 +175,10 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--cert")
     parser.add_argument("--key")
+    parser.add_argument("--fault", action="append", default=[], metavar="SUFFIX=FAULT")
     args = parser.parse_args()
     Handler.root = args.root
+    Handler.path_faults = [tuple(f.split("=", 1)) for f in args.fault]
     server = Server(("127.0.0.1", args.port), Handler)
     if args.cert:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

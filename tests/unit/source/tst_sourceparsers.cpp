@@ -7,7 +7,11 @@
 #include "source/httpsource.h"
 #include "source/ovf.h"
 
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QTest>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace cowherd;
@@ -64,6 +68,21 @@ private Q_SLOTS:
         QTest::addRow("broken yaml hides values")
             << QByteArray("clouds:\n  lab:\n    auth: {password: \"hunter2\n") << QByteArray() << u"lab"_s << u"not valid YAML"_s
             << QString() << QString() << QString() << QString() << QString() << QString();
+        // Found by fuzz_clouds_yaml: an alias inside its own anchor is a cycle, and nested aliases
+        // expand exponentially; both used to recurse or allocate without end.
+        QTest::addRow("recursive alias")
+            << QByteArray("clouds:\n  lab: &a\n    auth_type: none\n    auth: *a\n") << QByteArray() << u"lab"_s
+            << u"nests deeper than"_s << QString() << QString() << QString() << QString() << QString() << QString();
+        QByteArray laughs = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
+        for (int i = 1; i < 7; ++i) {
+            laughs += "l" + QByteArray::number(i) + ": &l" + QByteArray::number(i) + " [";
+            for (int j = 0; j < 10; ++j)
+                laughs += (j ? ", *l" : "*l") + QByteArray::number(i - 1);
+            laughs += "]\n";
+        }
+        QTest::addRow("alias expansion")
+            << laughs + "clouds:\n  g:\n    auth_type: none\n    auth: {endpoint: 'http://h'}\n    x: *l6\n" << QByteArray()
+            << u"g"_s << u"holds more than"_s << QString() << QString() << QString() << QString() << QString() << QString();
         QTest::addRow("tenant_name is project_name")
             << QByteArray("clouds:\n  t:\n    auth:\n      auth_url: http://k\n      username: u\n      password: p\n      tenant_name: old\n")
             << QByteArray() << u"t"_s << QString() << u"password"_s << u"http://k"_s << u"p"_s << u"old"_s << QString() << u"public"_s;
@@ -123,6 +142,13 @@ private Q_SLOTS:
                                          << u"no disk"_s << QString() << QString() << qint64(0);
         QTest::addRow("dangling fileRef") << head + rawText(3)
                                           << u"missing"_s << QString() << QString() << qint64(0);
+        // Found by fuzz_ovf: capacity times its unit overflowed a qint64 (undefined behaviour).
+        QTest::addRow("capacity beyond 63 bits is unknown")
+            << head + QByteArray("<References><File ovf:id=\"f\" ovf:href=\"d.vmdk\"/></References><DiskSection>"
+                                 "<Disk ovf:diskId=\"d\" ovf:fileRef=\"f\" ovf:capacity=\"9223372036854775807\" "
+                                 "ovf:capacityAllocationUnits=\"byte * 2^40\" ovf:format=\"http://www.vmware.com/"
+                                 "interfaces/specifications/vmdk.html#streamOptimized\"/></DiskSection></Envelope>")
+            << QString() << u"d.vmdk"_s << u"vmdk"_s << qint64(-1);
         QTest::addRow("not xml") << QByteArray("<Envelope><oops") << u"not valid XML"_s << QString() << QString() << qint64(0);
         QTest::addRow("not an envelope") << QByteArray("<Other/>") << u"no Envelope"_s << QString() << QString() << qint64(0);
     }
@@ -179,6 +205,28 @@ private Q_SLOTS:
         }
         if (images->first().id == u"q")
             QCOMPARE(images->first().size, -1);
+    }
+
+    void glanceSizes_data()
+    {
+        QTest::addColumn<QJsonValue>("size");
+        QTest::addColumn<qint64>("expected");
+        QTest::addRow("bytes") << QJsonValue(196616) << qint64(196616);
+        QTest::addRow("null") << QJsonValue() << qint64(-1);
+        QTest::addRow("text") << QJsonValue(u"12"_s) << qint64(-1);
+        QTest::addRow("negative") << QJsonValue(-5) << qint64(-1);
+        // Found by fuzz_glance_json: converting 1.5e300 to qint64 is undefined behaviour.
+        QTest::addRow("beyond qint64") << QJsonValue(1.5e300) << qint64(-1);
+        QTest::addRow("not a number") << QJsonValue(std::nan("")) << qint64(-1);
+    }
+
+    void glanceSizes()
+    {
+        QFETCH(QJsonValue, size);
+        auto image = parseGlanceImage(QJsonObject{{u"id"_s, u"a"_s}, {u"size"_s, size}, {u"virtual_size"_s, size}});
+        QVERIFY(image);
+        QTEST(image->size, "expected");
+        QTEST(image->virtualSize, "expected");
     }
 
     void catalog_data()
