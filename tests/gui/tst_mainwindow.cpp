@@ -183,7 +183,8 @@ private Q_SLOTS:
         QSignalSpy shown(&window, &MainWindow::snapshotShown);
         window.show();
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, ScanTimeoutMs);
-        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, ScanTimeoutMs);
+        // A fresh demo lab is filled on first run, and every fill step is shown again: at least one.
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, ScanTimeoutMs);
         const QString expected = QStringLiteral("Local demo lab — test:///default (no hypervisor)");
         QVERIFY2(window.windowTitle().contains(expected), qPrintable(window.windowTitle()));
         QVERIFY(window.banner()->isVisible());
