@@ -72,7 +72,10 @@ QString GlanceFixture::createImage(const QString &name, const QString &diskForma
         auth = {u"-H"_s, u"X-Auth-Token: "_s + QString::fromLatin1(token)};
     const QString body = u"{\"name\":\"%1\",\"disk_format\":\"%2\",\"container_format\":\"bare\"}"_s.arg(name, diskFormat);
     QByteArray out;
-    if (!runTool(QStringList{u"curl"_s, u"-sf"_s, u"-X"_s, u"POST"_s, url + u"/v2/images"_s, u"-H"_s,
+    // The first request with a fresh token makes Glance's keystonemiddleware log in itself; on a
+    // cold machine that can fail once, so the set-up (not the code under test) retries.
+    if (!runTool(QStringList{u"curl"_s, u"-sf"_s, u"--retry"_s, u"3"_s, u"--retry-all-errors"_s, u"--retry-delay"_s, u"1"_s,
+                     u"-X"_s, u"POST"_s, url + u"/v2/images"_s, u"-H"_s,
                      u"Content-Type: application/json"_s, u"-d"_s, body} + auth, &out))
         return {};
     const QString id = QJsonDocument::fromJson(out).object().value(u"id"_s).toString();
