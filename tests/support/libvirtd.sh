@@ -25,32 +25,46 @@ poll() {
     return 1
 }
 
-socket_exists() { [ -S "$1" ]; }
+# A socket file outlives a killed daemon: only a connection tells that somebody listens.
+socket_answers() {
+    [ -S "$1" ] && python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).connect(sys.argv[1])' "$1" 2>/dev/null
+}
 process_gone() { ! kill -0 "$1" 2>/dev/null; }
 
 read_pid() { [ -s "$1" ] && tr -dc '0-9' <"$1"; }
+
+# Without virtlogd a domain fails to start: "Failed to connect socket to .../virtlogd-sock".
+# Checked even when libvirtd answers: a libvirtd left running can outlive its virtlogd.
+ensure_virtlogd() {
+    local sock=/run/libvirt/virtlogd-sock
+    socket_answers "$sock" && return 0
+    if [ "$(id -u)" != 0 ]; then
+        say "virtlogd does not answer on $sock and only root can start it; start it (virtlogd -d) and retry"
+        return 1
+    fi
+    rm -f "$sock" /run/libvirt/virtlogd-admin-sock
+    virtlogd -d || { say "virtlogd -d failed"; return 1; }
+    if ! poll 200 socket_answers "$sock"; then
+        say "virtlogd did not answer on $sock within 20 s"
+        return 1
+    fi
+    read_pid /run/virtlogd.pid >"$state/virtlogd.pid"
+    say "started virtlogd (pid $(cat "$state/virtlogd.pid"))"
+}
 
 start() {
     mkdir -p "$state"
     rm -f "$state/libvirtd.pid" "$state/virtlogd.pid"
     if answers; then
         say "$uri answers already; using it"
-        return 0
+        ensure_virtlogd
+        return
     fi
     if [ "$(id -u)" != 0 ]; then
         say "$uri does not answer and only root can start libvirtd; start it (virtlogd -d; libvirtd -d) and retry"
         return 1
     fi
-    # Without virtlogd a domain fails to start: "Failed to connect socket to .../virtlogd-sock".
-    if ! socket_exists /run/libvirt/virtlogd-sock; then
-        virtlogd -d || { say "virtlogd -d failed"; return 1; }
-        if ! poll 200 socket_exists /run/libvirt/virtlogd-sock; then
-            say "virtlogd did not create /run/libvirt/virtlogd-sock within 20 s"
-            return 1
-        fi
-        read_pid /run/virtlogd.pid >"$state/virtlogd.pid"
-        say "started virtlogd (pid $(cat "$state/virtlogd.pid"))"
-    fi
+    ensure_virtlogd || return 1
     libvirtd -d || { say "libvirtd -d failed"; return 1; }
     if ! poll 200 answers; then
         say "libvirtd did not answer on $uri within 20 s"
@@ -74,15 +88,14 @@ stop_pid() {
 }
 
 stop() {
-    if [ -s "$state/libvirtd.pid" ]; then
-        # Other test runs on this machine may still use the daemon: leave it while domains run.
-        running=$(timeout 10 virsh -c "$uri" list --name 2>/dev/null | grep -c .)
-        if [ "${running:-0}" -gt 0 ]; then
-            say "leaving libvirtd running: $running domain(s) still run"
-            return 0
-        fi
-        stop_pid libvirtd
+    # Other test runs on this machine may still use the daemons: leave both while domains run.
+    local running
+    running=$(timeout 10 virsh -c "$uri" list --name 2>/dev/null | grep -c .)
+    if [ "${running:-0}" -gt 0 ]; then
+        say "leaving libvirtd and virtlogd running: $running domain(s) still run"
+        return 0
     fi
+    stop_pid libvirtd
     stop_pid virtlogd
     return 0
 }
