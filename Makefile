@@ -6,6 +6,11 @@ PRESET ?= default
 BUILD  := build/$(PRESET)
 FUZZ_SECONDS ?= 60
 
+# Clones of the tree share the compiler cache (when ccache is installed): paths are hashed
+# relative to the tree and its directory is left out, so a fresh clone reuses earlier builds.
+export CCACHE_BASEDIR ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= 1
+
 .PHONY: all deps configure build run test test-asan test-faults fuzz package bench clean
 
 all: build

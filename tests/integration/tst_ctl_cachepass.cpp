@@ -1,11 +1,11 @@
 // cowherdctl cleanup, verify, pin and unpin as a user runs them; the JSON is a contract.
+#include "ctlrun.h"
 #include "testlab.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSettings>
 #include <QTest>
 
@@ -14,26 +14,8 @@ using cowherd::test::TestLab;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-Run ctl(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(COWHERDCTL), args);
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using cowherd::test::CtlRun;
+using cowherd::test::runCtl;
 
 bool age(const QString &path, qint64 seconds)
 {
@@ -60,17 +42,17 @@ public:
     }
     bool addHost(const QString &name, const QString &path)
     {
-        return ctl({u"--config"_s, m_conf, u"hosts"_s, u"add"_s, name, u"test:///default"_s, u"--instances-path"_s, path})
+        return runCtl({u"--config"_s, m_conf, u"hosts"_s, u"add"_s, name, u"test:///default"_s, u"--instances-path"_s, path})
                    .exitCode
             == 0;
     }
-    Run run(const QStringList &args) const
+    CtlRun run(const QStringList &args) const
     {
         QStringList all{u"--config"_s, m_conf, u"--host"_s, u"lab"_s};
         all += args;
         if (args.first() == u"cleanup" || args.first() == u"verify")
             all += {u"--no-libvirt"_s, u"--audit-log"_s, m_audit};
-        return ctl(all);
+        return runCtl(all);
     }
     QString conf() const { return m_conf; }
     QString audit() const { return m_audit; }
@@ -99,7 +81,7 @@ private Q_SLOTS:
         QVERIFY(!lab.files.addOverlay(u"uuid-1"_s, usedPath).isEmpty());
         QVERIFY(age(oldPath, 3 * 86400) && age(usedPath, 3 * 86400) && age(resized, 1800));
 
-        Run dry = lab.run({u"cleanup"_s, u"--dry-run"_s, u"--json"_s});
+        CtlRun dry = lab.run({u"cleanup"_s, u"--dry-run"_s, u"--json"_s});
         QVERIFY2(dry.exitCode == 0, dry.err.constData());
         QJsonObject root = dry.json();
         QCOMPARE(root[u"blocked"_s].toBool(true), false);
@@ -117,7 +99,7 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(oldPath));
 
         // A policy flag overrides the setting: resized files removable after 10 minutes.
-        Run real = lab.run({u"cleanup"_s, u"--json"_s, u"--resized-min-age"_s, u"600"_s});
+        CtlRun real = lab.run({u"cleanup"_s, u"--json"_s, u"--resized-min-age"_s, u"600"_s});
         QVERIFY2(real.exitCode == 0, real.err.constData());
         root = real.json();
         QCOMPARE(actionFor(root, old)[u"action"_s].toString(), u"remove"_s);
@@ -144,7 +126,7 @@ private Q_SLOTS:
         }
         const QString old = lab.files.addRawBase(TestLab::sha1Hex(u"old"_s));
         QVERIFY(age(old, 3 * 86400));
-        Run r = lab.run({u"cleanup"_s, u"--json"_s});
+        CtlRun r = lab.run({u"cleanup"_s, u"--json"_s});
         QCOMPARE(r.exitCode, 3);
         const QJsonObject root = r.json();
         QVERIFY(root[u"blocked"_s].toBool());
@@ -163,7 +145,7 @@ private Q_SLOTS:
         QByteArray sum;
         QVERIFY(cowherd::test::runTool({u"sha256sum"_s, path}, &sum));
 
-        Run r = lab.run({u"verify"_s, u"--json"_s});
+        CtlRun r = lab.run({u"verify"_s, u"--json"_s});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QJsonArray files = r.json()[u"files"_s].toArray();
         QCOMPARE(files.size(), 1);
@@ -194,7 +176,7 @@ private Q_SLOTS:
         QVERIFY(age(path, 30 * 86400));
         QCOMPARE(lab.run({u"pin"_s, name}).exitCode, 0);
         QCOMPARE(lab.run({u"pin"_s, u"no-such-file"_s}).exitCode, 1);
-        Run r = lab.run({u"cleanup"_s, u"--json"_s});
+        CtlRun r = lab.run({u"cleanup"_s, u"--json"_s});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(actionFor(r.json(), name)[u"reason"_s].toString(), u"pinned"_s);
         QVERIFY(QFile::exists(path));

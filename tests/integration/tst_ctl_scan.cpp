@@ -1,10 +1,10 @@
 // cowherdctl's scan and hosts commands, run as a user would run them; the JSON is a contract.
+#include "ctlrun.h"
 #include "testlab.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -12,25 +12,8 @@ using cowherd::test::TestLab;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run ctl(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(COWHERDCTL), args);
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using cowherd::test::CtlRun;
+using cowherd::test::runCtl;
 
 } // namespace
 
@@ -48,11 +31,11 @@ private Q_SLOTS:
         const QString overlay = lab.addOverlay(u"11111111-2222-3333-4444-555555555555"_s, base);
         QVERIFY(!overlay.isEmpty());
 
-        Run add = ctl({u"--config"_s, conf, u"hosts"_s, u"add"_s, u"lab"_s, u"test:///default"_s,
+        CtlRun add = runCtl({u"--config"_s, conf, u"hosts"_s, u"add"_s, u"lab"_s, u"test:///default"_s,
             u"--instances-path"_s, lab.instancesPath()});
         QCOMPARE(add.exitCode, 0);
 
-        Run r = ctl({u"--config"_s, conf, u"--json"_s, u"scan"_s});
+        CtlRun r = runCtl({u"--config"_s, conf, u"--json"_s, u"scan"_s});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QJsonParseError error;
         const QJsonObject root = QJsonDocument::fromJson(r.out, &error).object();
@@ -100,7 +83,7 @@ private Q_SLOTS:
         TestLab lab;
         QVERIFY(!lab.addRawBase(TestLab::sha1Hex(u"x"_s)).isEmpty());
         QTemporaryDir config;
-        Run r = ctl({u"--config"_s, config.path() + u"/c.conf"_s, u"--host"_s, u"test:///default"_s,
+        CtlRun r = runCtl({u"--config"_s, config.path() + u"/c.conf"_s, u"--host"_s, u"test:///default"_s,
             u"--instances-path"_s, lab.instancesPath(), u"scan"_s});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("BASE FILE"));
@@ -111,14 +94,14 @@ private Q_SLOTS:
     {
         QTemporaryDir config;
         const QString conf = config.path() + u"/c.conf"_s;
-        QCOMPARE(ctl({u"--config"_s, conf, u"hosts"_s, u"add"_s, u"lab 3"_s, u"qemu+ssh://root@lab3/system"_s,
+        QCOMPARE(runCtl({u"--config"_s, conf, u"hosts"_s, u"add"_s, u"lab 3"_s, u"qemu+ssh://root@lab3/system"_s,
                          u"--instances-path"_s, u"/srv/nova/instances"_s}).exitCode, 0);
         // The same name twice is refused with a message, not overwritten.
-        Run twice = ctl({u"--config"_s, conf, u"hosts"_s, u"add"_s, u"lab 3"_s, u"qemu:///system"_s});
+        CtlRun twice = runCtl({u"--config"_s, conf, u"hosts"_s, u"add"_s, u"lab 3"_s, u"qemu:///system"_s});
         QCOMPARE(twice.exitCode, 1);
         QVERIFY(twice.err.contains("already exists"));
 
-        Run list = ctl({u"--config"_s, conf, u"--json"_s, u"hosts"_s, u"list"_s});
+        CtlRun list = runCtl({u"--config"_s, conf, u"--json"_s, u"hosts"_s, u"list"_s});
         QCOMPARE(list.exitCode, 0);
         const QJsonArray hosts = QJsonDocument::fromJson(list.out).object()[u"hosts"_s].toArray();
         QCOMPARE(hosts.size(), 1);
@@ -126,8 +109,8 @@ private Q_SLOTS:
         QCOMPARE(hosts.at(0)[u"uri"_s].toString(), u"qemu+ssh://root@lab3/system"_s);
         QCOMPARE(hosts.at(0)[u"instances_path"_s].toString(), u"/srv/nova/instances"_s);
 
-        QCOMPARE(ctl({u"--config"_s, conf, u"hosts"_s, u"remove"_s, u"lab 3"_s}).exitCode, 0);
-        QCOMPARE(ctl({u"--config"_s, conf, u"hosts"_s, u"remove"_s, u"lab 3"_s}).exitCode, 1);
+        QCOMPARE(runCtl({u"--config"_s, conf, u"hosts"_s, u"remove"_s, u"lab 3"_s}).exitCode, 0);
+        QCOMPARE(runCtl({u"--config"_s, conf, u"hosts"_s, u"remove"_s, u"lab 3"_s}).exitCode, 1);
     }
 
     void exitCodes_data()
@@ -147,7 +130,7 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(int, code);
         QTemporaryDir config;
-        Run r = ctl(QStringList{u"--config"_s, config.path() + u"/c.conf"_s} + args);
+        CtlRun r = runCtl(QStringList{u"--config"_s, config.path() + u"/c.conf"_s} + args);
         QCOMPARE(r.exitCode, code);
         if (code != 0)
             QVERIFY(r.err.startsWith("cowherdctl: "));

@@ -1,12 +1,12 @@
 // Names from outside that become paths: what terminate removes when there is no domain, the
 // instances path given on the command line, and Glance image ids (docs/SECURITY.md).
+#include "ctlrun.h"
 #include "host/localtransport.h"
 #include "source/glanceclient.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,23 +15,8 @@ using namespace cowherd;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString err;
-};
-
-Run ctl(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(COWHERDCTL), args);
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using cowherd::test::CtlRun;
+using cowherd::test::runCtl;
 
 constexpr int exitRefused = 3;
 
@@ -63,11 +48,11 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(root.path() + u"/outside"_s));
         if (!name.contains(u'/') && name != u".." && name != u"_base")
             QVERIFY(QDir().mkpath(instances + u'/' + name));
-        const Run r = ctl({u"--host"_s, u"test:///default"_s, u"--instances-path"_s, instances, u"terminate"_s, name});
+        const CtlRun r = runCtl({u"--host"_s, u"test:///default"_s, u"--instances-path"_s, instances, u"terminate"_s, name});
         QCOMPARE(r.exitCode, exitRefused);
-        QVERIFY2(r.err.contains(u"nothing was removed"_s) || r.err.contains(u"not an instance directory"_s)
-                     || r.err.contains(u"not directly under"_s),
-            qPrintable(r.err));
+        QVERIFY2(r.errText().contains(u"nothing was removed"_s) || r.errText().contains(u"not an instance directory"_s)
+                     || r.errText().contains(u"not directly under"_s),
+            qPrintable(r.errText()));
         QVERIFY(QFileInfo(instances + u"/_base"_s).isDir());
         QVERIFY(QFileInfo(instances + u"/lost+found"_s).isDir());
         QVERIFY(QFileInfo(root.path() + u"/outside"_s).isDir());
@@ -82,8 +67,8 @@ private Q_SLOTS:
         const QString uuid = u"6f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"_s;
         QVERIFY(QDir().mkpath(instances + u'/' + uuid));
         QVERIFY(QDir().mkpath(instances + u'/' + uuid + u"_del/deeper"_s));
-        const Run r = ctl({u"--host"_s, u"test:///default"_s, u"--instances-path"_s, instances, u"terminate"_s, uuid});
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const CtlRun r = runCtl({u"--host"_s, u"test:///default"_s, u"--instances-path"_s, instances, u"terminate"_s, uuid});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
         QVERIFY(!QFileInfo::exists(instances + u'/' + uuid));
         QVERIFY(!QFileInfo::exists(instances + u'/' + uuid + u"_del"_s));
     }
@@ -102,9 +87,9 @@ private Q_SLOTS:
         QFETCH(QString, path);
         for (const QStringList &command : {QStringList{u"scan"_s}, QStringList{u"cleanup"_s, u"--dry-run"_s},
                  QStringList{u"terminate"_s, u"6f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"_s}}) {
-            const Run r = ctl(QStringList{u"--host"_s, u"test:///default"_s, u"--instances-path"_s, path} + command);
+            const CtlRun r = runCtl(QStringList{u"--host"_s, u"test:///default"_s, u"--instances-path"_s, path} + command);
             QCOMPARE(r.exitCode, exitRefused);
-            QVERIFY2(r.err.contains(u"must be an absolute directory"_s), qPrintable(r.err));
+            QVERIFY2(r.errText().contains(u"must be an absolute directory"_s), qPrintable(r.errText()));
         }
     }
 

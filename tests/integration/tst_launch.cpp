@@ -1,5 +1,6 @@
 // `cowherdctl launch` end to end against qemu:///system: fetch, resize, overlay, boot; shared
 // base files; terminate; two processes racing on a new image; an image too large to fit.
+#include "ctlrun.h"
 #include "testlab.h"
 
 #include "cache/basename.h"
@@ -23,12 +24,8 @@ namespace {
 const QString systemUri = u"qemu:///system"_s;
 constexpr int bootTimeoutMs = 60000;
 
-struct Run
-{
-    int exitCode = -1;
-    QJsonObject json;
-    QByteArray err;
-};
+using cowherd::test::CtlRun;
+using cowherd::test::runCtl;
 
 QByteArray fileContent(const QString &path)
 {
@@ -75,35 +72,35 @@ private Q_SLOTS:
 
     void twoInstancesShareOneBase()
     {
-        const Run a = launch({u"--image"_s, m_demo, u"--name"_s, m_prefix + u"a"_s});
+        const CtlRun a = launch({u"--image"_s, m_demo, u"--name"_s, m_prefix + u"a"_s});
         QVERIFY2(a.exitCode == 0, a.err.constData());
-        const Run b = launch({u"--image"_s, m_demo, u"--name"_s, m_prefix + u"b"_s});
+        const CtlRun b = launch({u"--image"_s, m_demo, u"--name"_s, m_prefix + u"b"_s});
         QVERIFY2(b.exitCode == 0, b.err.constData());
-        QCOMPARE(a.json[u"state"_s].toString(), u"running"_s);
-        QCOMPARE(b.json[u"state"_s].toString(), u"running"_s);
-        QVERIFY(!a.json[u"base_reused"_s].toBool());
-        QVERIFY(b.json[u"base_reused"_s].toBool());
-        QCOMPARE(a.json[u"base"_s].toString(), b.json[u"base"_s].toString());
-        QVERIFY(a.json[u"uuid"_s].toString() != b.json[u"uuid"_s].toString());
-        QCOMPARE(QFileInfo(a.json[u"disk"_s].toString()).path(), a.json[u"directory"_s].toString());
+        QCOMPARE(a.json()[u"state"_s].toString(), u"running"_s);
+        QCOMPARE(b.json()[u"state"_s].toString(), u"running"_s);
+        QVERIFY(!a.json()[u"base_reused"_s].toBool());
+        QVERIFY(b.json()[u"base_reused"_s].toBool());
+        QCOMPARE(a.json()[u"base"_s].toString(), b.json()[u"base"_s].toString());
+        QVERIFY(a.json()[u"uuid"_s].toString() != b.json()[u"uuid"_s].toString());
+        QCOMPARE(QFileInfo(a.json()[u"disk"_s].toString()).path(), a.json()[u"directory"_s].toString());
 
-        for (const Run *r : {&a, &b}) {
-            const QString console = r->json[u"directory"_s].toString() + u"/console.log"_s;
+        for (const CtlRun *r : {&a, &b}) {
+            const QString console = r->json()[u"directory"_s].toString() + u"/console.log"_s;
             QTRY_VERIFY_WITH_TIMEOUT(fileContent(console).contains("COWHERD DEMO: shared"), bootTimeoutMs);
-            QVERIFY(QFile::exists(r->json[u"directory"_s].toString() + u"/disk.info"_s));
-            QVERIFY(QFile::exists(r->json[u"directory"_s].toString() + u"/libvirt.xml"_s));
+            QVERIFY(QFile::exists(r->json()[u"directory"_s].toString() + u"/disk.info"_s));
+            QVERIFY(QFile::exists(r->json()[u"directory"_s].toString() + u"/libvirt.xml"_s));
         }
 
         // The scan sees one base file referenced by both instances through their overlays.
         auto snap = cache::scanHost({u"t"_s, systemUri, m_lab->instancesPath()});
         QVERIFY(snap);
-        const cache::BaseFile *base = snap->base(a.json[u"base"_s].toString());
+        const cache::BaseFile *base = snap->base(a.json()[u"base"_s].toString());
         QVERIFY(base);
-        QVERIFY(base->references.contains(a.json[u"uuid"_s].toString()));
-        QVERIFY(base->references.contains(b.json[u"uuid"_s].toString()));
-        QCOMPARE(snap->instance(a.json[u"uuid"_s].toString())->state, u"running"_s);
-        m_first = a.json;
-        m_second = b.json;
+        QVERIFY(base->references.contains(a.json()[u"uuid"_s].toString()));
+        QVERIFY(base->references.contains(b.json()[u"uuid"_s].toString()));
+        QCOMPARE(snap->instance(a.json()[u"uuid"_s].toString())->state, u"running"_s);
+        m_first = a.json();
+        m_second = b.json();
     }
 
     void terminateLeavesBaseAndNeighbour()
@@ -111,11 +108,9 @@ private Q_SLOTS:
         QVERIFY(!m_first.isEmpty());
         const QString basePath = m_lab->basePath() + u'/' + m_first[u"base"_s].toString();
         const QByteArray before = fileContent(basePath);
-        QProcess p;
-        p.start(QStringLiteral(COWHERDCTL), {u"--host"_s, systemUri, u"--instances-path"_s, m_lab->instancesPath(),
-            u"terminate"_s, m_first[u"name"_s].toString(), u"--timeout"_s, u"5"_s});
-        QVERIFY(p.waitForFinished(120000));
-        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const CtlRun terminated = runCtl({u"--host"_s, systemUri, u"--instances-path"_s, m_lab->instancesPath(),
+            u"terminate"_s, m_first[u"name"_s].toString(), u"--timeout"_s, u"5"_s}, 120'000);
+        QVERIFY2(terminated.exitCode == 0, terminated.err.constData());
         QVERIFY(!QFileInfo::exists(m_first[u"directory"_s].toString()));
         QVERIFY(!QFileInfo::exists(m_first[u"directory"_s].toString() + u"_del"_s));
         QCOMPARE(fileContent(basePath), before);
@@ -130,18 +125,18 @@ private Q_SLOTS:
 
     void largerSizeSharesOneResizedBase()
     {
-        const Run a = launch({u"--image"_s, m_demo, u"--name"_s, m_prefix + u"big-a"_s, u"--size"_s, u"1"_s});
+        const CtlRun a = launch({u"--image"_s, m_demo, u"--name"_s, m_prefix + u"big-a"_s, u"--size"_s, u"1"_s});
         QVERIFY2(a.exitCode == 0, a.err.constData());
-        const Run b = launch({u"--image"_s, m_demo, u"--name"_s, m_prefix + u"big-b"_s, u"--size"_s, u"1"_s});
+        const CtlRun b = launch({u"--image"_s, m_demo, u"--name"_s, m_prefix + u"big-b"_s, u"--size"_s, u"1"_s});
         QVERIFY2(b.exitCode == 0, b.err.constData());
-        QVERIFY(a.json[u"base"_s].toString().endsWith(u"_1"_s));
-        QCOMPARE(b.json[u"base"_s].toString(), a.json[u"base"_s].toString());
-        QVERIFY(!a.json[u"base_reused"_s].toBool());
-        QVERIFY(b.json[u"base_reused"_s].toBool());
-        const QString resized = m_lab->basePath() + u'/' + a.json[u"base"_s].toString();
+        QVERIFY(a.json()[u"base"_s].toString().endsWith(u"_1"_s));
+        QCOMPARE(b.json()[u"base"_s].toString(), a.json()[u"base"_s].toString());
+        QVERIFY(!a.json()[u"base_reused"_s].toBool());
+        QVERIFY(b.json()[u"base_reused"_s].toBool());
+        const QString resized = m_lab->basePath() + u'/' + a.json()[u"base"_s].toString();
         QCOMPARE(QFileInfo(resized).size(), qint64(1) << 30);
-        for (const Run *r : {&a, &b})
-            QTRY_VERIFY_WITH_TIMEOUT(fileContent(r->json[u"directory"_s].toString() + u"/console.log"_s)
+        for (const CtlRun *r : {&a, &b})
+            QTRY_VERIFY_WITH_TIMEOUT(fileContent(r->json()[u"directory"_s].toString() + u"/console.log"_s)
                                          .contains("COWHERD DEMO: shared"),
                 bootTimeoutMs);
     }
@@ -173,7 +168,7 @@ private Q_SLOTS:
     {
         const QString big = m_images + u"/big.qcow2"_s;
         QVERIFY(test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, big, u"2G"_s}));
-        const Run r = launch({u"--image"_s, big, u"--name"_s, m_prefix + u"too-big"_s, u"--size"_s, u"1"_s});
+        const CtlRun r = launch({u"--image"_s, big, u"--name"_s, m_prefix + u"too-big"_s, u"--size"_s, u"1"_s});
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains("more than the requested 1 GiB"), r.err.constData());
         auto conn = host::LibvirtConnection::open(systemUri);
@@ -185,23 +180,14 @@ private:
     QString makeDemo(const QString &label)
     {
         const QString path = m_images + u'/' + label + u".raw"_s;
-        QProcess p;
-        p.start(QStringLiteral(COWHERDCTL), {u"demo-image"_s, path, u"--label"_s, label});
-        return p.waitForFinished(60000) && p.exitCode() == 0 ? path : QString();
+        return runCtl({u"demo-image"_s, path, u"--label"_s, label}).exitCode == 0 ? path : QString();
     }
 
-    Run launch(const QStringList &args)
+    CtlRun launch(const QStringList &args)
     {
-        QProcess p;
-        p.start(QStringLiteral(COWHERDCTL), QStringList{u"--host"_s, systemUri, u"--instances-path"_s,
-            m_lab->instancesPath(), u"launch"_s, u"--json"_s, u"--virt-type"_s, u"qemu"_s} + args);
-        Run r;
-        if (!p.waitForFinished(180000))
-            return r;
-        r.exitCode = p.exitCode();
-        r.json = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-        r.err = p.readAllStandardError();
-        return r;
+        return runCtl(QStringList{u"--host"_s, systemUri, u"--instances-path"_s, m_lab->instancesPath(),
+                          u"launch"_s, u"--json"_s, u"--virt-type"_s, u"qemu"_s} + args,
+            180'000);
     }
 
     std::unique_ptr<test::TestLab> m_lab;

@@ -2,6 +2,7 @@
 // fixture: scan equality with the local scan, file operations on hostile paths, one master
 // connection, recovery from a killed master, launch/terminate/cleanup/verify with the CLI,
 // sharing groups across hosts, and HostConnection reconnecting after its tunnel dies.
+#include "ctlrun.h"
 #include "cache/cachelayout.h"
 #include "cache/scanner.h"
 #include "cache/sharinggroup.h"
@@ -22,7 +23,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -39,6 +39,13 @@ using namespace Qt::StringLiterals;
 using namespace cowherd;
 
 namespace {
+
+using cowherd::test::CtlRun;
+
+CtlRun ctl(const QStringList &args)
+{
+    return cowherd::test::runCtl(args, 240'000);
+}
 
 const QString hostileName = u"it's a; $(touch /tmp/cowherd-pwned) `id` \"x\" & y"_s;
 
@@ -59,27 +66,6 @@ int acceptedConnections(const QString &alias)
     if (!log.open(QIODevice::ReadOnly))
         return -1;
     return int(log.readAll().count("Accepted publickey"));
-}
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-Run ctl(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(COWHERDCTL), args);
-    Run r;
-    if (!p.waitForFinished(240000))
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
 }
 
 QByteArray fileContent(const QString &path)
@@ -161,9 +147,9 @@ private Q_SLOTS:
         auto scan = [&](const QString &uri) {
             return ctl({u"--host"_s, uri, u"--instances-path"_s, m_lab->instancesPath(), u"--json"_s, u"scan"_s});
         };
-        const Run local = scan(u"qemu:///system"_s);
+        const CtlRun local = scan(u"qemu:///system"_s);
         QVERIFY2(local.exitCode == 0, local.err.constData());
-        const Run remote = scan(remoteUri(u"cowherd-lab-a"_s));
+        const CtlRun remote = scan(remoteUri(u"cowherd-lab-a"_s));
         QVERIFY2(remote.exitCode == 0, remote.err.constData());
         QJsonObject a = local.json(), b = remote.json();
         QVERIFY(!a.isEmpty());
@@ -324,12 +310,12 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(images));
         const QString demo = images + u"/demo.raw"_s;
         QCOMPARE(ctl({u"demo-image"_s, demo, u"--label"_s, u"remote"_s}).exitCode, 0);
-        const Run add = ctl({u"--config"_s, conf, u"hosts"_s, u"add"_s, u"lab-a"_s, remoteUri(u"cowherd-lab-a"_s),
+        const CtlRun add = ctl({u"--config"_s, conf, u"hosts"_s, u"add"_s, u"lab-a"_s, remoteUri(u"cowherd-lab-a"_s),
             u"--instances-path"_s, m_lab->instancesPath()});
         QVERIFY2(add.exitCode == 0, add.err.constData());
         const QStringList host{u"--config"_s, conf, u"--host"_s, u"lab-a"_s};
 
-        const Run launched = ctl(host + QStringList{u"launch"_s, u"--json"_s, u"--quiet"_s, u"--virt-type"_s, u"qemu"_s,
+        const CtlRun launched = ctl(host + QStringList{u"launch"_s, u"--json"_s, u"--quiet"_s, u"--virt-type"_s, u"qemu"_s,
             u"--image"_s, demo, u"--name"_s, m_prefix + u"r"_s});
         QVERIFY2(launched.exitCode == 0, launched.err.constData());
         const QJsonObject j = launched.json();
@@ -338,10 +324,10 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(basePath));
         QVERIFY(QFile::exists(j[u"disk"_s].toString()));
 
-        const Run verified = ctl(host + QStringList{u"verify"_s, u"--json"_s});
+        const CtlRun verified = ctl(host + QStringList{u"verify"_s, u"--json"_s});
         QVERIFY2(verified.exitCode == 0, QByteArray(verified.err + verified.out).constData());
 
-        const Run terminated = ctl(host + QStringList{u"terminate"_s, j[u"name"_s].toString(), u"--timeout"_s, u"5"_s});
+        const CtlRun terminated = ctl(host + QStringList{u"terminate"_s, j[u"name"_s].toString(), u"--timeout"_s, u"5"_s});
         QVERIFY2(terminated.exitCode == 0, terminated.err.constData());
         QVERIFY(!QFileInfo::exists(j[u"directory"_s].toString()));
         QVERIFY(QFile::exists(basePath));
@@ -349,7 +335,7 @@ private Q_SLOTS:
         // Unused and old enough: the pass over SSH removes the base file.
         QVERIFY(host::transportFor({u"l"_s, u"qemu:///system"_s, {}}).value()->touch(basePath,
             QDateTime::currentDateTimeUtc().addDays(-30)));
-        const Run cleaned = ctl(host + QStringList{u"cleanup"_s, u"--json"_s, u"--original-min-age"_s, u"60"_s,
+        const CtlRun cleaned = ctl(host + QStringList{u"cleanup"_s, u"--json"_s, u"--original-min-age"_s, u"60"_s,
             u"--resized-min-age"_s, u"60"_s});
         QVERIFY2(cleaned.exitCode == 0, QByteArray(cleaned.err + cleaned.out).constData());
         QVERIFY2(!QFile::exists(basePath), cleaned.out.constData());

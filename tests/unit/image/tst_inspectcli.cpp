@@ -1,14 +1,16 @@
+#include "ctlrun.h"
 #include "imagecorpus.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using cowherd::test::CtlRun;
 using cowherd::test::ImageCorpus;
+using cowherd::test::runCtl;
 
 // cowherdctl inspect as a user runs it: exit codes, JSON fields, readable text.
 class TestInspectCli : public QObject
@@ -23,29 +25,10 @@ private Q_SLOTS:
     void text();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    static Run ctl(const QStringList &arguments);
     QString corpus(const QString &name) const { return m_dir.path() + u"/corpus/"_s + name; }
     QTemporaryDir m_dir;
     ImageCorpus m_corpus{m_dir.path() + u"/corpus"_s};
 };
-
-TestInspectCli::Run TestInspectCli::ctl(const QStringList &arguments)
-{
-    QProcess p;
-    p.start(QStringLiteral(COWHERDCTL), arguments);
-    Run run;
-    if (p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit)
-        run.exitCode = p.exitCode();
-    run.out = p.readAllStandardOutput();
-    run.err = p.readAllStandardError();
-    return run;
-}
 
 void TestInspectCli::initTestCase()
 {
@@ -72,14 +55,14 @@ void TestInspectCli::exitCodes()
 {
     QFETCH(QStringList, arguments);
     QFETCH(int, exitCode);
-    const Run run = ctl(QStringList{u"inspect"_s} + arguments);
+    const CtlRun run = runCtl(QStringList{u"inspect"_s} + arguments);
     QCOMPARE(run.exitCode, exitCode);
     QCOMPARE(run.err.isEmpty(), exitCode == 0 || exitCode == 3);
 }
 
 void TestInspectCli::json()
 {
-    const Run run = ctl({u"inspect"_s, u"--json"_s, corpus(u"backing-host-file.qcow2"_s)});
+    const CtlRun run = runCtl({u"inspect"_s, u"--json"_s, corpus(u"backing-host-file.qcow2"_s)});
     QCOMPARE(run.exitCode, 3);
     const QJsonObject o = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(o.value(u"path"_s).toString(), corpus(u"backing-host-file.qcow2"_s));
@@ -95,7 +78,7 @@ void TestInspectCli::json()
     QCOMPARE(problems.at(0).toObject().value(u"code"_s).toString(), u"backing-file"_s);
 
     // --json before the command is a global option and works the same.
-    const Run global = ctl({u"--json"_s, u"inspect"_s, corpus(u"hybrid-gpt.iso"_s)});
+    const CtlRun global = runCtl({u"--json"_s, u"inspect"_s, corpus(u"hybrid-gpt.iso"_s)});
     QCOMPARE(global.exitCode, 0);
     const QJsonObject iso = QJsonDocument::fromJson(global.out).object();
     QCOMPARE(iso.value(u"formats_matched"_s).toArray(), (QJsonArray{u"iso"_s, u"gpt"_s}));
@@ -105,7 +88,7 @@ void TestInspectCli::json()
 
 void TestInspectCli::text()
 {
-    const Run run = ctl({u"inspect"_s, corpus(u"data-file.qcow2"_s)});
+    const CtlRun run = runCtl({u"inspect"_s, corpus(u"data-file.qcow2"_s)});
     QCOMPARE(run.exitCode, 3);
     const QString out = QString::fromUtf8(run.out);
     QVERIFY2(out.contains(u"UNSAFE"_s), qPrintable(out));
