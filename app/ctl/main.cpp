@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -55,6 +56,9 @@ QString helpText(const QCommandLineParser &parser)
 
 int main(int argc, char *argv[])
 {
+    // libvirt and ssh write to sockets and pipes whose other end may die (libvirtd restarted, a
+    // master connection killed): that must be an error to report, not a SIGPIPE that kills us.
+    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     // Debug output of Cowherd's categories only when asked for (QT_LOGGING_RULES wins).
     QLoggingCategory::setFilterRules(u"cowherd.*.debug=false"_s);

@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QLoggingCategory>
 
+#include <csignal>
 #include <memory>
 #include <string_view>
 
@@ -28,6 +29,9 @@ bool onlyPrints(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // libvirt and ssh write to sockets and pipes whose other end may die (libvirtd restarted, a
+    // master connection killed): that must be an error to report, not a SIGPIPE that kills us.
+    std::signal(SIGPIPE, SIG_IGN);
     const std::unique_ptr<QCoreApplication> app(onlyPrints(argc, argv)
             ? new QCoreApplication(argc, argv)
             : new QApplication(argc, argv));
