@@ -86,8 +86,8 @@ int cleanupCommand(const QStringList &arguments, Context &context)
     parser.addOption({u"no-remove"_s, u"Do not remove unused base files (still touch and clean orphans)."_s});
     parser.addOption({u"keep-orphans"_s, u"Do not remove stale .part/.converted files."_s});
     parser.addOption({u"audit-log"_s, u"Append the audit trail to FILE instead of the data directory."_s, u"FILE"_s});
-    if (!parser.parse(QStringList{u"cowherdctl cleanup"_s} + arguments))
-        return usageError(parser.errorText());
+    if (const auto stop = parseCommandLine(parser, u"cleanup"_s, arguments))
+        return *stop;
     if (!parser.positionalArguments().isEmpty())
         return usageError(u"cleanup takes no arguments"_s);
     context.json = context.json || parser.isSet(u"json"_s);
@@ -163,8 +163,8 @@ int verifyCommand(const QStringList &arguments, Context &context)
     parser.addOption({u"workers"_s, u"Files hashed at once."_s, u"N"_s});
     parser.addOption({u"normal-io-priority"_s, u"Hash at normal I/O priority instead of idle."_s});
     parser.addOption({u"audit-log"_s, u"Append the audit trail to FILE instead of the data directory."_s, u"FILE"_s});
-    if (!parser.parse(QStringList{u"cowherdctl verify"_s} + arguments))
-        return usageError(parser.errorText());
+    if (const auto stop = parseCommandLine(parser, u"verify"_s, arguments))
+        return *stop;
     context.json = context.json || parser.isSet(u"json"_s);
 
     auto setup = setUp(context);
@@ -230,8 +230,8 @@ int setPinned(const QStringList &arguments, Context &context, bool pinned)
                                             : u"Lets the cache pass remove a base file again when unused."_s);
     parser.addPositionalArgument(u"name"_s, u"The base file."_s, u"NAME"_s);
     parser.addOption({u"json"_s, u"Print the result as JSON."_s});
-    if (!parser.parse(QStringList{u"cowherdctl "_s + word} + arguments))
-        return usageError(parser.errorText());
+    if (const auto stop = parseCommandLine(parser, word, arguments))
+        return *stop;
     if (parser.positionalArguments().size() != 1)
         return usageError(u"%1 takes exactly one base file name"_s.arg(word));
     context.json = context.json || parser.isSet(u"json"_s);

@@ -24,8 +24,8 @@ int fetchCommand(const QStringList &arguments, Context &context)
     addSourceOptions(parser);
     parser.addOption({u"json"_s, u"Print {name, path, image_id, reused} as JSON."_s});
     parser.addOption({u"quiet"_s, u"No progress on stderr."_s});
-    if (!parser.parse(QStringList{u"cowherdctl fetch"_s} + arguments))
-        return usageError(parser.errorText());
+    if (const auto stop = parseCommandLine(parser, u"fetch"_s, arguments))
+        return *stop;
     if (parser.positionalArguments().size() != 1)
         return usageError(u"fetch takes one SOURCE"_s);
     context.json = context.json || parser.isSet(u"json"_s);

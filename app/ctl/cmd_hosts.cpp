@@ -15,8 +15,8 @@ int hostsCommand(const QStringList &arguments, Context &context)
     parser.setApplicationDescription(u"hosts list | hosts add NAME URI --instances-path P | hosts remove NAME"_s);
     parser.addOption({u"json"_s, u"Print JSON."_s});
     parser.addOption({u"instances-path"_s, u"Where the host keeps _base and the instances."_s, u"PATH"_s});
-    if (!parser.parse(QStringList{u"cowherdctl hosts"_s} + arguments))
-        return usageError(parser.errorText());
+    if (const auto stop = parseCommandLine(parser, u"hosts"_s, arguments))
+        return *stop;
     context.json = context.json || parser.isSet(u"json"_s);
     const QStringList args = parser.positionalArguments();
     const QString verb = args.value(0, u"list"_s);

@@ -21,8 +21,8 @@ int imagesCommand(const QStringList &arguments, Context &context)
     parser.setApplicationDescription(u"Lists the images of a cloud's Glance and whether each is cached in the host's _base (as sha1(id), like Nova)."_s);
     addSourceOptions(parser, false);
     parser.addOption({u"json"_s, u"Print {cloud, images: [{id, name, status, disk_format, …, base_name, cached}]}."_s});
-    if (!parser.parse(QStringList{u"cowherdctl images"_s} + arguments))
-        return usageError(parser.errorText());
+    if (const auto stop = parseCommandLine(parser, u"images"_s, arguments))
+        return *stop;
     if (!parser.positionalArguments().isEmpty())
         return usageError(u"images takes no arguments"_s);
     context.json = context.json || parser.isSet(u"json"_s);

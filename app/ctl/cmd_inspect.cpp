@@ -68,8 +68,8 @@ int inspectCommand(const QStringList &arguments, bool json)
     parser.addOption({u"json"_s, u"Print machine-readable JSON."_s});
     parser.addOption({u"allow-backing-file"_s, u"Accept a backing file (for Cowherd's own overlays)."_s});
     parser.addPositionalArgument(u"file"_s, u"The image file to inspect."_s);
-    if (!parser.parse(QStringList{u"cowherdctl inspect"_s} + arguments))
-        return usageError(parser.errorText());
+    if (const auto stop = parseCommandLine(parser, u"inspect"_s, arguments))
+        return *stop;
     if (parser.isSet(u"help"_s)) {
         printLine(parser.helpText());
         return ExitSuccess;

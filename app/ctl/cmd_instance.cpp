@@ -38,8 +38,8 @@ Parsed parseTarget(QCommandLineParser &parser, const QString &command, const QSt
 {
     parser.addOption({u"json"_s, u"Print the result as JSON."_s});
     parser.addPositionalArgument(u"name"_s, u"The domain's name or uuid."_s, u"NAME|UUID"_s);
-    if (!parser.parse(QStringList{u"cowherdctl "_s + command} + arguments))
-        return {{}, usageError(parser.errorText())};
+    if (const auto stop = parseCommandLine(parser, command, arguments))
+        return {{}, *stop};
     if (parser.positionalArguments().size() != 1)
         return {{}, usageError(u"%1 takes exactly one NAME or UUID"_s.arg(command))};
     context.json = context.json || parser.isSet(u"json"_s);
@@ -102,8 +102,8 @@ int demoImageCommand(const QStringList &arguments, Context &context)
     parser.addOption({u"size"_s, u"Size of the image in MiB (default 1)."_s, u"MiB"_s, u"1"_s});
     parser.addOption({u"json"_s, u"Print the result as JSON."_s});
     parser.addPositionalArgument(u"out"_s, u"The image file to write."_s, u"OUT"_s);
-    if (!parser.parse(QStringList{u"cowherdctl demo-image"_s} + arguments))
-        return usageError(parser.errorText());
+    if (const auto stop = parseCommandLine(parser, u"demo-image"_s, arguments))
+        return *stop;
     if (parser.positionalArguments().size() != 1)
         return usageError(u"demo-image takes exactly one output file"_s);
     if (!parser.isSet(u"label"_s))

@@ -46,8 +46,8 @@ int launchCommand(const QStringList &arguments, Context &context)
     parser.addOption({u"resize-in-overlay"_s, u"Grow the overlay instead of making a resized base file."_s});
     parser.addOption({u"json"_s, u"Print {uuid, name, directory, disk, base, base_reused, state}."_s});
     parser.addOption({u"quiet"_s, u"No progress on stderr."_s});
-    if (!parser.parse(QStringList{u"cowherdctl launch"_s} + arguments))
-        return usageError(parser.errorText());
+    if (const auto stop = parseCommandLine(parser, u"launch"_s, arguments))
+        return *stop;
     if (!parser.positionalArguments().isEmpty())
         return usageError(u"launch takes no positional arguments"_s);
     if (!parser.isSet(u"name"_s))

@@ -62,8 +62,8 @@ int scanCommand(const QStringList &arguments, Context &context)
     parser.setApplicationDescription(u"Lists a host's base files and instances and what references what."_s);
     parser.addOption({u"json"_s, u"Print the snapshot as JSON."_s});
     parser.addOption({u"no-libvirt"_s, u"Do not ask libvirt for domains; use the disks alone."_s});
-    if (!parser.parse(QStringList{u"cowherdctl scan"_s} + arguments))
-        return usageError(parser.errorText());
+    if (const auto stop = parseCommandLine(parser, u"scan"_s, arguments))
+        return *stop;
     if (!parser.positionalArguments().isEmpty())
         return usageError(u"scan takes no arguments"_s);
     context.json = context.json || parser.isSet(u"json"_s);

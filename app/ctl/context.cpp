@@ -1,5 +1,7 @@
 #include "context.h"
 
+#include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -57,6 +59,24 @@ int usageError(const QString &message)
 {
     std::fprintf(stderr, "cowherdctl: %s\nTry 'cowherdctl --help'.\n", qUtf8Printable(message));
     return ExitUsage;
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &arguments)
+{
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Displays help on this command."_s);
+    parser.addOption(help);
+    const QString program = u"cowherdctl "_s + command;
+    if (!parser.parse(QStringList{program} + arguments))
+        return usageError(parser.errorText());
+    if (!parser.isSet(help))
+        return std::nullopt;
+    // helpText() names the binary as it was started; the usage line should name the command.
+    QString text = parser.helpText();
+    const QString binary = QCoreApplication::arguments().constFirst();
+    if (const qsizetype at = text.indexOf(binary); at >= 0)
+        text.replace(at, binary.size(), program);
+    std::fputs(qUtf8Printable(text), stdout);
+    return int(ExitSuccess);
 }
 
 void printJson(const QJsonObject &object)

@@ -7,6 +7,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
+class QCommandLineParser;
 class QJsonObject;
 
 namespace cowherd::ctl {
@@ -34,6 +37,9 @@ struct Context
 
 int printError(const Error &error);
 int usageError(const QString &message);
+// Parses a command's own arguments (the words after its name) and gives it -h/--help. Returns
+// an exit code when the command must stop here: its help was printed (0) or a usage error (2).
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &arguments);
 void printJson(const QJsonObject &object);
 void printLine(const QString &line);
 

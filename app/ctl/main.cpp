@@ -48,7 +48,8 @@ QString helpText(const QCommandLineParser &parser)
     text += u"\nCommands:\n"_s;
     for (const Command &c : commands)
         text += u"  %1  %2\n"_s.arg(QString::fromLatin1(c.name).leftJustified(10), QString::fromLatin1(c.summary));
-    text += u"\nExit codes: 0 success, 1 failure, 2 usage error, 3 refused.\n"_s;
+    text += u"\nRun 'cowherdctl COMMAND --help' for a command's own options.\n"_s;
+    text += u"Exit codes: 0 success, 1 failure, 2 usage error, 3 refused.\n"_s;
     return text;
 }
 

@@ -21,6 +21,31 @@ class TestCtlScan : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void everyCommandHasItsHelp()
+    {
+        const CtlRun top = runCtl({u"--help"_s});
+        QCOMPARE(top.exitCode, 0);
+        const QString text = QString::fromUtf8(top.out);
+        const qsizetype from = text.indexOf(u"Commands:\n"_s);
+        QVERIFY(from > 0);
+        QStringList commands;
+        for (const QString &line : text.mid(from).split(u'\n').mid(1)) {
+            if (!line.startsWith(u"  "_s))
+                break;
+            commands << line.trimmed().section(u' ', 0, 0);
+        }
+        QCOMPARE(commands.size(), 15);
+        for (const QString &command : std::as_const(commands)) {
+            const CtlRun help = runCtl({command, u"--help"_s});
+            QVERIFY2(help.exitCode == 0, qPrintable(command + u": "_s + help.errText()));
+            QVERIFY2(help.out.startsWith(QByteArray("Usage: cowherdctl " + command.toUtf8() + " [options]")), help.out.constData());
+            QVERIFY2(help.out.contains("-h, --help"), help.out.constData());
+        }
+        const CtlRun wrong = runCtl({u"fetch"_s, u"--no-such-option"_s});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY(wrong.err.contains("no-such-option"));
+    }
+
     void scanJsonContract()
     {
         TestLab lab;
