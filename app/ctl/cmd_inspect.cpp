@@ -63,17 +63,12 @@ int inspectCommand(const QStringList &arguments, bool json)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Inspect an image file's header and judge whether it is safe to import."_s);
-    parser.addHelpOption();
     parser.addOption({u"disk-format"_s, u"The format the image is declared as (Glance disk_format: raw, qcow2, vmdk, vdi, vhd, vhdx, iso, ploop, aki, ari, ami)."_s, u"FORMAT"_s});
     parser.addOption({u"json"_s, u"Print machine-readable JSON."_s});
     parser.addOption({u"allow-backing-file"_s, u"Accept a backing file (for Cowherd's own overlays)."_s});
     parser.addPositionalArgument(u"file"_s, u"The image file to inspect."_s);
     if (const auto stop = parseCommandLine(parser, u"inspect"_s, arguments))
         return *stop;
-    if (parser.isSet(u"help"_s)) {
-        printLine(parser.helpText());
-        return ExitSuccess;
-    }
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1)
         return usageError(u"inspect needs exactly one FILE"_s);
