@@ -28,6 +28,7 @@ class CloudKeyring;
 class FilteredTableView;
 class GlanceImageModel;
 class HostBanner;
+class ImportDialog;
 class ScanScheduler;
 
 // The Images tab: the Glance images of each configured cloud (clouds.yaml, OS_*), whether
@@ -73,7 +74,7 @@ public:
     // Submits one pre-cache task per host, all running at once; returns their ids.
     QList<quint64> precache(const QString &imageId, const QStringList &hostNames);
     // Opens the import dialog for the current host (non-modal; deleted when closed).
-    class ImportDialog *openImportDialog();
+    ImportDialog *openImportDialog();
 
     GlanceImageModel *model() const { return m_model; }
     FilteredTableView *view() const { return m_view; }

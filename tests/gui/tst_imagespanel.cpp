@@ -139,7 +139,7 @@ private Q_SLOTS:
         QCOMPARE(panel.model()->indexOf(m_cachedId, ui::GlanceImageModel::DiskFormat).data().toString(), u"raw"_s);
         QCOMPARE(panel.model()->indexOf(m_cachedId, ui::GlanceImageModel::Status).data().toString(), u"active"_s);
         QCOMPARE(panel.model()->headerData(ui::GlanceImageModel::Cached, Qt::Horizontal).toString(), u"Cached on lab-a"_s);
-        QCOMPARE(panel.banner()->isVisible(), false);
+        QVERIFY2(panel.banner()->isHidden(), qPrintable(panel.banner()->text()));
     }
 
     void precachesOnTwoHostsThroughTasks()
@@ -202,7 +202,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return tasks.task(id)->done > 0; }, Timeout));
         tasks.cancel(id);
         QVERIFY(waitFinished(tasks, {id}));
-        QCOMPARE(stateOf(tasks, id), TaskState::Cancelled);
+        QVERIFY2(stateOf(tasks, id) == TaskState::Cancelled, qPrintable(task::toString(stateOf(tasks, id)) + u": "_s + taskError(tasks, id)));
         QCOMPARE(baseFiles(lab), QStringList()); // no final name, no .part
     }
 
