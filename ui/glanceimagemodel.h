@@ -16,12 +16,12 @@ class GlanceImageModel final : public QAbstractTableModel
 public:
     enum Column {
         Name,
+        Cached, // next to the name: what the tab is for
         Id,
         DiskFormat,
         Size,
         Status,
         Visibility,
-        Cached,
         ColumnCount
     };
     Q_ENUM(Column)

@@ -16,11 +16,11 @@
 
 #include <QAction>
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QStyle>
 #include <QTableView>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -39,14 +39,6 @@ Result<std::shared_ptr<source::CloudSession>> makeSession(const source::CloudCon
     return source::sessionForCloud(config, {}, ListIdleTimeoutMs);
 }
 
-QToolButton *buttonFor(QAction *action, QWidget *parent)
-{
-    auto *button = new QToolButton(parent);
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    return button;
-}
-
 } // namespace
 
 ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWidget *parent)
@@ -62,7 +54,7 @@ ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWi
     setObjectName(QStringLiteral("imagesPanel"));
     m_cloudBox->setObjectName(QStringLiteral("cloudBox"));
     m_cloudBox->setAccessibleName(tr("Cloud"));
-    m_cloudBox->setMinimumContentsLength(16);
+    m_cloudBox->setMinimumContentsLength(12);
     m_banner->setObjectName(QStringLiteral("imagesBanner"));
     m_keyringNote->setObjectName(QStringLiteral("keyringNote"));
     m_keyringNote->setWordWrap(true);
@@ -77,7 +69,8 @@ ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWi
     m_view->setObjectName(QStringLiteral("glanceImageView"));
     m_view->setAccessibleName(tr("Glance images"));
     QHeaderView *header = m_view->tableView()->horizontalHeader();
-    header->resizeSection(GlanceImageModel::Name, 200);
+    header->resizeSection(GlanceImageModel::Name, 180);
+    header->resizeSection(GlanceImageModel::Cached, fontMetrics().horizontalAdvance(tr("Cached on %1").arg(QStringLiteral("lab-nova-03"))) + 16);
     header->resizeSection(GlanceImageModel::Id, fontMetrics().horizontalAdvance(QStringLiteral("3c5e7f10-8a2b-4d6c-9e1f-2a3b4c5d6e70")) + 16);
     header->setStretchLastSection(true);
 
@@ -98,19 +91,26 @@ ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWi
     m_import->setToolTip(tr("Fetch a file, an archive member or a URL into the _base of the current host (Ctrl+I)"));
     connect(m_import, &QAction::triggered, this, &ImagesPanel::openImportDialog);
 
-    auto *top = new QHBoxLayout;
+    // A tool bar, not a row of buttons: when the tab is narrow the actions fold into its
+    // extension menu instead of widening the window.
+    auto *top = new QToolBar(this);
+    top->setObjectName(QStringLiteral("imagesToolBar"));
+    top->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    top->setIconSize(QSize(16, 16));
     auto *cloudLabel = new QLabel(tr("&Cloud:"), this);
     cloudLabel->setBuddy(m_cloudBox);
+    cloudLabel->setContentsMargins(4, 0, 4, 0);
     top->addWidget(cloudLabel);
     top->addWidget(m_cloudBox);
-    top->addWidget(buttonFor(m_refresh, this));
-    top->addStretch(1);
-    for (QAction *action : {m_launch, m_precache, m_precacheHosts, m_import})
-        top->addWidget(buttonFor(action, this));
+    top->addAction(m_refresh);
+    if (auto *refreshButton = qobject_cast<QToolButton *>(top->widgetForAction(m_refresh)))
+        refreshButton->setToolButtonStyle(Qt::ToolButtonIconOnly); // its tooltip says what it does
+    top->addSeparator();
+    top->addActions({m_launch, m_precache, m_precacheHosts, m_import});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
-    layout->addLayout(top);
+    layout->addWidget(top);
     layout->addWidget(m_banner);
     layout->addWidget(m_keyringNote);
     layout->addWidget(m_view, 1);

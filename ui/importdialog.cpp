@@ -78,7 +78,9 @@ ImportDialog::ImportDialog(task::TaskManager *tasks, const host::HostConfig &hos
     sourceRow->addWidget(m_source, 1);
     sourceRow->addWidget(browse);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Source:"), sourceRow);
+    auto *sourceLabel = new QLabel(tr("&Source:"), this);
+    sourceLabel->setBuddy(m_source);
+    form->addRow(sourceLabel, sourceRow);
     form->addRow(tr("sha&256:"), m_sha256);
     form->addRow(tr("&CA file:"), m_caFile);
     form->addRow(QString(), m_keepFormat);
