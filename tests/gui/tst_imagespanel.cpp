@@ -6,10 +6,12 @@
 #include "httpfaultserver.h"
 #include "imagespanel.h"
 #include "importdialog.h"
+#include "launchwizard.h"
 #include "precachedialog.h"
 #include "scanscheduler.h"
 #include "testlab.h"
 
+#include "source/cloudsession.h"
 #include "task/taskmanager.h"
 
 #include <QAbstractItemModelTester>
@@ -183,6 +185,26 @@ private Q_SLOTS:
         QVERIFY(!panel.model()->isCached(m_otherId));
         QVERIFY(scan(scheduler, u"lab-a"_s));
         QVERIFY(panel.model()->isCached(m_otherId));
+    }
+
+    void launchWizardPresetToGlanceImage()
+    {
+        TestLab lab;
+        task::TaskManager tasks;
+        const host::HostConfig host = labHost(u"lab-a"_s, lab);
+        auto session = source::openCloudSession(u"lab-noauth"_s, {}, m_glance.cloudsYaml);
+        QVERIFY(session);
+        ui::LaunchWizard wizard(&tasks, host, nullptr);
+        wizard.setGlanceImage(*session, m_otherId, u"panel-other"_s);
+        QCOMPARE(wizard.spec().glanceImageId, m_otherId);
+        QVERIFY(wizard.spec().imageId.isEmpty() && wizard.spec().sourcePath.isEmpty());
+        QSignalSpy computed(&wizard, &ui::LaunchWizard::previewComputed);
+        wizard.show();
+        wizard.next();
+        wizard.next();
+        QVERIFY(computed.wait(Timeout));
+        const QString preview = computed.first().first().toString();
+        QVERIFY2(preview.contains(u"panel-other will be fetched from Glance"_s), qPrintable(preview));
     }
 
     void cancelLeavesNoFinalFile()
