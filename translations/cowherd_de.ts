@@ -1341,10 +1341,6 @@ Zustand: %4</translation>
         <translation>Im Cache von %1</translation>
     </message>
     <message>
-        <source>Refresh &amp;images</source>
-        <translation>&amp;Images aktualisieren</translation>
-    </message>
-    <message>
         <source>List the images of the cloud again</source>
         <translation>Die Images der Cloud neu auflisten</translation>
     </message>
@@ -1358,7 +1354,7 @@ Zustand: %4</translation>
     </message>
     <message>
         <source>&amp;Pre-cache here</source>
-        <translation>&amp;Hier vorab laden</translation>
+        <translation>Hier &amp;vorab laden</translation>
     </message>
     <message>
         <source>Fetch the selected image into the _base of the current host without launching</source>
@@ -1449,6 +1445,10 @@ Zustand: %4</translation>
     <message>
         <source>Pre-cache %1 on %2</source>
         <translation>%1 auf %2 vorab laden</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh image list</source>
+        <translation>Image-Liste &amp;aktualisieren</translation>
     </message>
 </context>
 <context>

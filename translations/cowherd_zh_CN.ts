@@ -1328,10 +1328,6 @@ State: %4</source>
         <translation>已缓存在 %1</translation>
     </message>
     <message>
-        <source>Refresh &amp;images</source>
-        <translation>刷新镜像(&amp;I)</translation>
-    </message>
-    <message>
         <source>List the images of the cloud again</source>
         <translation>重新列出云中的镜像</translation>
     </message>
@@ -1436,6 +1432,10 @@ State: %4</source>
     <message>
         <source>Pre-cache %1 on %2</source>
         <translation>在 %2 上预缓存 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh image list</source>
+        <translation>刷新镜像列表(&amp;R)</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,7 @@ ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWi
     header->resizeSection(GlanceImageModel::Id, fontMetrics().horizontalAdvance(QStringLiteral("3c5e7f10-8a2b-4d6c-9e1f-2a3b4c5d6e70")) + 16);
     header->setStretchLastSection(true);
 
-    m_refresh = new QAction(themedIcon(QStringLiteral("view-refresh")), tr("Refresh &images"), this);
+    m_refresh = new QAction(themedIcon(QStringLiteral("view-refresh")), tr("&Refresh image list"), this);
     m_refresh->setToolTip(tr("List the images of the cloud again"));
     connect(m_refresh, &QAction::triggered, this, &ImagesPanel::refresh);
     m_launch = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Launch from image…"), this);

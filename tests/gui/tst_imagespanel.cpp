@@ -202,7 +202,9 @@ private Q_SLOTS:
         wizard.show();
         wizard.next();
         wizard.next();
-        QVERIFY(computed.wait(Timeout));
+        QCOMPARE(wizard.currentId(), int(ui::LaunchWizard::SummaryPage));
+        // The preview may have arrived while the pages were turning.
+        QVERIFY(!computed.isEmpty() || computed.wait(Timeout));
         const QString preview = computed.first().first().toString();
         QVERIFY2(preview.contains(u"panel-other will be fetched from Glance"_s), qPrintable(preview));
     }
