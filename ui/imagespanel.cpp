@@ -198,7 +198,6 @@ void ImagesPanel::refresh()
     if (cloud.isEmpty())
         return;
     const quint64 generation = ++m_generation;
-    m_listing = true;
     updateActions();
     if (const SessionPtr session = m_sessions.value(cloud)) {
         list(generation, cloud, session);
@@ -301,7 +300,6 @@ void ImagesPanel::list(quint64 generation, const QString &cloud, const SessionPt
                                "endpoint is right, then Refresh."));
                 return;
             }
-            m_listing = false;
             m_model->setImages(*images);
             updateCached();
             if (images->isEmpty())
@@ -315,7 +313,6 @@ void ImagesPanel::list(quint64 generation, const QString &cloud, const SessionPt
 
 void ImagesPanel::showFailure(const QString &cloud, const QString &message, const QString &hint)
 {
-    m_listing = false;
     m_model->clear();
     const QString text = tr("Cannot list the images of cloud %1: %2\n%3").arg(cloud, message, hint);
     m_banner->showMessage(HostBanner::Level::Error, text);

@@ -126,7 +126,6 @@ private:
     QHash<QString, SessionPtr> m_sessions; // cloud -> an authenticated session
     QSet<QString> m_askedPassword; // clouds whose password a person typed (asked again if refused)
     quint64 m_generation = 0;
-    bool m_listing = false;
 };
 
 } // namespace cowherd::ui
