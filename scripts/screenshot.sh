@@ -4,7 +4,8 @@
 # one instance is on disk only), runs one real cache pass over it (so the dashboard has history),
 # opens cowherd on it under Xvfb and saves the main window to OUTPUT.png.
 # VIEW chooses the picture: base (the base cache table, default), map, dashboard, or
-# launch-wizard (its last page), cache-pass (the preview dialog), task-centre (a few real tasks).
+# launch-wizard (its last page), cache-pass (the preview dialog), task-centre (a few real tasks),
+# images (the Images tab: the clouds of OS_CLIENT_CONFIG_FILE or ~/.config/openstack), import-dialog.
 # Further arguments go to cowherd (e.g. `--lang de` for docs/screenshots/main-window-de.png).
 # Fails when the picture is blank. Needs: qemu-img, xvfb-run, python3.
 #   scripts/screenshot.sh docs/screenshots/map.png map
@@ -12,7 +13,7 @@
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
-    echo "usage: $0 OUTPUT.png [base|map|dashboard|launch-wizard|cache-pass|task-centre] [COWHERD-ARGUMENTS...]" >&2
+    echo "usage: $0 OUTPUT.png [base|map|dashboard|images|launch-wizard|cache-pass|task-centre|import-dialog] [COWHERD-ARGUMENTS...]" >&2
     exit 2
 fi
 output=$(realpath -m "$1")
@@ -25,8 +26,8 @@ fi
 tab='' mode=window
 case $view in
     base | window) ;;
-    map | dashboard) tab=$view ;;
-    launch-wizard | cache-pass | task-centre) mode=$view ;;
+    map | dashboard | images) tab=$view ;;
+    launch-wizard | cache-pass | task-centre | import-dialog) mode=$view ;;
     *) echo "unknown view: $view" >&2; exit 2 ;;
 esac
 root=$(cd "$(dirname "$0")/.." && pwd)

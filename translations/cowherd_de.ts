@@ -324,6 +324,25 @@
     </message>
 </context>
 <context>
+    <name>ImageTasks</name>
+    <message>
+        <source>%1 was cached on %2 already as %3.</source>
+        <translation>%1 war auf %2 bereits als %3 im Cache.</translation>
+    </message>
+    <message>
+        <source>%1 is cached on %2 as %3 (%4, %5).</source>
+        <translation>%1 ist auf %2 als %3 im Cache (%4, %5).</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>öffnet</translation>
+    </message>
+</context>
+<context>
     <name>InstanceTasks</name>
     <message>
         <source>Cannot read %1 as a disk image.</source>
@@ -415,6 +434,10 @@
     <message>
         <source>Terminate %1</source>
         <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>%1 will be fetched from Glance into the cache of %2 as %3.</source>
+        <translation>%1 wird aus Glance in den Cache von %2 als %3 geladen.</translation>
     </message>
 </context>
 <context>
@@ -846,6 +869,48 @@ Probleme:
     </message>
 </context>
 <context>
+    <name>cowherd::ui::CloudKeyring</name>
+    <message>
+        <source>no keyring service answered</source>
+        <translation>kein Schlüsselbund-Dienst hat geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::CloudPasswordDialog</name>
+    <message>
+        <source>&amp;Keep it in the desktop keyring</source>
+        <translation>Im Desktop-&amp;Schlüsselbund aufbewahren</translation>
+    </message>
+    <message>
+        <source>Password for cloud %1</source>
+        <translation>Passwort für Cloud %1</translation>
+    </message>
+    <message>
+        <source>Cloud %1 needs the password of %2; neither clouds.yaml, secure.yaml nor the OS_* variables give it.</source>
+        <translation>Cloud %1 braucht das Passwort von %2; weder clouds.yaml, secure.yaml noch die OS_*-Variablen enthalten es.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>The password cannot be kept: no desktop keyring answered (%1). Cowherd will ask again next time.</source>
+        <translation>Das Passwort kann nicht aufbewahrt werden: kein Desktop-Schlüsselbund hat geantwortet (%1). Cowherd fragt beim nächsten Mal erneut.</translation>
+    </message>
+    <message>
+        <source>Without the keyring, Cowherd asks again after it is restarted. The password is never written to a file or a log.</source>
+        <translation>Ohne Schlüsselbund fragt Cowherd nach einem Neustart erneut. Das Passwort wird nie in eine Datei oder ein Protokoll geschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::ConsolePane</name>
     <message>
         <source>Serial console</source>
@@ -1109,6 +1174,73 @@ Doppelklick zeigt diese Basisdatei</translation>
     </message>
 </context>
 <context>
+    <name>cowherd::ui::GlanceImageModel</name>
+    <message>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>not scanned</source>
+        <translation>nicht gescannt</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1 holds this image as base file %2</source>
+        <translation>%1 hat dieses Image als Basisdatei %2</translation>
+    </message>
+    <message>
+        <source>No base file %1 on %2</source>
+        <translation>Keine Basisdatei %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Only active images can be fetched; this one is %1.</source>
+        <translation>Nur aktive Images können geladen werden; dieses ist %1.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Disk format</source>
+        <translation>Datenträgerformat</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Cached on this host</source>
+        <translation>Auf diesem Host im Cache</translation>
+    </message>
+    <message>
+        <source>Cached on %1</source>
+        <translation>Im Cache von %1</translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::HostListModel</name>
     <message>
         <source>Local demo lab</source>
@@ -1188,6 +1320,246 @@ Zustand: %4</translation>
     <message>
         <source>Hosts</source>
         <translation>Hosts</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::ImagesPanel</name>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>Filter by name, id, format or status</source>
+        <translation>Nach Name, ID, Format oder Status filtern</translation>
+    </message>
+    <message>
+        <source>Glance images</source>
+        <translation>Glance-Images</translation>
+    </message>
+    <message>
+        <source>Cached on %1</source>
+        <translation>Im Cache von %1</translation>
+    </message>
+    <message>
+        <source>List the images of the cloud again</source>
+        <translation>Die Images der Cloud neu auflisten</translation>
+    </message>
+    <message>
+        <source>&amp;Launch from image…</source>
+        <translation>Aus Image &amp;starten…</translation>
+    </message>
+    <message>
+        <source>Open the launch wizard with the selected image on the current host</source>
+        <translation>Den Startassistenten mit dem gewählten Image auf dem aktuellen Host öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-cache here</source>
+        <translation>Hier &amp;vorab laden</translation>
+    </message>
+    <message>
+        <source>Fetch the selected image into the _base of the current host without launching</source>
+        <translation>Das gewählte Image in _base des aktuellen Hosts laden, ohne etwas zu starten</translation>
+    </message>
+    <message>
+        <source>Pre-cache on &amp;hosts…</source>
+        <translation>Auf &amp;Hosts vorab laden…</translation>
+    </message>
+    <message>
+        <source>Fetch the selected image into the _base of several hosts at once, one task per host</source>
+        <translation>Das gewählte Image gleichzeitig in _base mehrerer Hosts laden, eine Aufgabe je Host</translation>
+    </message>
+    <message>
+        <source>&amp;Import image…</source>
+        <translation>Image &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Fetch a file, an archive member or a URL into the _base of the current host (Ctrl+I)</source>
+        <translation>Eine Datei, ein Archivmitglied oder eine URL in _base des aktuellen Hosts laden (Strg+I)</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>&amp;Cloud:</translation>
+    </message>
+    <message>
+        <source>No cloud is configured. Add one to ~/.config/openstack/clouds.yaml (or ./clouds.yaml, /etc/openstack/clouds.yaml) or set the OS_* variables, then Refresh. Files, archives and URLs can be imported without a cloud: Import image…</source>
+        <translation>Keine Cloud ist eingerichtet. Legen Sie eine in ~/.config/openstack/clouds.yaml (oder ./clouds.yaml, /etc/openstack/clouds.yaml) an oder setzen Sie die OS_*-Variablen, dann Aktualisieren. Dateien, Archive und URLs lassen sich ohne Cloud importieren: Image importieren…</translation>
+    </message>
+    <message>
+        <source>Reading cloud %1…</source>
+        <translation>Lese Cloud %1…</translation>
+    </message>
+    <message>
+        <source>Fix the cloud&apos;s entry, then Refresh.</source>
+        <translation>Korrigieren Sie den Eintrag der Cloud, dann Aktualisieren.</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
+    </message>
+    <message>
+        <source>No password was given.</source>
+        <translation>Es wurde kein Passwort eingegeben.</translation>
+    </message>
+    <message>
+        <source>Refresh to be asked again.</source>
+        <translation>Aktualisieren fragt erneut.</translation>
+    </message>
+    <message>
+        <source>The password of cloud %1 is not kept: %2. Cowherd asks for it again after a restart.</source>
+        <translation>Das Passwort der Cloud %1 wird nicht aufbewahrt: %2. Cowherd fragt nach einem Neustart erneut.</translation>
+    </message>
+    <message>
+        <source>the desktop keyring refused it (%1)</source>
+        <translation>der Desktop-Schlüsselbund hat es abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>you chose not to keep it</source>
+        <translation>Sie wollten es nicht aufbewahren</translation>
+    </message>
+    <message>
+        <source>no desktop keyring can be reached (%1)</source>
+        <translation>kein Desktop-Schlüsselbund ist erreichbar (%1)</translation>
+    </message>
+    <message>
+        <source>Listing the images of cloud %1…</source>
+        <translation>Liste die Images der Cloud %1 auf…</translation>
+    </message>
+    <message>
+        <source>Check the user, project and password of the cloud (clouds.yaml, secure.yaml or the password you typed), then Refresh.</source>
+        <translation>Prüfen Sie Benutzer, Projekt und Passwort der Cloud (clouds.yaml, secure.yaml oder das eingegebene Passwort), dann Aktualisieren.</translation>
+    </message>
+    <message>
+        <source>Check that Glance is running and reachable from this computer, and that the cloud&apos;s endpoint is right, then Refresh.</source>
+        <translation>Prüfen Sie, ob Glance läuft und von diesem Rechner erreichbar ist und ob der Endpunkt der Cloud stimmt, dann Aktualisieren.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no image this project can see.</source>
+        <translation>Cloud %1 hat kein Image, das dieses Projekt sehen kann.</translation>
+    </message>
+    <message>
+        <source>Cannot list the images of cloud %1: %2
+%3</source>
+        <translation>Die Images der Cloud %1 lassen sich nicht auflisten: %2
+%3</translation>
+    </message>
+    <message>
+        <source>Pre-cache %1 on %2</source>
+        <translation>%1 auf %2 vorab laden</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh image list</source>
+        <translation>Image-Liste &amp;aktualisieren</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::ImportDialog</name>
+    <message>
+        <source>&amp;Keep the image&apos;s format (do not convert to raw)</source>
+        <translation>Das &amp;Format des Images behalten (nicht nach raw umwandeln)</translation>
+    </message>
+    <message>
+        <source>Import an image into %1</source>
+        <translation>Image in %1 importieren</translation>
+    </message>
+    <message>
+        <source>The image is fetched into %1/_base on %2 as a task, named as “cowherdctl fetch” names it: a file by the sha256 of its content, a URL by its address or the sha256 you give.</source>
+        <translation>Das Image wird als Aufgabe nach %1/_base auf %2 geladen und so benannt wie von „cowherdctl fetch“: eine Datei nach dem sha256 ihres Inhalts, eine URL nach ihrer Adresse oder dem angegebenen sha256.</translation>
+    </message>
+    <message>
+        <source>Image source</source>
+        <translation>Image-Quelle</translation>
+    </message>
+    <message>
+        <source>/srv/images/disk.qcow2, disk.tar.xz!disk.qcow2 or https://…</source>
+        <translation>/srv/images/disk.qcow2, disk.tar.xz!disk.qcow2 oder https://…</translation>
+    </message>
+    <message>
+        <source>A disk image; a .gz, .xz, .zst or .bz2 image; a .tar, .zip or .ova archive, with !member to name the disk inside it; or an http(s) URL</source>
+        <translation>Ein Datenträger-Image; ein .gz-, .xz-, .zst- oder .bz2-Image; ein .tar-, .zip- oder .ova-Archiv, mit !Mitglied für den Datenträger darin; oder eine http(s)-URL</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose an image file or archive</source>
+        <translation>Image-Datei oder Archiv wählen</translation>
+    </message>
+    <message>
+        <source>Choose an image or archive</source>
+        <translation>Image oder Archiv wählen</translation>
+    </message>
+    <message>
+        <source>Images and archives (*.img *.raw *.qcow2 *.vmdk *.vdi *.vhd *.vhdx *.iso *.gz *.xz *.zst *.bz2 *.tar *.tgz *.zip *.ova);;All files (*)</source>
+        <translation>Images und Archive (*.img *.raw *.qcow2 *.vmdk *.vdi *.vhd *.vhdx *.iso *.gz *.xz *.zst *.bz2 *.tar *.tgz *.zip *.ova);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Expected sha256</source>
+        <translation>Erwarteter sha256</translation>
+    </message>
+    <message>
+        <source>optional: 64 hexadecimal digits</source>
+        <translation>optional: 64 Hexadezimalziffern</translation>
+    </message>
+    <message>
+        <source>The sha256 the file or download must have (for an archive: of the archive file, as in a vendor&apos;s SHA256SUMS)</source>
+        <translation>Der sha256, den die Datei oder der Download haben muss (bei einem Archiv: der der Archivdatei, wie in den SHA256SUMS eines Anbieters)</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates</source>
+        <translation>Zusätzliche CA-Zertifikate</translation>
+    </message>
+    <message>
+        <source>optional: a PEM file for https; verification is never turned off</source>
+        <translation>optional: eine PEM-Datei für https; die Prüfung wird nie abgeschaltet</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>sha&amp;256:</source>
+        <translation>sha&amp;256:</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Name a file, an archive (with !member) or a URL.</source>
+        <translation>Nennen Sie eine Datei, ein Archiv (mit !Mitglied) oder eine URL.</translation>
+    </message>
+    <message>
+        <source>Glance images are pre-cached from the list of their cloud, not imported.</source>
+        <translation>Glance-Images werden aus der Liste ihrer Cloud vorab geladen, nicht importiert.</translation>
+    </message>
+    <message>
+        <source>A sha256 has 64 hexadecimal digits.</source>
+        <translation>Ein sha256 hat 64 Hexadezimalziffern.</translation>
+    </message>
+    <message>
+        <source>A CA file only applies to https URLs.</source>
+        <translation>Eine CA-Datei gilt nur für https-URLs.</translation>
+    </message>
+    <message>
+        <source>Downloaded with TLS verification; the base file is named after the URL.</source>
+        <translation>Mit TLS-Prüfung heruntergeladen; die Basisdatei wird nach der URL benannt.</translation>
+    </message>
+    <message>
+        <source>Downloaded and checked against the sha256; the base file is named after it.</source>
+        <translation>Heruntergeladen und gegen den sha256 geprüft; die Basisdatei wird danach benannt.</translation>
+    </message>
+    <message>
+        <source>Read (and decompressed) on this computer, then copied to %1.</source>
+        <translation>Auf diesem Rechner gelesen (und entpackt), dann nach %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1812,10 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
         <source>Launch %1</source>
         <translation>%1 starten</translation>
     </message>
+    <message>
+        <source>From &amp;Glance: %1</source>
+        <translation>Aus &amp;Glance: %1</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::MainWindow</name>
@@ -1601,6 +1977,26 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
     <message>
         <source>Add a hypervisor by its libvirt URI and test what works</source>
         <translation>Einen Hypervisor über seine libvirt-URI hinzufügen und testen, was funktioniert</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>The Glance images of each configured cloud, and whether the current host has them</source>
+        <translation>Die Glance-Images jeder eingerichteten Cloud und ob der aktuelle Host sie hat</translation>
+    </message>
+    <message>
+        <source>&amp;Glance images</source>
+        <translation>&amp;Glance-Images</translation>
+    </message>
+    <message>
+        <source>Show the images of the configured clouds</source>
+        <translation>Die Images der eingerichteten Clouds zeigen</translation>
+    </message>
+    <message>
+        <source>I&amp;mages</source>
+        <translation>I&amp;mages</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +2195,41 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
     <message>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::PrecacheDialog</name>
+    <message>
+        <source>Pre-cache %1</source>
+        <translation>%1 vorab laden</translation>
+    </message>
+    <message>
+        <source>Fetch image %1 into the _base of each chosen host as %2, one task per host, all at once. Hosts that have it already keep their copy.</source>
+        <translation>Image %1 in _base jedes gewählten Hosts als %2 laden, eine Aufgabe je Host, alle gleichzeitig. Hosts, die es schon haben, behalten ihre Kopie.</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>not scanned yet</source>
+        <translation>noch nicht gescannt</translation>
+    </message>
+    <message>
+        <source>cached</source>
+        <translation>im Cache</translation>
+    </message>
+    <message>
+        <source>not cached</source>
+        <translation>nicht im Cache</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-cache</source>
+        <translation>&amp;Vorab laden</translation>
     </message>
 </context>
 <context>

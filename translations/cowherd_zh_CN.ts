@@ -322,6 +322,25 @@
     </message>
 </context>
 <context>
+    <name>ImageTasks</name>
+    <message>
+        <source>%1 was cached on %2 already as %3.</source>
+        <translation>%1 已在 %2 的缓存中，名为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 is cached on %2 as %3 (%4, %5).</source>
+        <translation>%1 已缓存到 %2，名为 %3（%4，%5）。</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>正在打开</translation>
+    </message>
+</context>
+<context>
     <name>InstanceTasks</name>
     <message>
         <source>Cannot read %1 as a disk image.</source>
@@ -412,6 +431,10 @@
     <message>
         <source>Terminate %1</source>
         <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>%1 will be fetched from Glance into the cache of %2 as %3.</source>
+        <translation>%1 将从 Glance 获取到 %2 的缓存中，名为 %3。</translation>
     </message>
 </context>
 <context>
@@ -839,6 +862,48 @@ Problems:
     </message>
 </context>
 <context>
+    <name>cowherd::ui::CloudKeyring</name>
+    <message>
+        <source>no keyring service answered</source>
+        <translation>没有密钥环服务应答</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::CloudPasswordDialog</name>
+    <message>
+        <source>&amp;Keep it in the desktop keyring</source>
+        <translation>保存到桌面密钥环(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Password for cloud %1</source>
+        <translation>云 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Cloud %1 needs the password of %2; neither clouds.yaml, secure.yaml nor the OS_* variables give it.</source>
+        <translation>云 %1 需要 %2 的密码；clouds.yaml、secure.yaml 和 OS_* 变量都没有提供。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>The password cannot be kept: no desktop keyring answered (%1). Cowherd will ask again next time.</source>
+        <translation>无法保存密码：没有桌面密钥环应答（%1）。下次 Cowherd 会再次询问。</translation>
+    </message>
+    <message>
+        <source>Without the keyring, Cowherd asks again after it is restarted. The password is never written to a file or a log.</source>
+        <translation>不使用密钥环时，Cowherd 重启后会再次询问。密码绝不会写入文件或日志。</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::ConsolePane</name>
     <message>
         <source>Serial console</source>
@@ -1098,6 +1163,73 @@ Double-click to show this base file</source>
     </message>
 </context>
 <context>
+    <name>cowherd::ui::GlanceImageModel</name>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>not scanned</source>
+        <translation>未扫描</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 holds this image as base file %2</source>
+        <translation>%1 已将此镜像保存为基础镜像文件 %2</translation>
+    </message>
+    <message>
+        <source>No base file %1 on %2</source>
+        <translation>%2 上没有基础镜像文件 %1</translation>
+    </message>
+    <message>
+        <source>Only active images can be fetched; this one is %1.</source>
+        <translation>只能获取处于 active 状态的镜像；此镜像为 %1。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Disk format</source>
+        <translation>磁盘格式</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>可见性</translation>
+    </message>
+    <message>
+        <source>Cached on this host</source>
+        <translation>已缓存在此主机</translation>
+    </message>
+    <message>
+        <source>Cached on %1</source>
+        <translation>已缓存在 %1</translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::HostListModel</name>
     <message>
         <source>Local demo lab</source>
@@ -1175,6 +1307,246 @@ State: %4</source>
     <message>
         <source>Hosts</source>
         <translation>主机</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::ImagesPanel</name>
+    <message>
+        <source>Cloud</source>
+        <translation>云</translation>
+    </message>
+    <message>
+        <source>Filter by name, id, format or status</source>
+        <translation>按名称、ID、格式或状态筛选</translation>
+    </message>
+    <message>
+        <source>Glance images</source>
+        <translation>Glance 镜像</translation>
+    </message>
+    <message>
+        <source>Cached on %1</source>
+        <translation>已缓存在 %1</translation>
+    </message>
+    <message>
+        <source>List the images of the cloud again</source>
+        <translation>重新列出云中的镜像</translation>
+    </message>
+    <message>
+        <source>&amp;Launch from image…</source>
+        <translation>从镜像创建(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open the launch wizard with the selected image on the current host</source>
+        <translation>在当前主机上以所选镜像打开创建向导</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-cache here</source>
+        <translation>在此预缓存(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Fetch the selected image into the _base of the current host without launching</source>
+        <translation>将所选镜像获取到当前主机的 _base 中，不创建实例</translation>
+    </message>
+    <message>
+        <source>Pre-cache on &amp;hosts…</source>
+        <translation>在多台主机上预缓存(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Fetch the selected image into the _base of several hosts at once, one task per host</source>
+        <translation>同时将所选镜像获取到多台主机的 _base 中，每台主机一个任务</translation>
+    </message>
+    <message>
+        <source>&amp;Import image…</source>
+        <translation>导入镜像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Fetch a file, an archive member or a URL into the _base of the current host (Ctrl+I)</source>
+        <translation>将文件、归档成员或 URL 获取到当前主机的 _base 中（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>云(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>No cloud is configured. Add one to ~/.config/openstack/clouds.yaml (or ./clouds.yaml, /etc/openstack/clouds.yaml) or set the OS_* variables, then Refresh. Files, archives and URLs can be imported without a cloud: Import image…</source>
+        <translation>尚未配置云。请在 ~/.config/openstack/clouds.yaml（或 ./clouds.yaml、/etc/openstack/clouds.yaml）中添加，或设置 OS_* 变量，然后刷新。无需云也可导入文件、归档和 URL：导入镜像…</translation>
+    </message>
+    <message>
+        <source>Reading cloud %1…</source>
+        <translation>正在读取云 %1…</translation>
+    </message>
+    <message>
+        <source>Fix the cloud&apos;s entry, then Refresh.</source>
+        <translation>请修正该云的配置项，然后刷新。</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>No password was given.</source>
+        <translation>未输入密码。</translation>
+    </message>
+    <message>
+        <source>Refresh to be asked again.</source>
+        <translation>刷新后会再次询问。</translation>
+    </message>
+    <message>
+        <source>The password of cloud %1 is not kept: %2. Cowherd asks for it again after a restart.</source>
+        <translation>云 %1 的密码未保存：%2。Cowherd 重启后会再次询问。</translation>
+    </message>
+    <message>
+        <source>the desktop keyring refused it (%1)</source>
+        <translation>桌面密钥环拒绝了保存（%1）</translation>
+    </message>
+    <message>
+        <source>you chose not to keep it</source>
+        <translation>您选择不保存</translation>
+    </message>
+    <message>
+        <source>no desktop keyring can be reached (%1)</source>
+        <translation>无法连接任何桌面密钥环（%1）</translation>
+    </message>
+    <message>
+        <source>Listing the images of cloud %1…</source>
+        <translation>正在列出云 %1 的镜像…</translation>
+    </message>
+    <message>
+        <source>Check the user, project and password of the cloud (clouds.yaml, secure.yaml or the password you typed), then Refresh.</source>
+        <translation>请检查该云的用户、项目和密码（clouds.yaml、secure.yaml 或您输入的密码），然后刷新。</translation>
+    </message>
+    <message>
+        <source>Check that Glance is running and reachable from this computer, and that the cloud&apos;s endpoint is right, then Refresh.</source>
+        <translation>请检查 Glance 是否在运行、能否从本机访问，以及该云的端点是否正确，然后刷新。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no image this project can see.</source>
+        <translation>云 %1 中没有此项目可见的镜像。</translation>
+    </message>
+    <message>
+        <source>Cannot list the images of cloud %1: %2
+%3</source>
+        <translation>无法列出云 %1 的镜像：%2
+%3</translation>
+    </message>
+    <message>
+        <source>Pre-cache %1 on %2</source>
+        <translation>在 %2 上预缓存 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh image list</source>
+        <translation>刷新镜像列表(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::ImportDialog</name>
+    <message>
+        <source>&amp;Keep the image&apos;s format (do not convert to raw)</source>
+        <translation>保留镜像格式（不转换为 raw）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Import an image into %1</source>
+        <translation>导入镜像到 %1</translation>
+    </message>
+    <message>
+        <source>The image is fetched into %1/_base on %2 as a task, named as “cowherdctl fetch” names it: a file by the sha256 of its content, a URL by its address or the sha256 you give.</source>
+        <translation>镜像将作为任务获取到 %2 上的 %1/_base 中，命名方式与“cowherdctl fetch”相同：文件按其内容的 sha256 命名，URL 按其地址或您给出的 sha256 命名。</translation>
+    </message>
+    <message>
+        <source>Image source</source>
+        <translation>镜像来源</translation>
+    </message>
+    <message>
+        <source>/srv/images/disk.qcow2, disk.tar.xz!disk.qcow2 or https://…</source>
+        <translation>/srv/images/disk.qcow2、disk.tar.xz!disk.qcow2 或 https://…</translation>
+    </message>
+    <message>
+        <source>A disk image; a .gz, .xz, .zst or .bz2 image; a .tar, .zip or .ova archive, with !member to name the disk inside it; or an http(s) URL</source>
+        <translation>磁盘镜像；.gz、.xz、.zst 或 .bz2 压缩的镜像；.tar、.zip 或 .ova 归档（用 !成员 指定其中的磁盘）；或 http(s) URL</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose an image file or archive</source>
+        <translation>选择镜像文件或归档</translation>
+    </message>
+    <message>
+        <source>Choose an image or archive</source>
+        <translation>选择镜像或归档</translation>
+    </message>
+    <message>
+        <source>Images and archives (*.img *.raw *.qcow2 *.vmdk *.vdi *.vhd *.vhdx *.iso *.gz *.xz *.zst *.bz2 *.tar *.tgz *.zip *.ova);;All files (*)</source>
+        <translation>镜像和归档 (*.img *.raw *.qcow2 *.vmdk *.vdi *.vhd *.vhdx *.iso *.gz *.xz *.zst *.bz2 *.tar *.tgz *.zip *.ova);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Expected sha256</source>
+        <translation>预期的 sha256</translation>
+    </message>
+    <message>
+        <source>optional: 64 hexadecimal digits</source>
+        <translation>可选：64 位十六进制数字</translation>
+    </message>
+    <message>
+        <source>The sha256 the file or download must have (for an archive: of the archive file, as in a vendor&apos;s SHA256SUMS)</source>
+        <translation>文件或下载内容必须具有的 sha256（对于归档：指归档文件本身，如供应商的 SHA256SUMS）</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates</source>
+        <translation>额外的 CA 证书</translation>
+    </message>
+    <message>
+        <source>optional: a PEM file for https; verification is never turned off</source>
+        <translation>可选：用于 https 的 PEM 文件；证书验证永不关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>sha&amp;256:</source>
+        <translation>sha256(&amp;2)：</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>CA 文件(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Name a file, an archive (with !member) or a URL.</source>
+        <translation>请指定文件、归档（带 !成员）或 URL。</translation>
+    </message>
+    <message>
+        <source>Glance images are pre-cached from the list of their cloud, not imported.</source>
+        <translation>Glance 镜像应从其云的列表中预缓存，而不是导入。</translation>
+    </message>
+    <message>
+        <source>A sha256 has 64 hexadecimal digits.</source>
+        <translation>sha256 为 64 位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>A CA file only applies to https URLs.</source>
+        <translation>CA 文件仅适用于 https URL。</translation>
+    </message>
+    <message>
+        <source>Downloaded with TLS verification; the base file is named after the URL.</source>
+        <translation>下载时进行 TLS 验证；基础镜像文件按 URL 命名。</translation>
+    </message>
+    <message>
+        <source>Downloaded and checked against the sha256; the base file is named after it.</source>
+        <translation>下载后按 sha256 校验；基础镜像文件按其命名。</translation>
+    </message>
+    <message>
+        <source>Read (and decompressed) on this computer, then copied to %1.</source>
+        <translation>在本机读取（并解压），然后复制到 %1。</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
     </message>
 </context>
 <context>
@@ -1427,6 +1799,10 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
         <source>Launch %1</source>
         <translation>创建 %1</translation>
     </message>
+    <message>
+        <source>From &amp;Glance: %1</source>
+        <translation>来自 Glance(&amp;G)：%1</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::MainWindow</name>
@@ -1587,6 +1963,26 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
     <message>
         <source>Add a hypervisor by its libvirt URI and test what works</source>
         <translation>通过 libvirt URI 添加虚拟机管理程序并测试哪些功能可用</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>The Glance images of each configured cloud, and whether the current host has them</source>
+        <translation>每个已配置云的 Glance 镜像，以及当前主机是否已缓存</translation>
+    </message>
+    <message>
+        <source>&amp;Glance images</source>
+        <translation>Glance 镜像(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show the images of the configured clouds</source>
+        <translation>显示已配置云的镜像</translation>
+    </message>
+    <message>
+        <source>I&amp;mages</source>
+        <translation>镜像(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1782,6 +2178,41 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
     <message>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::PrecacheDialog</name>
+    <message>
+        <source>Pre-cache %1</source>
+        <translation>预缓存 %1</translation>
+    </message>
+    <message>
+        <source>Fetch image %1 into the _base of each chosen host as %2, one task per host, all at once. Hosts that have it already keep their copy.</source>
+        <translation>将镜像 %1 以 %2 的名称获取到每台所选主机的 _base 中，每台主机一个任务，同时进行。已有该镜像的主机保留其副本。</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>not scanned yet</source>
+        <translation>尚未扫描</translation>
+    </message>
+    <message>
+        <source>cached</source>
+        <translation>已缓存</translation>
+    </message>
+    <message>
+        <source>not cached</source>
+        <translation>未缓存</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-cache</source>
+        <translation>预缓存(&amp;P)</translation>
     </message>
 </context>
 <context>

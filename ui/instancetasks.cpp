@@ -10,6 +10,7 @@
 #include "image/imageinfo.h"
 #include "instance/launcher.h"
 #include "instance/lifecycle.h"
+#include "source/glancesource.h"
 #include "source/imagesource.h"
 
 #include <chrono>
@@ -36,7 +37,16 @@ LaunchPreview InstanceTasks::preview(const host::HostConfig &host, const LaunchS
     QString name;
     qint64 virtualSize = 0;
     QString fetchNote;
-    if (!spec.imageId.isEmpty()) {
+    if (!spec.glanceImageId.isEmpty()) {
+        auto cached = cache::cachedImage(*transport, host.instancesPath, spec.glanceImageId);
+        if (cached) {
+            name = cached->name;
+            virtualSize = cached->virtualSize;
+        } else {
+            fetchNote = tr("%1 will be fetched from Glance into the cache of %2 as %3.")
+                            .arg(spec.glanceLabel, host.name, shortName(cache::originalBaseName(spec.glanceImageId)));
+        }
+    } else if (!spec.imageId.isEmpty()) {
         auto cached = cache::cachedImage(*transport, host.instancesPath, spec.imageId);
         if (!cached)
             return {LaunchPreview::Verdict::Error, cached.error().message};
@@ -53,7 +63,7 @@ LaunchPreview InstanceTasks::preview(const host::HostConfig &host, const LaunchS
             : tr("%1 (%2, %3) will be fetched into the cache of %4 and converted to raw, unless the same bytes are there already.")
                   .arg(spec.sourcePath, info.format, DisplayFormat::size(virtualSize), host.name);
     }
-    if (spec.sizeGiB > 0 && virtualSize > spec.sizeGiB * GiB)
+    if (spec.sizeGiB > 0 && virtualSize > 0 && virtualSize > spec.sizeGiB * GiB)
         return {LaunchPreview::Verdict::Refused,
             tr("Refused: the image is larger than %1 GiB (%2); choose a larger size.")
                 .arg(spec.sizeGiB).arg(DisplayFormat::size(virtualSize))};
@@ -90,7 +100,9 @@ task::TaskWork InstanceTasks::launch(const host::HostConfig &host, const LaunchS
 {
     return [host, spec](task::TaskContext &context) -> Status {
         std::unique_ptr<source::ImageSource> source;
-        if (!spec.sourcePath.isEmpty()) {
+        if (!spec.glanceImageId.isEmpty() && spec.glanceSession) {
+            source = std::make_unique<source::GlanceSource>(spec.glanceSession, spec.glanceImageId);
+        } else if (!spec.sourcePath.isEmpty()) {
             auto made = source::sourceFor(spec.sourcePath);
             if (!made)
                 return std::unexpected(made.error());
@@ -104,7 +116,7 @@ task::TaskWork InstanceTasks::launch(const host::HostConfig &host, const LaunchS
         instance::LaunchRequest request;
         request.name = spec.name;
         request.source = source.get();
-        request.imageId = spec.imageId;
+        request.imageId = source ? QString() : spec.imageId;
         request.sizeGiB = spec.sizeGiB;
         request.memoryMiB = spec.memoryMiB;
         request.vcpus = spec.vcpus;

@@ -7,6 +7,11 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
+
+namespace cowherd::source {
+class CloudSession;
+}
 
 namespace cowherd::ui {
 
@@ -14,7 +19,10 @@ namespace cowherd::ui {
 struct LaunchSpec
 {
     QString sourcePath; // a local image file to fetch; or
-    QString imageId; // an image already in the host's cache
+    QString imageId; // an image already in the host's cache; or
+    QString glanceImageId; // an image in a cloud's Glance (the Images tab), fetched as sha1(id)
+    std::shared_ptr<source::CloudSession> glanceSession;
+    QString glanceLabel; // "cirros (cloud lab)", for messages
     QString baseName; // its base file name, for messages
     QString name;
     qint64 sizeGiB = 0; // 0: the image's own size

@@ -65,6 +65,8 @@ LaunchWizard::LaunchWizard(task::TaskManager *tasks, const host::HostConfig &hos
 QWizardPage *LaunchWizard::createImagePage(const cache::CacheSnapshot *snapshot)
 {
     auto *page = new CheckedPage([this] {
+        if (m_fromGlance->isChecked())
+            return !m_glanceImageId.isEmpty();
         return m_fromCache->isChecked() ? m_cachedImages->currentIndex() >= 0 && !m_cachedImages->currentData().toString().isEmpty()
                                         : !m_file->text().trimmed().isEmpty();
     });
@@ -73,9 +75,13 @@ QWizardPage *LaunchWizard::createImagePage(const cache::CacheSnapshot *snapshot)
 
     m_fromCache = new QRadioButton(tr("A base file in the &cache"), page);
     m_fromFile = new QRadioButton(tr("An image &file"), page);
+    m_fromGlance = new QRadioButton(page);
+    m_fromGlance->setObjectName(QStringLiteral("fromGlance"));
+    m_fromGlance->hide(); // shown by setGlanceImage()
     auto *group = new QButtonGroup(page);
     group->addButton(m_fromCache);
     group->addButton(m_fromFile);
+    group->addButton(m_fromGlance);
 
     m_cachedImages = new QComboBox(page);
     m_cachedImages->setAccessibleName(tr("Cached image"));
@@ -116,6 +122,8 @@ QWizardPage *LaunchWizard::createImagePage(const cache::CacheSnapshot *snapshot)
     layout->addSpacing(12);
     layout->addWidget(m_fromFile);
     layout->addLayout(fileRow);
+    layout->addSpacing(12);
+    layout->addWidget(m_fromGlance);
     layout->addStretch(1);
 
     const bool haveCached = !m_cachedImages->itemData(0).toString().isEmpty();
@@ -217,7 +225,11 @@ void LaunchWizard::computePreview()
 LaunchSpec LaunchWizard::spec() const
 {
     LaunchSpec s;
-    if (m_fromCache->isChecked()) {
+    if (m_fromGlance->isChecked()) {
+        s.glanceImageId = m_glanceImageId;
+        s.glanceSession = m_glanceSession;
+        s.glanceLabel = m_glanceLabel;
+    } else if (m_fromCache->isChecked()) {
         s.imageId = m_cachedImages->currentData().toString();
         s.baseName = m_cachedImages->currentData(Qt::UserRole + 1).toString();
     } else {
@@ -253,6 +265,19 @@ void LaunchWizard::selectCachedImage(const QString &imageId)
 {
     m_fromCache->setChecked(true);
     m_cachedImages->setCurrentIndex(m_cachedImages->findData(imageId));
+}
+
+void LaunchWizard::setGlanceImage(std::shared_ptr<source::CloudSession> session, const QString &imageId,
+    const QString &label)
+{
+    m_glanceSession = std::move(session);
+    m_glanceImageId = imageId;
+    m_glanceLabel = label;
+    m_fromGlance->setText(tr("From &Glance: %1").arg(label));
+    m_fromGlance->show();
+    m_fromGlance->setChecked(true);
+    m_cachedImages->setEnabled(false);
+    static_cast<CheckedPage *>(page(ImagePage))->changed();
 }
 
 void LaunchWizard::setImageFile(const QString &path)

@@ -35,6 +35,8 @@ public:
     // For tests and the screenshot hook: the fields, as a person would fill them.
     void selectCachedImage(const QString &imageId);
     void setImageFile(const QString &path);
+    // From the Images tab: an image of a cloud's Glance (its cached base file when the host has it).
+    void setGlanceImage(std::shared_ptr<source::CloudSession> session, const QString &imageId, const QString &label);
     void setInstanceName(const QString &name);
     void setSizeGiB(int size);
     void setMemoryMiB(int memory);
@@ -62,6 +64,10 @@ private:
     host::HostConfig m_host;
     QRadioButton *m_fromCache = nullptr;
     QRadioButton *m_fromFile = nullptr;
+    QRadioButton *m_fromGlance = nullptr;
+    std::shared_ptr<source::CloudSession> m_glanceSession;
+    QString m_glanceImageId;
+    QString m_glanceLabel;
     QComboBox *m_cachedImages = nullptr;
     QLineEdit *m_file = nullptr;
     QLineEdit *m_name = nullptr;

@@ -71,6 +71,7 @@ MainWindow::MainWindow(const QString &configFile, QWidget *parent)
     updateTitles();
     resize(1280, 800);
     createOverview(configFile);
+    createImageFeatures();
     createHelpMenu();
 
     connect(m_scheduler, &ScanScheduler::scanStarted, this, [this](const QString &hostName) {

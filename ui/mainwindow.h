@@ -26,6 +26,7 @@ class FilteredTableView;
 class HostBanner;
 class HostListModel;
 class HostSidebar;
+class ImagesPanel;
 class InstanceModel;
 class OverviewTabs;
 class WindowState;
@@ -77,6 +78,8 @@ public:
     QAction *resetDemoLabAction() const { return m_resetDemoLab; }
     // Opens the launch wizard for the current host (non-modal; deleted when closed).
     LaunchWizard *openLaunchWizard();
+    // The Images tab: Glance images per cloud, pre-cache, import (mainwindowimages.cpp).
+    ImagesPanel *imagesPanel() const { return m_images; }
 
 public Q_SLOTS:
     void refresh();
@@ -113,6 +116,8 @@ private:
     void updateTaskTargets();
     void resetDemoLab();
     std::optional<host::HostConfig> currentHostConfig() const;
+    // mainwindowimages.cpp
+    void createImageFeatures();
 
     HostListModel *m_hostModel;
     BaseCacheModel *m_baseModel;
@@ -149,6 +154,7 @@ private:
     QAction *m_launch = nullptr;
     QAction *m_resetDemoLab = nullptr;
     QLabel *m_taskSummary = nullptr;
+    ImagesPanel *m_images = nullptr;
 };
 
 } // namespace cowherd::ui

@@ -6,6 +6,10 @@
 #include "dashboard.h"
 #include "filteredtableview.h"
 #include "instancetasks.h"
+#include "glanceimagemodel.h"
+#include "hostbanner.h"
+#include "imagespanel.h"
+#include "importdialog.h"
 #include "launchwizard.h"
 #include "mainwindow.h"
 #include "mapscene.h"
@@ -181,6 +185,35 @@ void showOverviewTab(MainWindow &window, const QString &path, const QString &tab
     }
 }
 
+// The Images tab once the cloud's list (or its error) is shown; the import dialog filled in.
+void showImages(MainWindow &window, const QString &path)
+{
+    ImagesPanel *images = window.imagesPanel();
+    window.tabs()->setCurrentWidget(images);
+    const auto take = [&window, images, path] {
+        images->view()->tableView()->selectRow(0);
+        saveAndQuit(&window, path);
+    };
+    if (images->model()->rowCount() > 0 || images->banner()->level() == HostBanner::Level::Error) {
+        take();
+        return;
+    }
+    QObject::connect(images, &ImagesPanel::imagesListed, &window, take, Qt::SingleShotConnection);
+    QObject::connect(images, &ImagesPanel::listFailed, &window, take, Qt::SingleShotConnection);
+}
+
+void showImportDialog(MainWindow &window, const QString &path)
+{
+    ImportDialog *dialog = window.imagesPanel()->openImportDialog();
+    if (!dialog) {
+        QApplication::exit(1);
+        return;
+    }
+    dialog->setSource(QStringLiteral("https://cloud-images.example.org/noble/noble-server-cloudimg-amd64.img"));
+    dialog->setSha256(QStringLiteral("8a3f2b1c9d0e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c"));
+    saveAndQuit(dialog, path);
+}
+
 } // namespace
 
 void installScreenshotHook(MainWindow &window)
@@ -211,6 +244,10 @@ void installScreenshotHook(MainWindow &window)
             showCachePass(window, path);
         else if (mode == u"task-centre")
             showTaskCentre(window, hostName, path);
+        else if (mode == u"import-dialog")
+            showImportDialog(window, path);
+        else if (tab == u"images")
+            showImages(window, path);
         else if (!tab.isEmpty())
             showOverviewTab(window, path, tab);
         else

@@ -92,7 +92,7 @@ QString normalAuthType(QString type)
     return type;
 }
 
-Status validate(const CloudConfig &cloud)
+Status validate(const CloudConfig &cloud, MissingPassword missing)
 {
     if (cloud.authType == u"none") {
         if (cloud.endpoint.isEmpty())
@@ -106,7 +106,7 @@ Status validate(const CloudConfig &cloud)
         return fail(u"Cloud %1 (%2) has no auth_url."_s.arg(cloud.name, cloud.origin));
     if (cloud.authType == u"password" && (cloud.username.isEmpty() && cloud.userId.isEmpty()))
         return fail(u"Cloud %1 (%2) has no username."_s.arg(cloud.name, cloud.origin));
-    if (cloud.authType == u"password" && cloud.password.isEmpty())
+    if (cloud.authType == u"password" && cloud.password.isEmpty() && missing == MissingPassword::Fails)
         return fail(u"Cloud %1 (%2) has no password (put it in secure.yaml or OS_PASSWORD)."_s.arg(cloud.name, cloud.origin));
     if (cloud.authType == u"v3applicationcredential" && cloud.applicationCredentialSecret.isEmpty())
         return fail(u"Cloud %1 (%2) has no application_credential_secret."_s.arg(cloud.name, cloud.origin));
@@ -121,6 +121,11 @@ QByteArray readFile(const QString &path)
 
 } // namespace
 
+bool needsPassword(const CloudConfig &cloud)
+{
+    return cloud.authType == u"password" && cloud.password.isEmpty();
+}
+
 QStringList cloudsYamlSearchPath(const QProcessEnvironment &environment)
 {
     QStringList paths;
@@ -134,7 +139,7 @@ QStringList cloudsYamlSearchPath(const QProcessEnvironment &environment)
 }
 
 Result<CloudConfig> parseCloudsYaml(const QByteArray &clouds, const QByteArray &secure, const QString &name,
-    const QString &origin)
+    const QString &origin, MissingPassword missing)
 {
     auto main = loadYaml(clouds, origin);
     if (!main)
@@ -183,12 +188,12 @@ Result<CloudConfig> parseCloudsYaml(const QByteArray &clouds, const QByteArray &
     if (verify == u"false" || verify == u"no" || verify == u"off")
         return fail(u"Cloud %1 (%2) sets verify: false. Cowherd never turns TLS verification off; set cacert "
                     "to the CA certificate of the cloud instead."_s.arg(name, origin));
-    if (auto ok = validate(cloud); !ok)
+    if (auto ok = validate(cloud, missing); !ok)
         return std::unexpected(ok.error());
     return cloud;
 }
 
-Result<CloudConfig> cloudFromEnvironment(const QProcessEnvironment &environment)
+Result<CloudConfig> cloudFromEnvironment(const QProcessEnvironment &environment, MissingPassword missing)
 {
     auto e = [&](const char *key) { return environment.value(QString::fromLatin1(key)); };
     CloudConfig cloud;
@@ -217,24 +222,42 @@ Result<CloudConfig> cloudFromEnvironment(const QProcessEnvironment &environment)
     if (cloud.authUrl.isEmpty() && cloud.endpoint.isEmpty())
         return fail(u"No cloud given: pass --cloud NAME (from clouds.yaml), set OS_CLOUD, or set the OS_* "
                     "variables (OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME)."_s);
-    if (auto ok = validate(cloud); !ok)
+    if (auto ok = validate(cloud, missing); !ok)
         return std::unexpected(ok.error());
     return cloud;
 }
 
-Result<CloudConfig> loadCloud(const QString &name, const QString &cloudsYaml, const QProcessEnvironment &environment)
+Result<CloudConfig> loadCloud(const QString &name, const QString &cloudsYaml, const QProcessEnvironment &environment,
+    MissingPassword missing)
 {
     const QString wanted = name.isEmpty() ? environment.value(u"OS_CLOUD"_s) : name;
-    if (wanted.isEmpty())
-        return cloudFromEnvironment(environment);
+    if (wanted.isEmpty() || wanted == u"envvars")
+        return cloudFromEnvironment(environment, missing);
     const QStringList candidates = cloudsYaml.isEmpty() ? cloudsYamlSearchPath(environment) : QStringList{cloudsYaml};
     for (const QString &path : candidates) {
         if (!QFileInfo(path).isFile())
             continue;
         const QString securePath = QFileInfo(path).absolutePath() + u"/secure.yaml"_s;
-        return parseCloudsYaml(readFile(path), readFile(securePath), wanted, path);
+        return parseCloudsYaml(readFile(path), readFile(securePath), wanted, path, missing);
     }
     return fail(u"Cloud %1 is not configured: no clouds.yaml in %2."_s.arg(wanted, candidates.join(u", "_s)));
+}
+
+QStringList configuredCloudNames(const QString &cloudsYaml, const QProcessEnvironment &environment)
+{
+    QStringList names;
+    const QStringList candidates = cloudsYaml.isEmpty() ? cloudsYamlSearchPath(environment) : QStringList{cloudsYaml};
+    for (const QString &path : candidates) {
+        if (!QFileInfo(path).isFile())
+            continue;
+        if (auto yaml = loadYaml(readFile(path), path))
+            names = yaml->value(u"clouds"_s).toMap().keys();
+        break;
+    }
+    names.sort();
+    if (!environment.value(u"OS_AUTH_URL"_s).isEmpty() || !environment.value(u"OS_ENDPOINT"_s).isEmpty())
+        names.append(u"envvars"_s);
+    return names;
 }
 
 } // namespace cowherd::source

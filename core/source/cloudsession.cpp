@@ -232,11 +232,16 @@ Result<std::shared_ptr<CloudSession>> openCloudSession(const QString &cloudName,
     auto cloud = loadCloud(cloudName, cloudsYaml);
     if (!cloud)
         return std::unexpected(cloud.error());
-    const QString ca = caFile.isEmpty() ? cloud->caCert : caFile;
+    return sessionForCloud(std::move(*cloud), caFile, idleTimeoutMs);
+}
+
+Result<std::shared_ptr<CloudSession>> sessionForCloud(CloudConfig cloud, const QString &caFile, int idleTimeoutMs)
+{
+    const QString ca = caFile.isEmpty() ? cloud.caCert : caFile;
     auto network = std::make_shared<NetworkThread>(HttpSettings{ca, 5, idleTimeoutMs});
     if (auto ok = network->checkSettings(); !ok)
         return std::unexpected(ok.error());
-    return std::make_shared<CloudSession>(std::move(*cloud), std::move(network));
+    return std::make_shared<CloudSession>(std::move(cloud), std::move(network));
 }
 
 } // namespace cowherd::source

@@ -61,6 +61,11 @@ private:
 Result<std::shared_ptr<CloudSession>> openCloudSession(const QString &cloudName, const QString &caFile = {},
     const QString &cloudsYaml = {}, int idleTimeoutMs = 60000);
 
+// A session for a cloud already loaded (the GUI adds a password it asked for or read from
+// the keyring), with the cloud's CA file (or caFile).
+Result<std::shared_ptr<CloudSession>> sessionForCloud(CloudConfig cloud, const QString &caFile = {},
+    int idleTimeoutMs = 60000);
+
 // The image endpoint in a Keystone v3 catalog (the "catalog" array of a token), or an error
 // naming what is there. Exposed for tests.
 Result<QUrl> imageEndpointFromCatalog(const QByteArray &tokenBody, const QString &interface, const QString &region);

@@ -1,5 +1,6 @@
 #include "dashboard.h"
 #include "filteredtableview.h"
+#include "imagespanel.h"
 #include "mainwindow.h"
 #include "mapview.h"
 #include "overviewtabs.h"
@@ -78,9 +79,10 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTabWidget *tabs = window.tabs();
-        QCOMPARE(tabs->count(), 4);
+        QCOMPARE(tabs->count(), 5);
         QCOMPARE(tabs->widget(2), static_cast<QWidget *>(window.overview()->mapView()));
         QCOMPARE(tabs->widget(3), static_cast<QWidget *>(window.overview()->dashboard()));
+        QCOMPARE(tabs->indexOf(static_cast<QWidget *>(window.imagesPanel())), 4);
 
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(tabs->currentIndex(), 2);

@@ -7,8 +7,10 @@
 #include "source/httpsource.h"
 #include "source/ovf.h"
 
+#include <QFile>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -126,6 +128,35 @@ private Q_SLOTS:
         auto none = loadCloud({}, {}, QProcessEnvironment());
         QVERIFY(!none);
         QVERIFY(none.error().message.contains(u"--cloud"_s));
+    }
+
+    void missingPasswordLeftToTheGui()
+    {
+        const QByteArray clouds("clouds:\n  b:\n    auth:\n      auth_url: http://k\n      username: u\n  a:\n    auth_type: none\n"
+                                "    auth:\n      endpoint: http://g\n");
+        auto strict = parseCloudsYaml(clouds, {}, u"b"_s, u"clouds.yaml"_s);
+        QVERIFY(!strict);
+        QVERIFY(strict.error().message.contains(u"no password"_s));
+        auto lenient = parseCloudsYaml(clouds, {}, u"b"_s, u"clouds.yaml"_s, MissingPassword::Allowed);
+        QVERIFY2(lenient, qPrintable(lenient ? QString() : lenient.error().message));
+        QVERIFY(needsPassword(*lenient));
+        auto none = parseCloudsYaml(clouds, {}, u"a"_s, u"clouds.yaml"_s, MissingPassword::Allowed);
+        QVERIFY(none && !needsPassword(*none));
+
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"clouds.yaml"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(clouds);
+        file.close();
+        QProcessEnvironment env;
+        QCOMPARE(configuredCloudNames(file.fileName(), env), (QStringList{u"a"_s, u"b"_s}));
+        env.insert(u"OS_AUTH_URL"_s, u"http://k:5000"_s);
+        env.insert(u"OS_USERNAME"_s, u"bob"_s);
+        QCOMPARE(configuredCloudNames(file.fileName(), env), (QStringList{u"a"_s, u"b"_s, u"envvars"_s}));
+        auto fromEnv = loadCloud(u"envvars"_s, file.fileName(), env, MissingPassword::Allowed);
+        QVERIFY2(fromEnv, qPrintable(fromEnv ? QString() : fromEnv.error().message));
+        QCOMPARE(fromEnv->username, u"bob"_s);
+        QVERIFY(needsPassword(*fromEnv));
     }
 
     void ovf_data()
