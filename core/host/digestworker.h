@@ -16,7 +16,7 @@ namespace cowherd::host {
 class DigestWorker
 {
 public:
-    explicit DigestWorker(Digest::Algorithm algorithm, qint64 queueBytes = qint64(4) << 20);
+    explicit DigestWorker(Digest::Algorithm algorithm, qint64 queueBytes = qint64(2) << 20);
     // Stops at once: bytes still queued are dropped (a cancelled stream needs no result).
     ~DigestWorker();
     DigestWorker(const DigestWorker &) = delete;
