@@ -3,7 +3,7 @@
 #include "cache/basemetadata.h"
 #include "cache/basename.h"
 #include "cache/cachelayout.h"
-#include "host/digest.h"
+#include "host/digestworker.h"
 #include "host/transport.h"
 #include "image/bytesource.h"
 #include "image/imageinfo.h"
@@ -56,11 +56,12 @@ QString describeProblems(const QList<Problem> &problems)
     return lines.join(u'\n');
 }
 
-// Streams the source into writer, hashing as it goes. Returns the sha256 of the bytes.
+// Streams the source into writer, hashing as it goes (on a thread of its own, beside the
+// writes and the source's own checks). Returns the sha256 of the bytes.
 Result<QByteArray> stream(source::ImageSource &source, host::FileWriter &writer, qint64 total,
     const FetchOptions &options)
 {
-    host::Digest digest(host::Digest::Algorithm::Sha256);
+    host::DigestWorker digest(host::Digest::Algorithm::Sha256);
     qint64 done = 0;
     for (;;) {
         if (cancelled(options))

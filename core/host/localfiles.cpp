@@ -97,7 +97,9 @@ public:
             }
             p += w;
             left -= w;
+            m_written += w;
         }
+        writeBack();
         return {};
     }
 
@@ -125,8 +127,31 @@ public:
     }
 
 private:
+    // A large file must not pile up as dirty pages for one long fsync at the end (curl -o
+    // leaves that to the kernel, a base file must be durable before its rename), nor push the
+    // host's useful page cache out (a hypervisor's guests live on it): each full window is
+    // sent to the disk at once, and the one before it, written by now, is dropped from the
+    // cache. Advisory: errors surface at commit()'s fsync.
+    void writeBack()
+    {
+        if (m_written - m_sent < writeBackWindow)
+            return;
+        ::sync_file_range(m_fd, m_sent, m_written - m_sent, SYNC_FILE_RANGE_WRITE);
+        if (m_sent > m_dropped) {
+            ::sync_file_range(m_fd, m_dropped, m_sent - m_dropped,
+                SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER);
+            ::posix_fadvise(m_fd, m_dropped, m_sent - m_dropped, POSIX_FADV_DONTNEED);
+            m_dropped = m_sent;
+        }
+        m_sent = m_written;
+    }
+
+    static constexpr off_t writeBackWindow = off_t(16) << 20;
     QString m_path;
     int m_fd;
+    off_t m_written = 0;
+    off_t m_sent = 0; // [0, m_sent) is on its way to the disk
+    off_t m_dropped = 0; // [0, m_dropped) is on the disk and out of the page cache
 };
 
 class LocalLock final : public HostLock

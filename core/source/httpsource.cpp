@@ -1,6 +1,7 @@
 #include "source/httpsource.h"
 
 #include "host/digest.h"
+#include "host/digestworker.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -37,9 +38,6 @@ struct Shared
     QByteArray contentType;
     qint64 total = -1;
     int resumptions = 0;
-    // Fed on the network thread as bytes are queued (so they hash on the other core while the
-    // pipeline hashes and writes); read by finish() only after ended.
-    std::vector<std::pair<ExpectedDigest, host::Digest>> digests;
 };
 
 bool looksLikeHtml(QByteArrayView head)
@@ -163,8 +161,6 @@ public:
                 if (bytes.isEmpty())
                     continue;
                 m_position += bytes.size();
-                for (auto &[expected, digest] : m_shared->digests)
-                    digest.addData(bytes);
                 std::lock_guard lock(m_shared->mutex);
                 m_shared->queued += bytes.size();
                 m_shared->chunks.push_back(std::move(bytes));
@@ -341,6 +337,9 @@ struct HttpSource::Private
     QPointer<QObject> transferContext;
     std::function<bool()> isCancelled;
     qint64 delivered = 0;
+    // Fed by read() with the chunks it hands out, each on its own thread: the network thread
+    // only moves bytes, so the socket keeps being read while the digests run.
+    std::vector<std::pair<ExpectedDigest, std::unique_ptr<host::DigestWorker>>> digests;
 
     // Waits, under lock, until ready() or an error or cancellation.
     std::optional<Error> waitFor(std::unique_lock<std::mutex> &lock, const std::function<bool()> &ready)
@@ -415,7 +414,7 @@ Result<SourceDescription> HttpSource::open(const OpenOptions &options)
         const auto algorithm = host::Digest::fromName(expected.algorithm);
         if (!algorithm)
             return fail(u"%1 promises a %2 checksum, which Cowherd cannot verify."_s.arg(displayName(), expected.algorithm));
-        d->shared->digests.emplace_back(expected, host::Digest(*algorithm));
+        d->digests.emplace_back(expected, std::make_unique<host::DigestWorker>(*algorithm));
     }
     d->isCancelled = options.isCancelled;
 
@@ -485,6 +484,8 @@ Result<QByteArray> HttpSource::read(qint64 maxBytes)
         Transfer *transfer = d->transfer;
         QMetaObject::invokeMethod(d->transferContext.data(), [transfer] { transfer->drain(); }, Qt::QueuedConnection);
     }
+    for (auto &[expected, digest] : d->digests)
+        digest->addData(chunk);
     d->delivered += chunk.size();
     return chunk;
 }
@@ -496,8 +497,8 @@ Status HttpSource::finish()
         if (!d->shared->ended)
             return fail(u"%1: the download is not complete."_s.arg(displayName()));
     }
-    for (auto &[expected, digest] : d->shared->digests) {
-        const QByteArray actual = digest.hexResult();
+    for (auto &[expected, digest] : d->digests) {
+        const QByteArray actual = digest->hexResult();
         if (actual != expected.hex.toLower())
             return std::unexpected(Error::refused(
                 u"%1 failed its checksum: %2 promised %3 %4, the downloaded bytes have %3 %5."_s.arg(

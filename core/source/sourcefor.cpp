@@ -26,7 +26,7 @@ Result<QByteArray> VerifyingSource::read(qint64 maxBytes)
 {
     auto chunk = m_inner->read(maxBytes);
     if (chunk)
-        m_digest.addData(*chunk);
+        m_digest.addData(*chunk); // shared with the caller, not copied
     return chunk;
 }
 

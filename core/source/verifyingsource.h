@@ -1,6 +1,6 @@
 #pragma once
 
-#include "host/digest.h"
+#include "host/digestworker.h"
 #include "source/imagesource.h"
 
 #include <memory>
@@ -21,7 +21,7 @@ public:
 private:
     std::unique_ptr<ImageSource> m_inner;
     QByteArray m_expected;
-    host::Digest m_digest;
+    host::DigestWorker m_digest; // beside the pipeline's own sha256 and its writes
 };
 
 } // namespace cowherd::source
