@@ -25,6 +25,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <utility>
+
 namespace cowherd::ui {
 
 using namespace Qt::StringLiterals;
@@ -146,7 +148,20 @@ void Dashboard::setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const
 {
     m_snapshots = snapshots;
     m_currentHost = currentHost;
+    // Charts and tables are rebuilt on the UI thread: while another tab is in front, wait until
+    // the dashboard is shown, so that a dozen hosts reporting in never queue a dozen rebuilds.
+    if (window()->isVisible() && !isVisible()) {
+        m_stale = true;
+        return;
+    }
     rebuild();
+}
+
+void Dashboard::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_stale, false))
+        rebuild();
 }
 
 void Dashboard::rebuild()

@@ -41,6 +41,9 @@ public:
 Q_SIGNALS:
     void figuresShown();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Computed
     {
@@ -69,6 +72,7 @@ private:
     DashboardFigures m_figures;
     quint64 m_generation = 0;
     bool m_building = false;
+    bool m_stale = false; // snapshots arrived while hidden
 };
 
 } // namespace cowherd::ui

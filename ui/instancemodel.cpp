@@ -17,16 +17,22 @@ InstanceModel::InstanceModel(QObject *parent)
 
 void InstanceModel::setSnapshot(const cache::CacheSnapshot &snapshot)
 {
-    // The scanner already joined disks to base files; read the join back per instance.
-    QHash<QString, QStringList> basesByInstance;
-    for (const auto &base : snapshot.bases)
-        for (const auto &uuid : base.references)
-            basesByInstance[uuid].append(base.name);
-
     QList<Row> next;
     next.reserve(snapshot.instances.size());
-    for (const auto &instance : snapshot.instances)
-        next.append({instance, basesByInstance.value(instance.uuid)});
+    QHash<QString, qsizetype> rowOf;
+    rowOf.reserve(snapshot.instances.size());
+    for (const auto &instance : snapshot.instances) {
+        rowOf.insert(instance.uuid, next.size());
+        next.append({instance, {}});
+    }
+    // The scanner already joined disks to base files; read the join back per instance. A uuid
+    // listed twice keeps its last row only (see updateRows), which is the one that gets them.
+    for (const auto &base : snapshot.bases) {
+        for (const auto &uuid : base.references) {
+            if (const auto row = rowOf.constFind(uuid); row != rowOf.constEnd())
+                next[row.value()].baseFiles.append(base.name);
+        }
+    }
     updateRows(m_rows, std::move(next), [](const Row &r) { return r.instance.uuid; },
         [](const Row &a, const Row &b) { return a.baseFiles == b.baseFiles && sameInstance(a.instance, b.instance); });
 }

@@ -39,6 +39,8 @@ namespace cowherd::ui {
 void MainWindow::createTaskFeatures()
 {
     m_tasks = new task::TaskManager(this);
+    // Fetches, conversions and verifies may keep both cores busy; the window stays responsive.
+    m_tasks->setWorkerNice(BackgroundNice);
     m_taskDock = new TaskDock(m_tasks, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_taskDock);
 

@@ -1,6 +1,7 @@
 #include "scanscheduler.h"
 
 #include "cache/scanner.h"
+#include "task/threadpriority.h"
 
 #include <QElapsedTimer>
 #include <QtConcurrent>
@@ -62,6 +63,7 @@ quint64 ScanScheduler::scan(const QString &hostName)
     Q_EMIT scanStarted(hostName, jobId);
 
     QtConcurrent::run(&m_pool, [scan = m_scan, config = *host] {
+        task::lowerCurrentThreadPriority(BackgroundNice);
         QElapsedTimer clock;
         clock.start();
         Outcome outcome{scan(config), 0};

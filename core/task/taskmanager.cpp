@@ -1,6 +1,7 @@
 #include "task/taskmanager.h"
 
 #include "task/taskshared.h"
+#include "task/threadpriority.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -109,7 +110,9 @@ void TaskManager::startQueued()
         ++perHost[host];
         Q_EMIT taskChanged(id);
         QPointer<TaskManager> self(this);
-        m_pool.start([self, e, id] {
+        m_pool.start([self, e, id, nice = m_workerNice] {
+            if (nice > 0)
+                lowerCurrentThreadPriority(nice);
             TaskContext context(e->shared, e->cancelled);
             Status status = e->work ? e->work(context) : Status{};
             if (self)

@@ -24,6 +24,9 @@ public:
 
     void setMaxRunning(int tasks);
     void setMaxRunningPerHost(int tasks);
+    // Runs the work at this nice value (0: as the caller). The GUI sets it so that a verify never
+    // takes the CPU from its UI thread; the command line keeps every cycle for the work.
+    void setWorkerNice(int nice) { m_workerNice = nice; }
 
     quint64 submit(const QString &title, const QString &host, TaskWork work);
     void cancel(quint64 id);
@@ -56,6 +59,7 @@ private:
     quint64 m_nextId = 1;
     int m_maxRunning = 4;
     int m_maxPerHost = 2;
+    int m_workerNice = 0;
     QTimer m_flushTimer;
     std::shared_ptr<std::atomic_bool> m_flushRequested = std::make_shared<std::atomic_bool>(false);
 };

@@ -1,4 +1,10 @@
 #include "task/taskmanager.h"
+#include "task/threadpriority.h"
+
+#include <atomic>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -12,6 +18,29 @@ class TestTaskManager : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The GUI's tasks run below the UI thread's priority; the caller's own thread keeps its own.
+    void workRunsAtTheWorkerNiceValue()
+    {
+        const int callerNice = getpriority(PRIO_PROCESS, id_t(gettid()));
+        if (callerNice >= 10)
+            QSKIP("the test runs at nice 10 or more already");
+        TaskManager manager;
+        manager.setWorkerNice(10);
+        QSignalSpy finished(&manager, &TaskManager::taskFinished);
+        std::atomic_int seen = -100, afterRaiseAttempt = -100;
+        manager.submit(u"Verify"_s, u"lab1"_s, [&](TaskContext &) -> Status {
+            seen = getpriority(PRIO_PROCESS, id_t(gettid()));
+            // Asking for a smaller nice value never raises the priority again.
+            lowerCurrentThreadPriority(5);
+            afterRaiseAttempt = getpriority(PRIO_PROCESS, id_t(gettid()));
+            return {};
+        });
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(seen.load(), 10);
+        QCOMPARE(afterRaiseAttempt.load(), 10);
+        QCOMPARE(getpriority(PRIO_PROCESS, id_t(gettid())), callerNice);
+    }
+
     void succeedsWithProgressAndLog()
     {
         TaskManager manager;

@@ -142,6 +142,63 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, BaseCacheModel::Age).data(BaseCacheModel::SortRole).toLongLong(), 3660);
     }
 
+    void announcesChangedRowsInRuns()
+    {
+        BaseCacheModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<cache::BaseFile> bases;
+        for (int i = 0; i < 6; ++i)
+            bases.append(makeBase(QStringLiteral("base-%1").arg(i), cache::BaseKind::Original, GiB, GiB, 60));
+        model.setSnapshot(makeSnapshot(bases));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        // Rows 0, 1, 2 and 4 change: two runs, announced once each, over every column.
+        for (const int i : {0, 1, 2, 4})
+            bases[i].allocatedSize = 2 * GiB;
+        model.setSnapshot(makeSnapshot(bases));
+        QCOMPARE(changed.count(), 2);
+        const auto range = [&changed](int signal) {
+            return std::pair(changed.at(signal).at(0).value<QModelIndex>(), changed.at(signal).at(1).value<QModelIndex>());
+        };
+        QCOMPARE(range(0).first.row(), 0);
+        QCOMPARE(range(0).second.row(), 2);
+        QCOMPARE(range(0).first.column(), 0);
+        QCOMPARE(range(0).second.column(), BaseCacheModel::ColumnCount - 1);
+        QCOMPARE(range(1).first.row(), 4);
+        QCOMPARE(range(1).second.row(), 4);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const qint64 expected = (row == 3 || row == 5) ? GiB : 2 * GiB;
+            QCOMPARE(model.index(row, BaseCacheModel::AllocatedSize).data(BaseCacheModel::SortRole).toLongLong(), expected);
+        }
+
+        // A change in the last row closes its run at the end.
+        changed.clear();
+        bases[5].allocatedSize = 3 * GiB;
+        model.setSnapshot(makeSnapshot(bases));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(range(0).first.row(), 5);
+        QCOMPARE(range(0).second.row(), 5);
+    }
+
+    void firstLoadKeepsTheLastRowOfARepeatedName()
+    {
+        BaseCacheModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.setSnapshot(makeSnapshot({
+            makeBase(A, cache::BaseKind::Original, GiB, GiB, 60),
+            makeBase(B, cache::BaseKind::Original, GiB, GiB, 60),
+            makeBase(A, cache::BaseKind::Original, GiB, 2 * GiB, 60),
+            makeBase(C, cache::BaseKind::Original, GiB, GiB, 60),
+        }));
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0, BaseCacheModel::Name).data().toString(), B);
+        QCOMPARE(model.index(1, BaseCacheModel::Name).data().toString(), A);
+        QCOMPARE(model.index(1, BaseCacheModel::AllocatedSize).data(BaseCacheModel::SortRole).toLongLong(), 2 * GiB);
+        QCOMPARE(model.index(2, BaseCacheModel::Name).data().toString(), C);
+    }
+
     void clearRemovesEveryRow()
     {
         BaseCacheModel model;

@@ -3,7 +3,10 @@
 #include "tablefiltermodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSet>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace cowherd;
 using cowherd::ui::BaseCacheModel;
@@ -14,7 +17,7 @@ constexpr qint64 KiB = 1024;
 constexpr qint64 MiB = 1024 * KiB;
 constexpr qint64 GiB = 1024 * MiB;
 
-QStringList column(const QAbstractItemModel &model, int column)
+QStringList columnTexts(const QAbstractItemModel &model, int column)
 {
     QStringList out;
     for (int row = 0; row < model.rowCount(); ++row)
@@ -47,9 +50,9 @@ private Q_SLOTS:
         proxy.setSourceModel(&m_source);
         proxy.sort(BaseCacheModel::AllocatedSize, Qt::AscendingOrder);
         // As text, "10.0 GiB" < "2.0 MiB" < "900.0 KiB"; as bytes the order is the reverse.
-        QCOMPARE(column(proxy, BaseCacheModel::Name), (QStringList{QStringLiteral("aaaa"), QStringLiteral("aaaa_20"), QStringLiteral("swap_512")}));
+        QCOMPARE(columnTexts(proxy, BaseCacheModel::Name), (QStringList{QStringLiteral("aaaa"), QStringLiteral("aaaa_20"), QStringLiteral("swap_512")}));
         proxy.sort(BaseCacheModel::Age, Qt::DescendingOrder);
-        QCOMPARE(column(proxy, BaseCacheModel::Name), (QStringList{QStringLiteral("swap_512"), QStringLiteral("aaaa_20"), QStringLiteral("aaaa")}));
+        QCOMPARE(columnTexts(proxy, BaseCacheModel::Name), (QStringList{QStringLiteral("swap_512"), QStringLiteral("aaaa_20"), QStringLiteral("aaaa")}));
     }
 
     void filtersOnChosenColumnsOnly()
@@ -60,7 +63,7 @@ private Q_SLOTS:
         proxy.sort(BaseCacheModel::Name);
 
         proxy.setFilterText(QStringLiteral("RESIZED"));
-        QCOMPARE(column(proxy, BaseCacheModel::Name), QStringList{QStringLiteral("aaaa_20")});
+        QCOMPARE(columnTexts(proxy, BaseCacheModel::Name), QStringList{QStringLiteral("aaaa_20")});
         proxy.setFilterText(QStringLiteral("aaaa"));
         QCOMPARE(proxy.rowCount(), 2);
         proxy.setFilterText(QStringLiteral(" raw "));
@@ -70,6 +73,106 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 0);
         proxy.setFilterText(QString());
         QCOMPARE(proxy.rowCount(), 3);
+    }
+
+    // The proxy keeps prepared sort keys while the source changes under it; after every change
+    // its order must equal a fresh sort of the same rows. Names share their first eight
+    // characters, differ in case, or are not ASCII, so every kind of key is compared.
+    void keepsItsOrderWhileTheSourceChanges_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        QTest::addRow("name ascending") << int(BaseCacheModel::Name) << int(Qt::AscendingOrder);
+        QTest::addRow("name descending") << int(BaseCacheModel::Name) << int(Qt::DescendingOrder);
+        QTest::addRow("allocated descending") << int(BaseCacheModel::AllocatedSize) << int(Qt::DescendingOrder);
+    }
+
+    void keepsItsOrderWhileTheSourceChanges()
+    {
+        QFETCH(int, column);
+        QFETCH(int, order);
+        BaseCacheModel source;
+        TableFilterModel proxy(BaseCacheModel::SortRole, {BaseCacheModel::Name});
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&source);
+        proxy.sort(column, Qt::SortOrder(order));
+
+        QHash<QString, qint64> sizes; // the rows of the snapshot: name -> allocated bytes
+        const auto apply = [&] {
+            QList<cache::BaseFile> bases;
+            for (auto it = sizes.cbegin(); it != sizes.cend(); ++it)
+                bases.append(test::makeBase(it.key(), cache::BaseKind::Original, GiB, it.value(), 60));
+            source.setSnapshot(test::makeSnapshot(bases));
+        };
+        const auto expected = [&] {
+            QStringList names = sizes.keys();
+            std::sort(names.begin(), names.end(), [&](const QString &a, const QString &b) {
+                if (column == BaseCacheModel::AllocatedSize && sizes[a] != sizes[b])
+                    return sizes[a] < sizes[b];
+                if (column == BaseCacheModel::AllocatedSize)
+                    return false;
+                const bool asciiA = std::all_of(a.cbegin(), a.cend(), [](QChar c) { return c.unicode() < 128; });
+                const bool asciiB = std::all_of(b.cbegin(), b.cend(), [](QChar c) { return c.unicode() < 128; });
+                if (asciiA != asciiB)
+                    return asciiB; // collation keys (not ASCII) come before plain text
+                return a.toLower() < b.toLower();
+            });
+            if (order == Qt::DescendingOrder)
+                std::reverse(names.begin(), names.end());
+            return names;
+        };
+        const auto check = [&] {
+            const QStringList shown = columnTexts(proxy, BaseCacheModel::Name);
+            if (column == BaseCacheModel::AllocatedSize) {
+                // Equal sizes may come in any order; the sizes must not.
+                QList<qint64> shownSizes, wantedSizes;
+                for (const QString &name : shown)
+                    shownSizes.append(sizes.value(name));
+                for (const QString &name : expected())
+                    wantedSizes.append(sizes.value(name));
+                QCOMPARE(shownSizes, wantedSizes);
+                QCOMPARE(QSet<QString>(shown.cbegin(), shown.cend()), QSet<QString>(sizes.keyBegin(), sizes.keyEnd()));
+            } else {
+                QCOMPARE(shown, expected());
+            }
+        };
+
+        // A first load, then inserts, removals and changes in every combination.
+        for (int i = 0; i < 40; ++i)
+            sizes.insert(QStringLiteral("instance-%1").arg((i * 37) % 101), (i * 7919) % 13 * MiB);
+        sizes.insert(QStringLiteral("INSTANCE-500"), 3 * MiB);
+        sizes.insert(QStringLiteral("Übung"), 1 * MiB);
+        sizes.insert(QStringLiteral("abc"), 1 * MiB);
+        apply();
+        check();
+        if (QTest::currentTestFailed())
+            return;
+
+        for (int round = 0; round < 6; ++round) {
+            int n = 0;
+            for (auto it = sizes.begin(); it != sizes.end();) {
+                if (++n % 5 == round % 5)
+                    it = sizes.erase(it);
+                else {
+                    if (n % 3 == round % 3)
+                        it.value() = (it.value() + 5 * MiB) % (17 * MiB);
+                    ++it;
+                }
+            }
+            for (int i = 0; i < 7; ++i)
+                sizes.insert(QStringLiteral("instance-new-%1-%2").arg(round).arg(i), (round * 7 + i) % 11 * MiB);
+            apply();
+            check();
+            if (QTest::currentTestFailed())
+                return;
+        }
+
+        // Another sort column and back: the keys follow.
+        proxy.sort(BaseCacheModel::Age, Qt::AscendingOrder);
+        proxy.sort(column, Qt::SortOrder(order));
+        check();
+        source.clear();
+        QCOMPARE(proxy.rowCount(), 0);
     }
 };
 
