@@ -2,6 +2,7 @@
 #include "filteredtableview.h"
 #include "mainwindow.h"
 #include "mapview.h"
+#include "hostsoverview.h"
 #include "overviewtabs.h"
 #include "windowstate.h"
 
@@ -78,14 +79,21 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTabWidget *tabs = window.tabs();
-        QCOMPARE(tabs->count(), 4);
+        QCOMPARE(tabs->count(), 5);
         QCOMPARE(tabs->widget(2), static_cast<QWidget *>(window.overview()->mapView()));
         QCOMPARE(tabs->widget(3), static_cast<QWidget *>(window.overview()->dashboard()));
+        // The overview of all hosts, also by its own shortcut.
+        QCOMPARE(tabs->widget(4), static_cast<QWidget *>(window.hostsOverview()));
+        QTest::keyClick(&window, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(window.hostsOverview()));
 
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(tabs->currentIndex(), 2);
         QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
         QCOMPARE(tabs->currentIndex(), 3);
+        QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), 4);
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
         QTest::keyClick(&window, Qt::Key_9, Qt::ControlModifier); // no such tab: nothing happens
         QCOMPARE(tabs->currentIndex(), 3);
         QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
