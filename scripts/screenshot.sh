@@ -5,6 +5,7 @@
 # opens cowherd on it under Xvfb and saves the main window to OUTPUT.png.
 # VIEW chooses the picture: base (the base cache table, default), map, dashboard, or
 # launch-wizard (its last page), cache-pass (the preview dialog), task-centre (a few real tasks),
+# hosts (the overview of all hosts, with a second lab and a host that cannot be reached),
 # images (the Images tab: the clouds of OS_CLIENT_CONFIG_FILE or ~/.config/openstack), import-dialog.
 # Further arguments go to cowherd (e.g. `--lang de` for docs/screenshots/main-window-de.png).
 # Fails when the picture is blank. Needs: qemu-img, xvfb-run, python3.
@@ -13,7 +14,7 @@
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
-    echo "usage: $0 OUTPUT.png [base|map|dashboard|images|launch-wizard|cache-pass|task-centre|import-dialog] [COWHERD-ARGUMENTS...]" >&2
+    echo "usage: $0 OUTPUT.png [base|map|dashboard|hosts|images|launch-wizard|cache-pass|task-centre|import-dialog] [COWHERD-ARGUMENTS...]" >&2
     exit 2
 fi
 output=$(realpath -m "$1")
@@ -26,7 +27,7 @@ fi
 tab='' mode=window
 case $view in
     base | window) ;;
-    map | dashboard | images) tab=$view ;;
+    map | dashboard | hosts | images) tab=$view ;;
     launch-wizard | cache-pass | task-centre | import-dialog) mode=$view ;;
     *) echo "unknown view: $view" >&2; exit 2 ;;
 esac
@@ -117,6 +118,20 @@ export XDG_CONFIG_HOME=$work/xdg-config XDG_DATA_HOME=$work/xdg-data
 # After the pass: an original nobody has used for two days, which the next pass would remove.
 make_raw "$fedora" 1536M 32
 touch -d '2 days ago' "$base/$fedora"
+
+if [[ $view == hosts ]]; then
+    # A second, smaller lab on the same test driver, and a host whose name does not resolve:
+    # ssh and libvirt fail at once, so it shows as reconnecting.
+    lab2=$work/lab2
+    mkdir -p "$lab2/_base"
+    qemu-img create -q -f raw "$lab2/_base/$cirros" 112M
+    dd if=/dev/urandom of="$lab2/_base/$cirros" bs=1M count=12 conv=notrunc status=none
+    qemu-img create -q -f raw "$lab2/_base/swap_512" 512M
+    touch -d '3 hours ago' "$lab2/_base/swap_512"
+    "$build/app/ctl/cowherdctl" --config "$config" hosts add lab2 "test://$domains" --instances-path "$lab2" >/dev/null
+    "$build/app/ctl/cowherdctl" --config "$config" hosts add lab3 "qemu+ssh://admin@lab3.invalid/system" \
+        --instances-path /var/lib/nova/instances >/dev/null
+fi
 
 mkdir -p "$(dirname "$output")"
 rm -f "$output"

@@ -441,6 +441,31 @@
     </message>
 </context>
 <context>
+    <name>LastPasses</name>
+    <message>
+        <source>blocked: nothing removed</source>
+        <translation>blockiert: nichts entfernt</translation>
+    </message>
+    <message numerus="yes">
+        <source>removed %n file(s) (%1)</source>
+        <translation>
+            <numerusform>%n Datei entfernt (%1)</numerusform>
+            <numerusform>%n Dateien entfernt (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing to remove</source>
+        <translation>nichts zu entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrupt or unreadable file(s)</source>
+        <translation>
+            <numerusform>%n beschädigte oder unlesbare Datei</numerusform>
+            <numerusform>%n beschädigte oder unlesbare Dateien</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MapGraph</name>
     <message>
         <source>Host: %1</source>
@@ -1241,6 +1266,37 @@ Doppelklick zeigt diese Basisdatei</translation>
     </message>
 </context>
 <context>
+    <name>cowherd::ui::HostConnections</name>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbindet…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>reconnecting (attempt %1)</source>
+        <translation>verbindet neu (Versuch %1)</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>verbindet neu</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::HostListModel</name>
     <message>
         <source>Local demo lab</source>
@@ -1314,12 +1370,62 @@ Zustand: %4</translation>
         <source>Instances</source>
         <translation>Instanzen</translation>
     </message>
+    <message>
+        <source>libvirt: %1</source>
+        <translation>libvirt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) a cache pass would remove now</source>
+        <translation>
+            <numerusform>%n Datei, die ein Cache-Durchlauf jetzt entfernen würde</numerusform>
+            <numerusform>%n Dateien, die ein Cache-Durchlauf jetzt entfernen würde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last cache pass: %1, %2</source>
+        <translation>Letzter Cache-Durchlauf: %1, %2</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keiner</translation>
+    </message>
+    <message>
+        <source>%1 ago · %2</source>
+        <translation>vor %1 · %2</translation>
+    </message>
+    <message>
+        <source>Cache size</source>
+        <translation>Cache-Größe</translation>
+    </message>
+    <message>
+        <source>Reclaimable</source>
+        <translation>Freigebbar</translation>
+    </message>
+    <message>
+        <source>Last cache pass</source>
+        <translation>Letzter Cache-Durchlauf</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::HostSidebar</name>
     <message>
         <source>Hosts</source>
         <translation>Hosts</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::HostsOverview</name>
+    <message>
+        <source>Filter by host, state, URI or last pass</source>
+        <translation>Nach Host, Zustand, URI oder letztem Durchlauf filtern</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>Alle Hosts</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1997,6 +2103,26 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
     <message>
         <source>I&amp;mages</source>
         <translation>I&amp;mages</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>Alle Hosts</translation>
+    </message>
+    <message>
+        <source>All &amp;hosts</source>
+        <translation>Alle &amp;Hosts</translation>
+    </message>
+    <message>
+        <source>Every host at a glance: connection, cache size, reclaimable bytes, last cache pass</source>
+        <translation>Alle Hosts auf einen Blick: Verbindung, Cache-Größe, freigebbarer Platz, letzter Cache-Durchlauf</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>libvirt on %1 cannot be followed: %2</source>
+        <translation>libvirt auf %1 lässt sich nicht verfolgen: %2</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,23 @@
     </message>
 </context>
 <context>
+    <name>LastPasses</name>
+    <message numerus="yes">
+        <source>removed %n file(s) (%1)</source>
+        <translation>
+            <numerusform>removed %n file (%1)</numerusform>
+            <numerusform>removed %n files (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrupt or unreadable file(s)</source>
+        <translation>
+            <numerusform>%n corrupt or unreadable file</numerusform>
+            <numerusform>%n corrupt or unreadable files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MapGraph</name>
     <message numerus="yes">
         <source>Referenced by %n instance(s)</source>
@@ -110,6 +127,13 @@
         <translation>
             <numerusform>%n instance</numerusform>
             <numerusform>%n instances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) a cache pass would remove now</source>
+        <translation>
+            <numerusform>%n file a cache pass would remove now</numerusform>
+            <numerusform>%n files a cache pass would remove now</numerusform>
         </translation>
     </message>
 </context>

@@ -438,6 +438,29 @@
     </message>
 </context>
 <context>
+    <name>LastPasses</name>
+    <message>
+        <source>blocked: nothing removed</source>
+        <translation>已阻止：未删除任何文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>removed %n file(s) (%1)</source>
+        <translation>
+            <numerusform>已删除 %n 个文件（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing to remove</source>
+        <translation>无可删除的文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrupt or unreadable file(s)</source>
+        <translation>
+            <numerusform>%n 个损坏或无法读取的文件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MapGraph</name>
     <message>
         <source>Host: %1</source>
@@ -1230,6 +1253,37 @@ Double-click to show this base file</source>
     </message>
 </context>
 <context>
+    <name>cowherd::ui::HostConnections</name>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>reconnecting (attempt %1)</source>
+        <translation>正在重新连接（第 %1 次尝试）</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>正在重新连接</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::HostListModel</name>
     <message>
         <source>Local demo lab</source>
@@ -1301,12 +1355,61 @@ State: %4</source>
         <source>Instances</source>
         <translation>实例</translation>
     </message>
+    <message>
+        <source>libvirt: %1</source>
+        <translation>libvirt：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) a cache pass would remove now</source>
+        <translation>
+            <numerusform>缓存清理现在会删除的 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last cache pass: %1, %2</source>
+        <translation>上次缓存清理：%1，%2</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>%1 ago · %2</source>
+        <translation>%1前 · %2</translation>
+    </message>
+    <message>
+        <source>Cache size</source>
+        <translation>缓存大小</translation>
+    </message>
+    <message>
+        <source>Reclaimable</source>
+        <translation>可回收</translation>
+    </message>
+    <message>
+        <source>Last cache pass</source>
+        <translation>上次缓存清理</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::HostSidebar</name>
     <message>
         <source>Hosts</source>
         <translation>主机</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::HostsOverview</name>
+    <message>
+        <source>Filter by host, state, URI or last pass</source>
+        <translation>按主机、状态、URI 或上次清理筛选</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>所有主机</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +2086,26 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
     <message>
         <source>I&amp;mages</source>
         <translation>镜像(&amp;M)</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>所有主机</translation>
+    </message>
+    <message>
+        <source>All &amp;hosts</source>
+        <translation>所有主机(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Every host at a glance: connection, cache size, reclaimable bytes, last cache pass</source>
+        <translation>所有主机一览：连接、缓存大小、可回收空间、上次缓存清理</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>libvirt on %1 cannot be followed: %2</source>
+        <translation>无法跟踪 %1 上的 libvirt：%2</translation>
     </message>
 </context>
 <context>

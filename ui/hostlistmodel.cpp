@@ -1,13 +1,18 @@
 #include "hostlistmodel.h"
 
 #include "displayformat.h"
+#include "hostconnections.h"
 
 #include <QApplication>
+#include <QColor>
+#include <QLocale>
 #include <QStyle>
 
 #include <functional>
 
 namespace cowherd::ui {
+
+using namespace Qt::StringLiterals;
 
 HostListModel::HostListModel(QObject *parent)
     : SnapshotTableModel(parent)
@@ -28,10 +33,7 @@ void HostListModel::setHosts(const QList<host::HostConfig> &hosts, bool demoLab)
     const bool demoChanged = m_demoLab != demoLab;
     m_demoLab = demoLab;
     updateRows(m_rows, std::move(next), [](const Row &r) { return r.host.name; },
-        [demoChanged](const Row &a, const Row &b) {
-            return !demoChanged && a.host == b.host && a.state == b.state && a.message == b.message
-                && a.baseFiles == b.baseFiles && a.instances == b.instances && a.scannedAt == b.scannedAt;
-        });
+        [demoChanged](const Row &a, const Row &b) { return !demoChanged && a == b; });
 }
 
 void HostListModel::changeRow(const QString &hostName, const std::function<void(Row &)> &change)
@@ -59,7 +61,37 @@ void HostListModel::setScanned(const QString &hostName, const cache::CacheSnapsh
         row.baseFiles = int(snapshot.bases.size());
         row.instances = int(snapshot.instances.size());
         row.scannedAt = snapshot.takenAt;
+        row.cacheBytes = 0;
+        for (const cache::BaseFile &base : snapshot.bases)
+            row.cacheBytes += base.allocatedSize;
+        row.listed = std::ranges::none_of(snapshot.problems,
+            [](const Problem &p) { return p.code == QLatin1String("instances-path-unreadable"); });
+        if (!row.listed)
+            row.reclaimableBytes = -1;
     });
+}
+
+void HostListModel::setConnectionState(const QString &hostName, host::HostConnection::State state,
+    const QString &reason, int attempt)
+{
+    changeRow(hostName, [&](Row &row) {
+        row.connection = int(state);
+        row.connectionReason = reason;
+        row.attempt = attempt;
+    });
+}
+
+void HostListModel::setReclaimable(const QString &hostName, qint64 bytes, int files)
+{
+    changeRow(hostName, [&](Row &row) {
+        row.reclaimableBytes = bytes;
+        row.removableFiles = files;
+    });
+}
+
+void HostListModel::setLastPass(const QString &hostName, const ui::LastPass &pass)
+{
+    changeRow(hostName, [&](Row &row) { row.lastPass = pass; });
 }
 
 void HostListModel::setFailed(const QString &hostName, const QString &message)
@@ -69,6 +101,10 @@ void HostListModel::setFailed(const QString &hostName, const QString &message)
         row.message = message;
         row.baseFiles = 0;
         row.instances = 0;
+        row.listed = false;
+        row.cacheBytes = 0;
+        row.reclaimableBytes = -1;
+        row.removableFiles = 0;
     });
 }
 
@@ -111,8 +147,33 @@ QString HostListModel::displayName(const Row &row) const
     return m_demoLab ? tr("Local demo lab") : row.host.name;
 }
 
+bool HostListModel::connectionLost(const Row &row) const
+{
+    using S = host::HostConnection::State;
+    return row.connection == int(S::Reconnecting) || row.connection == int(S::Failed);
+}
+
+QString HostListModel::connectionText(const Row &row) const
+{
+    if (row.connection < 0)
+        return {};
+    return HostConnections::stateText(host::HostConnection::State(row.connection), row.connectionReason, row.attempt);
+}
+
+QString HostListModel::message(const Row &row) const
+{
+    if (connectionLost(row) && !row.connectionReason.isEmpty())
+        return row.connectionReason;
+    return row.state == ScanState::Error ? row.message : QString();
+}
+
+// A lost connection says most about the host; then what the scan does or found.
 QString HostListModel::stateText(const Row &row) const
 {
+    if (connectionLost(row))
+        return connectionText(row);
+    if (row.state == ScanState::Ok && row.connection >= 0)
+        return connectionText(row);
     switch (row.state) {
     case ScanState::NotScanned:
         return tr("not scanned");
@@ -128,6 +189,8 @@ QString HostListModel::stateText(const Row &row) const
 
 QString HostListModel::summary(const Row &row) const
 {
+    if (connectionLost(row))
+        return tr("%1 · %2").arg(row.host.uri, stateText(row));
     switch (row.state) {
     case ScanState::NotScanned:
     case ScanState::Scanning:
@@ -145,6 +208,8 @@ QString HostListModel::summary(const Row &row) const
 QIcon HostListModel::stateIcon(const Row &row) const
 {
     QStyle *style = QApplication::style();
+    if (connectionLost(row))
+        return style->standardIcon(QStyle::SP_MessageBoxWarning);
     switch (row.state) {
     case ScanState::NotScanned:
     case ScanState::Scanning:
@@ -164,34 +229,95 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows[index.row()];
     switch (role) {
     case Qt::DisplayRole:
+        return displayData(row, index.column());
     case SortRole:
         switch (index.column()) {
-        case Name:
-            return displayName(row);
-        case Uri:
-            return row.host.uri;
-        case State:
-            return stateText(row);
-        case BaseFiles:
-            return row.baseFiles;
+        case CacheSize:
+            return row.cacheBytes;
+        case Reclaimable:
+            return row.reclaimableBytes;
+        case LastPass:
+            return row.lastPass.time;
         case Instances:
-            return row.instances;
+        case BaseFiles:
+            return displayData(row, index.column());
+        case State: // the troubled hosts first
+            return u"%1 %2"_s.arg(connectionLost(row) || row.state == ScanState::Error ? 0 : 1).arg(stateText(row));
+        default:
+            return displayData(row, index.column());
         }
-        return {};
     case HostNameRole:
         return row.host.name;
     case ScanStateRole:
         return int(row.state);
+    case ConnectionStateRole:
+        return row.connection;
+    case MessageRole:
+        return message(row);
     case SummaryRole:
         return summary(row);
     case Qt::DecorationRole:
         return index.column() == Name ? QVariant(stateIcon(row)) : QVariant();
-    case Qt::ToolTipRole:
-        return tr("%1\n%2\nInstances path: %3\nState: %4")
-            .arg(displayName(row), row.host.uri, row.host.instancesPath, stateText(row));
+    case Qt::TextAlignmentRole:
+        switch (index.column()) {
+        case CacheSize:
+        case Reclaimable:
+        case Instances:
+        case BaseFiles:
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if ((index.column() == State && (connectionLost(row) || row.state == ScanState::Error))
+            || (index.column() == LastPass && row.lastPass.failed))
+            return QColor(0xc6, 0x28, 0x28);
+        return {};
+    case Qt::ToolTipRole: {
+        QString tip = tr("%1\n%2\nInstances path: %3\nState: %4")
+                          .arg(displayName(row), row.host.uri, row.host.instancesPath, stateText(row));
+        if (row.connection >= 0)
+            tip += u'\n' + tr("libvirt: %1").arg(connectionText(row));
+        if (const QString why = message(row); !why.isEmpty() && !tip.contains(why))
+            tip += u'\n' + why;
+        if (index.column() == Reclaimable && row.reclaimableBytes >= 0)
+            tip += u'\n' + tr("%n file(s) a cache pass would remove now", nullptr, row.removableFiles);
+        if (index.column() == LastPass && row.lastPass.time.isValid())
+            tip += u'\n' + tr("Last cache pass: %1, %2")
+                                .arg(QLocale().toString(row.lastPass.time.toLocalTime(), QLocale::ShortFormat),
+                                    row.lastPass.outcome);
+        return tip;
+    }
     default:
         return {};
     }
+}
+
+QVariant HostListModel::displayData(const Row &row, int column) const
+{
+    // A host whose files could not be listed has no figures, rather than zeros.
+    const bool scanned = row.scannedAt.isValid() && row.listed;
+    switch (column) {
+    case Name:
+        return displayName(row);
+    case Uri:
+        return row.host.uri;
+    case State:
+        return stateText(row);
+    case BaseFiles:
+        return scanned ? QVariant(row.baseFiles) : QVariant();
+    case Instances:
+        return scanned ? QVariant(row.instances) : QVariant();
+    case CacheSize:
+        return scanned ? DisplayFormat::size(row.cacheBytes) : QString();
+    case Reclaimable:
+        return scanned && row.reclaimableBytes >= 0 ? DisplayFormat::size(row.reclaimableBytes) : QString();
+    case LastPass:
+        if (!row.lastPass.time.isValid())
+            return tr("none yet");
+        return tr("%1 ago · %2")
+            .arg(DisplayFormat::age(row.lastPass.time.secsTo(QDateTime::currentDateTimeUtc())), row.lastPass.outcome);
+    }
+    return {};
 }
 
 QVariant HostListModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -205,6 +331,12 @@ QVariant HostListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("URI");
     case State:
         return tr("State");
+    case CacheSize:
+        return tr("Cache size");
+    case Reclaimable:
+        return tr("Reclaimable");
+    case LastPass:
+        return tr("Last cache pass");
     case BaseFiles:
         return tr("Base files");
     case Instances:

@@ -2,6 +2,8 @@
 
 #include "cache/cachesnapshot.h"
 #include "host/hostconfig.h"
+#include "host/hostconnection.h"
+#include "lastpass.h"
 #include "snapshottablemodel.h"
 
 #include <QDateTime>
@@ -12,7 +14,8 @@
 
 namespace cowherd::ui {
 
-// The hosts of the sidebar with the state of their latest scan.
+// The hosts of the sidebar and of the overview of all hosts: the state of their libvirt
+// connection and of their latest scan, cache figures and the last cache pass.
 class HostListModel final : public SnapshotTableModel
 {
     Q_OBJECT
@@ -20,10 +23,13 @@ class HostListModel final : public SnapshotTableModel
 public:
     enum Column {
         Name,
-        Uri,
         State,
-        BaseFiles,
+        CacheSize,
+        Reclaimable,
         Instances,
+        BaseFiles,
+        LastPass,
+        Uri,
         ColumnCount
     };
     Q_ENUM(Column)
@@ -33,6 +39,8 @@ public:
         HostNameRole, // the row's key
         ScanStateRole, // ScanState as int
         SummaryRole, // one line under the name: URI and state or counts
+        ConnectionStateRole, // host::HostConnection::State as int; -1 without a connection
+        MessageRole, // why the host is reconnecting, failed or could not be scanned; empty when fine
     };
 
     enum class ScanState {
@@ -50,6 +58,12 @@ public:
     void setScanning(const QString &hostName);
     void setScanned(const QString &hostName, const cache::CacheSnapshot &snapshot);
     void setFailed(const QString &hostName, const QString &message);
+    // attempt: the reconnect attempt under way or next, while Reconnecting.
+    void setConnectionState(const QString &hostName, host::HostConnection::State state, const QString &reason,
+        int attempt);
+    // What a cache pass would remove now, planned on the latest snapshot.
+    void setReclaimable(const QString &hostName, qint64 bytes, int files);
+    void setLastPass(const QString &hostName, const ui::LastPass &pass);
 
     bool isDemoLab() const { return m_demoLab; }
     QList<host::HostConfig> hosts() const;
@@ -70,11 +84,25 @@ private:
         int baseFiles = 0;
         int instances = 0;
         QDateTime scannedAt;
+        bool listed = false; // the latest scan could list the instances path: its figures count
+        qint64 cacheBytes = 0;
+        qint64 reclaimableBytes = -1; // -1: not planned yet
+        int removableFiles = 0;
+        ui::LastPass lastPass;
+        int connection = -1; // host::HostConnection::State; -1: none
+        QString connectionReason;
+        int attempt = 0;
+
+        friend bool operator==(const Row &, const Row &) = default;
     };
 
     void changeRow(const QString &hostName, const std::function<void(Row &)> &change);
     QString displayName(const Row &row) const;
     QString stateText(const Row &row) const;
+    QString connectionText(const Row &row) const;
+    bool connectionLost(const Row &row) const;
+    QString message(const Row &row) const;
+    QVariant displayData(const Row &row, int column) const;
     QString summary(const Row &row) const;
     QIcon stateIcon(const Row &row) const;
 

@@ -71,6 +71,7 @@ MainWindow::MainWindow(const QString &configFile, QWidget *parent)
     updateTitles();
     resize(1280, 800);
     createOverview(configFile);
+    createHostFeatures();
     createImageFeatures();
     createHelpMenu();
 
@@ -229,6 +230,7 @@ void MainWindow::applyHostSetup(const HostSetup &setup)
     m_scheduler->scanAll();
     m_scheduler->setInterval(RefreshInterval);
     applyHostSetupToTasks(setup);
+    applyHostSetupToHosts(setup);
     Q_EMIT hostsLoaded();
 }
 
@@ -308,6 +310,10 @@ void MainWindow::updateBanner()
     }
     QStringList lines;
     auto level = HostBanner::Level::Information;
+    if (const QString problem = connectionProblem(m_currentHost); !problem.isEmpty()) {
+        level = HostBanner::Level::Error;
+        lines.append(problem);
+    }
     if (const auto failure = m_failures.constFind(m_currentHost); failure != m_failures.constEnd()) {
         level = HostBanner::Level::Error;
         lines.append(tr("Cannot scan %1: %2").arg(hostIndex.data().toString(), failure.value()));
@@ -316,7 +322,7 @@ void MainWindow::updateBanner()
         if (!snapshot->libvirtStatus.isEmpty())
             problems.append({QStringLiteral("libvirt"), tr("libvirt: %1").arg(snapshot->libvirtStatus)});
         if (!problems.isEmpty()) {
-            level = HostBanner::Level::Warning;
+            level = std::max(level, HostBanner::Level::Warning);
             lines.append(DisplayFormat::problems(problems));
         }
     }

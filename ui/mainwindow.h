@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QSet>
 
 #include <optional>
 
@@ -13,6 +14,7 @@ class QDockWidget;
 class QLabel;
 class QSplitter;
 class QTabWidget;
+class QTimer;
 
 namespace cowherd::task {
 class TaskManager;
@@ -24,6 +26,8 @@ class BaseCacheModel;
 class DetailsPane;
 class FilteredTableView;
 class HostBanner;
+class HostConnections;
+class HostsOverview;
 class HostListModel;
 class HostSidebar;
 class ImagesPanel;
@@ -76,6 +80,10 @@ public:
     ConsolePane *consolePane() const { return m_console; }
     QAction *launchAction() const { return m_launch; }
     QAction *resetDemoLabAction() const { return m_resetDemoLab; }
+    // One libvirt connection per host and the overview of all hosts (mainwindowhosts.cpp).
+    HostConnections *hostConnections() const { return m_connections; }
+    HostsOverview *hostsOverview() const { return m_hostsOverview; }
+    QAction *showHostsAction() const { return m_showHosts; }
     // Opens the launch wizard for the current host (non-modal; deleted when closed).
     LaunchWizard *openLaunchWizard();
     // The Images tab: Glance images per cloud, pre-cache, import (mainwindowimages.cpp).
@@ -119,6 +127,12 @@ private:
     // mainwindowimages.cpp
     void createImageFeatures();
 
+    // mainwindowhosts.cpp
+    void createHostFeatures();
+    void applyHostSetupToHosts(const HostSetup &setup);
+    void onDomainEvent(const QString &hostName, const QString &uuid, const QString &state, const QString &event);
+    QString connectionProblem(const QString &hostName) const;
+
     HostListModel *m_hostModel;
     BaseCacheModel *m_baseModel;
     InstanceModel *m_instanceModel;
@@ -154,6 +168,16 @@ private:
     QAction *m_launch = nullptr;
     QAction *m_resetDemoLab = nullptr;
     QLabel *m_taskSummary = nullptr;
+
+    // Live hosts.
+    HostConnections *m_connections = nullptr;
+    HostsOverview *m_hostsOverview = nullptr;
+    QAction *m_showHosts = nullptr;
+    QTimer *m_liveUpdate = nullptr;
+    QSet<QString> m_rescanDue;
+    QHash<quint64, QString> m_passTasks; // scheduled cache pass task -> its host
+
+    // The Images tab.
     ImagesPanel *m_images = nullptr;
 };
 

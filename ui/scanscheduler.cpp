@@ -85,6 +85,20 @@ const cache::CacheSnapshot *ScanScheduler::snapshot(const QString &hostName) con
     return it == m_snapshots.constEnd() ? nullptr : &it.value();
 }
 
+bool ScanScheduler::updateInstanceState(const QString &hostName, const QString &uuid, const QString &state)
+{
+    const auto it = m_snapshots.find(hostName);
+    if (it == m_snapshots.end())
+        return false;
+    for (cache::Instance &instance : it->instances) {
+        if (instance.uuid.compare(uuid, Qt::CaseInsensitive) == 0) {
+            instance.state = state;
+            return true;
+        }
+    }
+    return false;
+}
+
 void ScanScheduler::finish(const QString &hostName, quint64 jobId, Outcome outcome)
 {
     const auto running = m_running.constFind(hostName);

@@ -50,6 +50,9 @@ public:
     bool isScanning(const QString &hostName) const { return m_running.contains(hostName); }
     // The latest snapshot of the host, if any scan has finished.
     const cache::CacheSnapshot *snapshot(const QString &hostName) const;
+    // A domain lifecycle event between scans: the instance's state in the host's latest
+    // snapshot becomes state. False when the snapshot has no such instance (a rescan will tell).
+    bool updateInstanceState(const QString &hostName, const QString &uuid, const QString &state);
 
 Q_SIGNALS:
     void scanStarted(const QString &hostName, quint64 jobId);

@@ -5,6 +5,8 @@
 #include "cachetasks.h"
 #include "dashboard.h"
 #include "filteredtableview.h"
+#include "hostlistmodel.h"
+#include "hostsoverview.h"
 #include "instancetasks.h"
 #include "glanceimagemodel.h"
 #include "hostbanner.h"
@@ -146,6 +148,30 @@ void showTaskCentre(MainWindow &window, const QString &hostName, const QString &
     poll->start();
 }
 
+// The overview of all hosts once every host was scanned, planned and tried by libvirt.
+void showHostsOverview(MainWindow &window, const QString &path)
+{
+    window.showHostsAction()->trigger();
+    auto *poll = new QTimer(&window);
+    poll->setInterval(100);
+    QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, path] {
+        const HostListModel *model = window.hostListModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const auto scan = HostListModel::ScanState(model->index(row, 0).data(HostListModel::ScanStateRole).toInt());
+            const int connection = model->index(row, 0).data(HostListModel::ConnectionStateRole).toInt();
+            if (scan == HostListModel::ScanState::NotScanned || scan == HostListModel::ScanState::Scanning
+                || connection < 0 || connection == int(host::HostConnection::State::Connecting))
+                return;
+            if (scan == HostListModel::ScanState::Ok && model->index(row, HostListModel::Reclaimable).data().toString().isEmpty())
+                return;
+        }
+        poll->stop();
+        window.hostsOverview()->view()->tableView()->selectRow(0);
+        saveAndQuit(&window, path);
+    });
+    poll->start();
+}
+
 // The map (with the base file that has the most dependents lit up, which is what the map is
 // for) or the dashboard, once it is drawn.
 void showOverviewTab(MainWindow &window, const QString &path, const QString &tab)
@@ -180,6 +206,8 @@ void showOverviewTab(MainWindow &window, const QString &path, const QString &tab
             take();
         else
             QObject::connect(dashboard, &Dashboard::figuresShown, &window, take, Qt::SingleShotConnection);
+    } else if (tab == u"hosts") {
+        showHostsOverview(window, path);
     } else {
         saveAndQuit(&window, path);
     }
@@ -232,7 +260,7 @@ void installScreenshotHook(MainWindow &window)
         QApplication::exit(1);
     });
 
-    // COWHERD_SCREENSHOT_TAB=map|dashboard shows that tab instead of the base cache table.
+    // COWHERD_SCREENSHOT_TAB=map|dashboard|hosts shows that tab instead of the base cache table.
     const QString tab = qEnvironmentVariable("COWHERD_SCREENSHOT_TAB");
     QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, path, mode, tab](const QString &hostName) {
         QTableView *table = window.baseCacheView()->tableView();

@@ -5,6 +5,7 @@
 #include "host/libvirturi.h"
 
 #include <QLoggingCategory>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <libvirt/libvirt.h>
@@ -68,6 +69,21 @@ std::pair<QString, QString> lifecycleText(int event)
     case VIR_DOMAIN_EVENT_CRASHED: return {u"crashed"_s, u"crashed"_s};
     default: return {u"unknown"_s, u"unknown"_s};
     }
+}
+
+// Opening a connection to a dead or hung host can block for as long as the transport's own
+// timeout; on the global pool (one thread per core) a few such hosts would hold up every other
+// host and the application's other background work. Never deleted: a thread stuck in libvirt
+// must not hold up the exit.
+QThreadPool *connectionPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(64);
+        p->setExpiryTimeout(30'000);
+        return p;
+    }();
+    return pool;
 }
 
 } // namespace
@@ -143,7 +159,7 @@ void HostConnection::connectNow()
     const int generation = ++m_generation;
     setState(m_attempts == 0 && m_state != State::Reconnecting ? State::Connecting : State::Reconnecting, m_reason);
     const QByteArray uri = m_host.uri.toUtf8();
-    QtConcurrent::run([uri]() -> std::pair<virConnectPtr, QString> {
+    QtConcurrent::run(connectionPool(), [uri]() -> std::pair<virConnectPtr, QString> {
         ensureLibvirtEventLoop();
         virConnectPtr conn = virConnectOpen(uri.constData());
         return {conn, conn ? QString() : LibvirtConnection::lastError()};
@@ -158,7 +174,7 @@ void HostConnection::connectNow()
 void HostConnection::connected(virConnectPtr conn, int generation)
 {
     if (generation != m_generation || !m_running) {
-        (void)QtConcurrent::run([conn] { virConnectClose(conn); });
+        (void)QtConcurrent::run(connectionPool(), [conn] { virConnectClose(conn); });
         return;
     }
     m_conn = conn;
@@ -221,6 +237,7 @@ void HostConnection::scheduleRetry()
     const int delay = std::min<qint64>(qint64(1000) << std::min(m_attempts, 16), m_maxBackoffMs);
     ++m_attempts;
     m_retry.start(delay);
+    Q_EMIT retryScheduled(m_attempts, int(delay));
 }
 
 void HostConnection::closeConnection()
@@ -230,7 +247,7 @@ void HostConnection::closeConnection()
         return;
     const int callbackId = std::exchange(m_callbackId, -1);
     // Unregistering and closing may wait on the network: never on this (possibly the UI) thread.
-    (void)QtConcurrent::run([conn, callbackId] {
+    (void)QtConcurrent::run(connectionPool(), [conn, callbackId] {
         if (callbackId >= 0)
             virConnectDomainEventDeregisterAny(conn, callbackId);
         virConnectClose(conn);

@@ -50,6 +50,8 @@ Q_SIGNALS:
     void stateChanged(cowherd::host::HostConnection::State state, const QString &reason);
     // uuid in lower case; state as domainStateName() and the event ("started", "stopped", ...).
     void domainEvent(const QString &uuid, const QString &state, const QString &event);
+    // The next connection attempt (1, 2, ...) runs in delayMs; the state stays Reconnecting.
+    void retryScheduled(int attempt, int delayMs);
 
 private:
     struct Bridge;

@@ -1,5 +1,6 @@
 #include "dashboard.h"
 #include "filteredtableview.h"
+#include "hostsoverview.h"
 #include "imagespanel.h"
 #include "mainwindow.h"
 #include "mapview.h"
@@ -79,15 +80,22 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTabWidget *tabs = window.tabs();
-        QCOMPARE(tabs->count(), 5);
+        QCOMPARE(tabs->count(), 6);
         QCOMPARE(tabs->widget(2), static_cast<QWidget *>(window.overview()->mapView()));
         QCOMPARE(tabs->widget(3), static_cast<QWidget *>(window.overview()->dashboard()));
-        QCOMPARE(tabs->indexOf(static_cast<QWidget *>(window.imagesPanel())), 4);
+        // The overview of all hosts, also by its own shortcut.
+        QCOMPARE(tabs->widget(4), static_cast<QWidget *>(window.hostsOverview()));
+        QTest::keyClick(&window, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(window.hostsOverview()));
+        QCOMPARE(tabs->indexOf(static_cast<QWidget *>(window.imagesPanel())), 5);
 
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(tabs->currentIndex(), 2);
         QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
         QCOMPARE(tabs->currentIndex(), 3);
+        QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), 4);
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
         QTest::keyClick(&window, Qt::Key_9, Qt::ControlModifier); // no such tab: nothing happens
         QCOMPARE(tabs->currentIndex(), 3);
         QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);

@@ -84,6 +84,84 @@ private Q_SLOTS:
         QCOMPARE(model.hostAt(model.indexOf(QStringLiteral("lab3")).row())->name, QStringLiteral("lab3"));
     }
 
+    void showsConnectionStateAndFigures()
+    {
+        using Conn = host::HostConnection::State;
+        HostListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setHosts({hostNamed(QStringLiteral("lab1")), hostNamed(QStringLiteral("lab2"))});
+        const int row = model.indexOf(QStringLiteral("lab1")).row();
+        auto cell = [&](int column) { return model.index(row, column).data().toString(); };
+        QCOMPARE(model.index(row, 0).data(HostListModel::ConnectionStateRole).toInt(), -1);
+        QCOMPARE(cell(HostListModel::LastPass), QStringLiteral("none yet"));
+        QVERIFY(cell(HostListModel::Reclaimable).isEmpty()); // not planned yet
+
+        model.setScanned(QStringLiteral("lab1"), test::makeSnapshot(
+            {test::makeBase(QStringLiteral("swap_512"), cache::BaseKind::Swap, 1, 3 << 20, 1),
+                test::makeBase(QStringLiteral("swap_1024"), cache::BaseKind::Swap, 1, 1 << 20, 1)}));
+        QCOMPARE(cell(HostListModel::CacheSize), QStringLiteral("4.0 MiB"));
+        QCOMPARE(model.index(row, HostListModel::CacheSize).data(HostListModel::SortRole).toLongLong(), 4 << 20);
+        model.setReclaimable(QStringLiteral("lab1"), 1 << 20, 1);
+        QCOMPARE(cell(HostListModel::Reclaimable), QStringLiteral("1.0 MiB"));
+
+        model.setConnectionState(QStringLiteral("lab1"), Conn::Connected, {}, 0);
+        QCOMPARE(cell(HostListModel::State), QStringLiteral("connected"));
+        QVERIFY(model.index(row, 0).data(HostListModel::MessageRole).toString().isEmpty());
+
+        // A lost connection wins over the scan's "ok", with its attempt and reason.
+        const QString why = QStringLiteral("Lost the connection to lab1: the host closed the connection");
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setConnectionState(QStringLiteral("lab1"), Conn::Reconnecting, why, 3);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), row);
+        QCOMPARE(cell(HostListModel::State), QStringLiteral("reconnecting (attempt 3)"));
+        QCOMPARE(model.index(row, 0).data(HostListModel::MessageRole).toString(), why);
+        QVERIFY(model.index(row, 0).data(HostListModel::SummaryRole).toString().contains(QStringLiteral("reconnecting")));
+        QVERIFY(model.index(row, HostListModel::State).data(Qt::ToolTipRole).toString().contains(why));
+        // ... and sorts before the healthy hosts.
+        model.setConnectionState(QStringLiteral("lab2"), Conn::Connected, {}, 0);
+        QVERIFY(model.index(row, HostListModel::State).data(HostListModel::SortRole).toString()
+            < model.index(model.indexOf(QStringLiteral("lab2")).row(), HostListModel::State).data(HostListModel::SortRole).toString());
+
+        model.setConnectionState(QStringLiteral("lab1"), Conn::Failed, QStringLiteral("not a libvirt URI"), 0);
+        QCOMPARE(cell(HostListModel::State), QStringLiteral("failed: not a libvirt URI"));
+
+        const QDateTime when = test::testNow();
+        model.setLastPass(QStringLiteral("lab1"), {when, QStringLiteral("nothing to remove"), false});
+        QVERIFY2(cell(HostListModel::LastPass).endsWith(QStringLiteral("nothing to remove")), qPrintable(cell(HostListModel::LastPass)));
+        QCOMPARE(model.index(row, HostListModel::LastPass).data(HostListModel::SortRole).toDateTime(), when);
+    }
+
+    void lastPassFromTheAuditLog()
+    {
+        const QDateTime t = test::testNow();
+        auto entry = [](const QDateTime &time, const QString &host, const QString &action, qint64 bytes = 0) {
+            return ui::AuditEntry{time, host, QStringLiteral("/lab/_base/f"), action, QStringLiteral("why"), bytes};
+        };
+        // Newest first, as readRecentAudit() returns them.
+        const QList<ui::AuditEntry> log{
+            entry(t, QStringLiteral("lab1"), QStringLiteral("remove"), 1 << 20),
+            entry(t.addSecs(-2), QStringLiteral("lab2"), QStringLiteral("blocked")),
+            entry(t.addSecs(-5), QStringLiteral("lab1"), QStringLiteral("remove"), 2 << 20),
+            entry(t.addSecs(-6), QStringLiteral("lab1"), QStringLiteral("touch")),
+            entry(t.addSecs(-7), QStringLiteral("lab1"), QStringLiteral("quarantined")),
+            // An older pass of lab1, an hour before: not part of the last one.
+            entry(t.addSecs(-3600), QStringLiteral("lab1"), QStringLiteral("remove"), 8 << 20),
+            entry(t.addSecs(-60), QStringLiteral("lab3"), QStringLiteral("pin")),
+            entry(t.addSecs(-120), QStringLiteral("lab3"), QStringLiteral("keep")),
+        };
+        const auto passes = ui::LastPasses::fromAudit(log);
+        QCOMPARE(passes.value(QStringLiteral("lab1")).time, t);
+        QCOMPARE(passes.value(QStringLiteral("lab1")).outcome,
+            QStringLiteral("removed 2 file(s) (3.0 MiB); 1 corrupt or unreadable file(s)")); // no translator: the source text
+        QVERIFY(passes.value(QStringLiteral("lab1")).failed);
+        QCOMPARE(passes.value(QStringLiteral("lab2")).outcome, QStringLiteral("blocked: nothing removed"));
+        QCOMPARE(passes.value(QStringLiteral("lab3")).time, t.addSecs(-120));
+        QCOMPARE(passes.value(QStringLiteral("lab3")).outcome, QStringLiteral("nothing to remove"));
+        QVERIFY(!passes.value(QStringLiteral("lab3")).failed);
+        QVERIFY(!passes.contains(QStringLiteral("lab4")));
+    }
+
     void namesTheDemoLab()
     {
         HostListModel model;

@@ -62,6 +62,28 @@ private Q_SLOTS:
         QCOMPARE(scheduler.scan(QStringLiteral("no such host")), 0u);
     }
 
+    void domainEventUpdatesTheLatestSnapshot()
+    {
+        ScanScheduler scheduler(nullptr, [](const host::HostConfig &host) -> Result<cache::CacheSnapshot> {
+            auto snapshot = test::makeSnapshot({}, {test::makeInstance(QStringLiteral("1d5c7e3a-0b2f-4c6d-8e9a-00000000000a"),
+                                                       QStringLiteral("vm"), {})});
+            snapshot.host = host;
+            return snapshot;
+        });
+        scheduler.setHosts({lab(QStringLiteral("lab1"))});
+        // No snapshot yet: nothing to update.
+        QVERIFY(!scheduler.updateInstanceState(QStringLiteral("lab1"), QStringLiteral("1d5c7e3a-0b2f-4c6d-8e9a-00000000000a"), QStringLiteral("paused")));
+        QSignalSpy ready(&scheduler, &ScanScheduler::snapshotReady);
+        scheduler.scan(QStringLiteral("lab1"));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(scheduler.snapshot(QStringLiteral("lab1"))->instances.first().state, QStringLiteral("running"));
+        // libvirt's uuid may come in another case.
+        QVERIFY(scheduler.updateInstanceState(QStringLiteral("lab1"), QStringLiteral("1D5C7E3A-0B2F-4C6D-8E9A-00000000000A"), QStringLiteral("paused")));
+        QCOMPARE(scheduler.snapshot(QStringLiteral("lab1"))->instances.first().state, QStringLiteral("paused"));
+        QVERIFY(!scheduler.updateInstanceState(QStringLiteral("lab1"), QStringLiteral("unknown-uuid"), QStringLiteral("paused")));
+        QVERIFY(!scheduler.updateInstanceState(QStringLiteral("lab9"), QStringLiteral("1d5c7e3a-0b2f-4c6d-8e9a-00000000000a"), QStringLiteral("paused")));
+    }
+
     void dropsStaleResults()
     {
         QSemaphore firstMayFinish;
