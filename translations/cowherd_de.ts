@@ -1556,6 +1556,10 @@ Zustand: %4</translation>
         <source>&amp;Refresh image list</source>
         <translation>Image-Liste &amp;aktualisieren</translation>
     </message>
+    <message>
+        <source>The password kept in the desktop keyring for this cloud was refused, so it was removed from the keyring: Refresh to type the right one.</source>
+        <translation>Das im Schlüsselbund des Desktops gespeicherte Passwort dieser Cloud wurde abgelehnt und daher aus dem Schlüsselbund entfernt: Aktualisieren Sie, um das richtige einzugeben.</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::ImportDialog</name>

@@ -1540,6 +1540,10 @@ State: %4</source>
         <source>&amp;Refresh image list</source>
         <translation>刷新镜像列表(&amp;R)</translation>
     </message>
+    <message>
+        <source>The password kept in the desktop keyring for this cloud was refused, so it was removed from the keyring: Refresh to type the right one.</source>
+        <translation>桌面密钥环中保存的此云密码被拒绝，已从密钥环中删除：请刷新并输入正确的密码。</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::ImportDialog</name>

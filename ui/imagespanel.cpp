@@ -225,6 +225,7 @@ void ImagesPanel::onCloudLoaded(quint64 generation, const QString &cloud, const 
             if (generation != m_generation)
                 return;
             if (found) {
+                m_keyringPassword.insert(config.name);
                 config.password = password;
                 openSession(generation, std::move(config));
             } else {
@@ -254,6 +255,8 @@ void ImagesPanel::askPassword(quint64 generation, source::CloudConfig config)
     const QString notKept = tr("The password of cloud %1 is not kept: %2. Cowherd asks for it again after a restart.");
     if (answer->keep) {
         m_keyring->storePassword(cloud, answer->password, [this, cloud, notKept](bool kept, const QString &reason) {
+            if (kept)
+                m_keyringPassword.insert(cloud);
             m_keyringNote->setVisible(!kept);
             if (!kept)
                 m_keyringNote->setText(notKept.arg(cloud, tr("the desktop keyring refused it (%1)").arg(reason)));
@@ -293,6 +296,15 @@ void ImagesPanel::list(quint64 generation, const QString &cloud, const SessionPt
                 const bool login = images.error().message.contains(QStringLiteral("Keystone"));
                 if (m_askedPassword.contains(cloud))
                     m_sessions.remove(cloud); // a typed password may be wrong: ask again on Refresh
+                if (login && m_keyringPassword.remove(cloud)) {
+                    // A kept password that Keystone refuses would be refused on every Refresh.
+                    m_keyring->forgetPassword(cloud);
+                    m_sessions.remove(cloud);
+                    showFailure(cloud, images.error().message,
+                        tr("The password kept in the desktop keyring for this cloud was refused, so it was removed "
+                           "from the keyring: Refresh to type the right one."));
+                    return;
+                }
                 showFailure(cloud, images.error().message,
                     login ? tr("Check the user, project and password of the cloud (clouds.yaml, secure.yaml or the "
                                "password you typed), then Refresh.")

@@ -125,6 +125,7 @@ private:
     LaunchHandler m_launchHandler;
     QHash<QString, SessionPtr> m_sessions; // cloud -> an authenticated session
     QSet<QString> m_askedPassword; // clouds whose password a person typed (asked again if refused)
+    QSet<QString> m_keyringPassword; // clouds whose password is in the keyring (forgotten if refused)
     quint64 m_generation = 0;
 };
 
