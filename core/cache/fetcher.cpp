@@ -35,13 +35,20 @@ void report(const FetchOptions &options, FetchProgress::Stage stage, qint64 done
         options.onProgress({stage, done, total});
 }
 
-image::ImageInfo inspectOnHost(host::Transport &transport, const QString &path)
+// Reads the header of the file just written and inspects it. Failing to read it from a remote
+// host (a lost SSH connection) is a failure of the transport, to report and retry, not a
+// verdict on the image.
+Result<image::ImageInfo> inspectOnHost(host::Transport &transport, const QString &path)
 {
     if (transport.isLocal())
         return image::inspectFile(path);
     auto probed = transport.probe({path}, inspectBytes);
-    if (!probed || probed->isEmpty())
-        return {};
+    if (!probed)
+        return std::unexpected(Error::failure(u"Cannot read the header of %1 on %2 to inspect it: %3"_s.arg(
+            path, transport.displayName(), probed.error().message)));
+    if (probed->isEmpty())
+        return std::unexpected(Error::failure(
+            u"%1 vanished from %2 before it could be inspected"_s.arg(path, transport.displayName())));
     image::PrefixByteSource source(probed->first().head, probed->first().apparentSize);
     image::ImageInfo info = image::inspect(source);
     info.path = path;
@@ -185,7 +192,10 @@ Result<FetchResult> fetchImage(host::Transport &transport, const QString &instan
     };
 
     report(options, FetchProgress::Stage::Inspecting, 0, -1);
-    const image::ImageInfo info = inspectOnHost(transport, part);
+    const Result<image::ImageInfo> inspected = inspectOnHost(transport, part);
+    if (!inspected)
+        return discard(inspected.error());
+    const image::ImageInfo &info = *inspected;
     image::SafetyPolicy policy;
     policy.declaredFormat = declared;
     policy.maxVirtualSize = options.maxVirtualSize;
