@@ -1,4 +1,5 @@
 #include "hostsoverview.h"
+#include "task/whenfinished.h"
 
 #include "columnwidth.h"
 #include "filteredtableview.h"
@@ -68,7 +69,7 @@ void HostsOverview::planSnapshot(const cache::CacheSnapshot &snapshot)
     const QString host = snapshot.host.name;
     const quint64 generation = ++m_planGeneration[host];
     // The policy is in the settings file and planning a large cache is not free: off this thread.
-    QtConcurrent::run([snapshot, configFile = m_configFile] {
+    task::whenFinished(QtConcurrent::run([snapshot, configFile = m_configFile] {
         cache::SharingGroupState group;
         group.hosts.append({snapshot.host, snapshot, {}});
         const cache::CleanupPlan plan = cache::planCleanup(group,
@@ -83,7 +84,7 @@ void HostsOverview::planSnapshot(const cache::CacheSnapshot &snapshot)
             }
         }
         return r;
-    }).then(this, [this, host, generation](const Reclaimable &r) {
+    }), this, [this, host, generation](const Reclaimable &r) {
         if (generation != m_planGeneration.value(host))
             return;
         m_model->setReclaimable(host, r.bytes, r.files);
@@ -94,8 +95,8 @@ void HostsOverview::planSnapshot(const cache::CacheSnapshot &snapshot)
 void HostsOverview::refreshPasses()
 {
     const quint64 generation = ++m_passGeneration;
-    QtConcurrent::run([path = m_auditLogPath] { return LastPasses::fromAudit(readRecentAudit(path, AuditEntries)); })
-        .then(this, [this, generation](const QHash<QString, LastPass> &passes) {
+    task::whenFinished(QtConcurrent::run([path = m_auditLogPath] { return LastPasses::fromAudit(readRecentAudit(path, AuditEntries)); }),
+        this, [this, generation](const QHash<QString, LastPass> &passes) {
             if (generation == m_passGeneration)
                 showPasses(passes);
         });

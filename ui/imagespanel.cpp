@@ -1,4 +1,5 @@
 #include "imagespanel.h"
+#include "task/whenfinished.h"
 
 #include "cloudkeyring.h"
 #include "cloudpassworddialog.h"
@@ -143,8 +144,8 @@ QList<QAction *> ImagesPanel::actions() const
 void ImagesPanel::reloadClouds()
 {
     // Reading clouds.yaml is file I/O: not on this thread.
-    QtConcurrent::run([yaml = m_cloudsYaml] { return source::configuredCloudNames(yaml); })
-        .then(this, [this](const QStringList &names) {
+    task::whenFinished(QtConcurrent::run([yaml = m_cloudsYaml] { return source::configuredCloudNames(yaml); }),
+        this, [this](const QStringList &names) {
             const QString previous = currentCloud();
             {
                 const QSignalBlocker blocker(m_cloudBox);
@@ -204,9 +205,9 @@ void ImagesPanel::refresh()
         return;
     }
     m_banner->showMessage(HostBanner::Level::Information, tr("Reading cloud %1…").arg(cloud));
-    QtConcurrent::run([cloud, yaml = m_cloudsYaml] {
+    task::whenFinished(QtConcurrent::run([cloud, yaml = m_cloudsYaml] {
         return source::loadCloud(cloud, yaml, QProcessEnvironment::systemEnvironment(), source::MissingPassword::Allowed);
-    }).then(this, [this, generation, cloud](const Result<source::CloudConfig> &config) {
+    }), this, [this, generation, cloud](const Result<source::CloudConfig> &config) {
         onCloudLoaded(generation, cloud, config);
     });
 }
@@ -272,8 +273,8 @@ void ImagesPanel::askPassword(quint64 generation, source::CloudConfig config)
 void ImagesPanel::openSession(quint64 generation, source::CloudConfig config)
 {
     const QString cloud = config.name;
-    QtConcurrent::run([config = std::move(config)] { return makeSession(config); })
-        .then(this, [this, generation, cloud](const Result<SessionPtr> &session) {
+    task::whenFinished(QtConcurrent::run([config = std::move(config)] { return makeSession(config); }),
+        this, [this, generation, cloud](const Result<SessionPtr> &session) {
             if (generation != m_generation)
                 return;
             if (!session) {
@@ -288,8 +289,8 @@ void ImagesPanel::openSession(quint64 generation, source::CloudConfig config)
 void ImagesPanel::list(quint64 generation, const QString &cloud, const SessionPtr &session)
 {
     m_banner->showMessage(HostBanner::Level::Information, tr("Listing the images of cloud %1…").arg(cloud));
-    QtConcurrent::run([session] { return source::GlanceClient(session).listImages(); })
-        .then(this, [this, generation, cloud, session](const Result<QList<source::GlanceImage>> &images) {
+    task::whenFinished(QtConcurrent::run([session] { return source::GlanceClient(session).listImages(); }),
+        this, [this, generation, cloud, session](const Result<QList<source::GlanceImage>> &images) {
             if (generation != m_generation)
                 return;
             if (!images) {

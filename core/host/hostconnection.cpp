@@ -1,4 +1,5 @@
 #include "host/hostconnection.h"
+#include "task/whenfinished.h"
 
 #include "host/libvirtconnection.h"
 #include "host/libvirteventloop.h"
@@ -159,11 +160,11 @@ void HostConnection::connectNow()
     const int generation = ++m_generation;
     setState(m_attempts == 0 && m_state != State::Reconnecting ? State::Connecting : State::Reconnecting, m_reason);
     const QByteArray uri = m_host.uri.toUtf8();
-    QtConcurrent::run(connectionPool(), [uri]() -> std::pair<virConnectPtr, QString> {
+    task::whenFinished(QtConcurrent::run(connectionPool(), [uri]() -> std::pair<virConnectPtr, QString> {
         ensureLibvirtEventLoop();
         virConnectPtr conn = virConnectOpen(uri.constData());
         return {conn, conn ? QString() : LibvirtConnection::lastError()};
-    }).then(this, [this, generation](std::pair<virConnectPtr, QString> opened) {
+    }), this, [this, generation](std::pair<virConnectPtr, QString> opened) {
         if (opened.first)
             connected(opened.first, generation);
         else
