@@ -1,5 +1,4 @@
 #include "host/hostconnection.h"
-#include "task/whenfinished.h"
 
 #include "host/libvirtconnection.h"
 #include "host/libvirteventloop.h"
@@ -160,11 +159,11 @@ void HostConnection::connectNow()
     const int generation = ++m_generation;
     setState(m_attempts == 0 && m_state != State::Reconnecting ? State::Connecting : State::Reconnecting, m_reason);
     const QByteArray uri = m_host.uri.toUtf8();
-    task::whenFinished(QtConcurrent::run(connectionPool(), [uri]() -> std::pair<virConnectPtr, QString> {
+    QtConcurrent::run(connectionPool(), [uri]() -> std::pair<virConnectPtr, QString> {
         ensureLibvirtEventLoop();
         virConnectPtr conn = virConnectOpen(uri.constData());
         return {conn, conn ? QString() : LibvirtConnection::lastError()};
-    }), this, [this, generation](std::pair<virConnectPtr, QString> opened) {
+    }).then(this, [this, generation](std::pair<virConnectPtr, QString> opened) {
         if (opened.first)
             connected(opened.first, generation);
         else
