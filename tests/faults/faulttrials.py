@@ -33,23 +33,8 @@ import sys
 import tempfile
 import time
 
-FINAL_NAME = re.compile(r"^[0-9a-f]{40}(_[0-9]+|_sm)?$")
+from faultcommon import FINAL_NAME, Failure, log, sha256
 
-
-class Failure(Exception):
-    pass
-
-
-def log(*args):
-    print(*args, flush=True)
-
-
-def sha256(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class Lab:

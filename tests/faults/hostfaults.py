@@ -17,7 +17,6 @@ libvirtd is restarted, so this test runs alone (RUN_SERIAL): other tests share t
 """
 import argparse
 import glob
-import hashlib
 import json
 import os
 import random
@@ -29,25 +28,10 @@ import sys
 import tempfile
 import time
 
-FINAL_NAME = re.compile(r"^[0-9a-f]{40}(_[0-9]+|_sm)?$")
+from faultcommon import FINAL_NAME, Failure, log, sha256
+
 ALIAS = "cowherd-lab-a"
 SYSTEM = "qemu:///system"
-
-
-class Failure(Exception):
-    pass
-
-
-def log(*args):
-    print(*args, flush=True)
-
-
-def sha256(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def wait_for(condition, seconds, what):
