@@ -15,20 +15,9 @@ say() { echo "libvirtd fixture: $*" >&2; }
 answers() { timeout 10 virsh -c "$uri" version >/dev/null 2>&1; }
 
 # Polls (every 0.1 s, up to the given number of tries) until the command succeeds.
-poll() {
-    local tries=$1
-    shift
-    for ((i = 0; i < tries; i++)); do
-        "$@" && return 0
-        sleep 0.1
-    done
-    return 1
-}
+# shellcheck source=fixturelib.sh
+. "$(dirname "$0")/fixturelib.sh"
 
-# A socket file outlives a killed daemon: only a connection tells that somebody listens.
-socket_answers() {
-    [ -S "$1" ] && python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).connect(sys.argv[1])' "$1" 2>/dev/null
-}
 process_gone() { ! kill -0 "$1" 2>/dev/null; }
 
 read_pid() { [ -s "$1" ] && tr -dc '0-9' <"$1"; }

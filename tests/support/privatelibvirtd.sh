@@ -16,24 +16,14 @@ pidfile=$dir/libvirtd.pid
 
 say() { echo "private libvirtd: $*" >&2; }
 
-poll() {
-    local tries=$1
-    shift
-    for ((i = 0; i < tries; i++)); do
-        "$@" && return 0
-        sleep 0.1
-    done
-    return 1
-}
+# shellcheck source=fixturelib.sh
+. "$(dirname "$0")/fixturelib.sh"
 
-socket_answers() {
-    [ -S "$sock" ] && python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).connect(sys.argv[1])' "$sock" 2>/dev/null
-}
 read_pid() { [ -s "$pidfile" ] && tr -dc '0-9' <"$pidfile"; }
 gone() { ! kill -0 "$1" 2>/dev/null; }
 
 start() {
-    if socket_answers; then
+    if socket_answers "$sock"; then
         say "already running in $dir"
         return 0
     fi
@@ -59,7 +49,7 @@ CONF
     "${as_user[@]}" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$dir/home" \
         XDG_RUNTIME_DIR="$dir/run" XDG_CONFIG_HOME="$dir/config" XDG_CACHE_HOME="$dir/cache" \
         libvirtd --daemon --config "$dir/libvirtd.conf" --pid-file "$pidfile" >"$dir/libvirtd.log" 2>&1
-    if ! poll 300 socket_answers; then
+    if ! poll 300 socket_answers "$sock"; then
         say "libvirtd did not open $sock; its log:"
         cat "$dir/libvirtd.log" >&2
         return 1

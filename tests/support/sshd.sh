@@ -15,15 +15,8 @@ aliases=(cowherd-lab-a cowherd-lab-b)
 
 say() { echo "sshd fixture: $*" >&2; }
 
-poll() {
-    local tries=$1
-    shift
-    for ((i = 0; i < tries; i++)); do
-        "$@" && return 0
-        sleep 0.1
-    done
-    return 1
-}
+# shellcheck source=fixturelib.sh
+. "$(dirname "$0")/fixturelib.sh"
 
 listening() { ssh -F "$state/ssh_config" -o ControlMaster=no -o ControlPath=none "$1" true 2>/dev/null; }
 
