@@ -2,6 +2,7 @@
 
 #include "cache/cachepolicy.h"
 #include "task/taskmanager.h"
+#include "task/whenfinished.h"
 
 #include <QtConcurrent>
 
@@ -30,12 +31,12 @@ void CachePassScheduler::setHosts(const QList<host::HostConfig> &hosts, const QS
     m_timers.clear();
     const quint64 generation = ++m_generation;
     // The policies live in the settings file: read them on a worker.
-    QtConcurrent::run([hosts, configFile] {
+    task::whenFinished(QtConcurrent::run([hosts, configFile] {
         QHash<QString, cache::CachePolicy> policies;
         for (const auto &h : hosts)
             policies.insert(h.name, cache::loadCachePolicy(configFile, h.name));
         return policies;
-    }).then(this, [this, generation](const QHash<QString, cache::CachePolicy> &policies) {
+    }), this, [this, generation](const QHash<QString, cache::CachePolicy> &policies) {
         if (generation != m_generation)
             return;
         m_policies = policies;

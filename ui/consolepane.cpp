@@ -1,4 +1,5 @@
 #include "consolepane.h"
+#include "task/whenfinished.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -93,7 +94,7 @@ void ConsolePane::readMore()
     }
     m_reading = true;
     const quint64 generation = m_generation;
-    QtConcurrent::run(&ConsolePane::readFrom, m_path, m_offset).then(this, [this, generation](const Chunk &chunk) {
+    task::whenFinished(QtConcurrent::run(&ConsolePane::readFrom, m_path, m_offset), this, [this, generation](const Chunk &chunk) {
         if (generation != m_generation)
             return;
         m_reading = false;

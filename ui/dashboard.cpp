@@ -5,6 +5,7 @@
 
 #include "cache/auditlog.h"
 #include "cache/cachepolicy.h"
+#include "task/whenfinished.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -174,7 +175,7 @@ void Dashboard::rebuild()
     const quint64 generation = ++m_generation;
     m_building = true;
     // Policies and the audit log are files; planning every host is not free either.
-    QtConcurrent::run([shown, configFile = m_configFile, auditPath = m_auditLogPath] {
+    task::whenFinished(QtConcurrent::run([shown, configFile = m_configFile, auditPath = m_auditLogPath] {
         QHash<QString, cache::CleanupPlan> plans;
         for (const cache::CacheSnapshot &snapshot : shown) {
             cache::SharingGroupState group;
@@ -183,7 +184,7 @@ void Dashboard::rebuild()
                 cache::loadCachePolicy(configFile, snapshot.host.name), QDateTime::currentDateTimeUtc()));
         }
         return Computed{computeFigures(shown, plans), readRecentAudit(auditPath, 50)};
-    }).then(this, [this, generation, shown](const Computed &computed) {
+    }), this, [this, generation, shown](const Computed &computed) {
         if (generation != m_generation)
             return;
         m_building = false;

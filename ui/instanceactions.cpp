@@ -2,6 +2,7 @@
 
 #include "instancetasks.h"
 #include "task/taskmanager.h"
+#include "task/whenfinished.h"
 
 #include <QAction>
 #include <QApplication>
@@ -41,13 +42,13 @@ InstanceActions::InstanceActions(task::TaskManager *tasks, QWidget *dialogParent
     connect(m_console, &QAction::triggered, this, &InstanceActions::openConsole);
 
     // Searching PATH stats files: on a worker, once.
-    QtConcurrent::run([] {
+    task::whenFinished(QtConcurrent::run([] {
         QString viewer = QStandardPaths::findExecutable(QStringLiteral("virt-viewer"));
         const bool remote = viewer.isEmpty();
         if (remote)
             viewer = QStandardPaths::findExecutable(QStringLiteral("remote-viewer"));
         return std::pair{viewer, remote};
-    }).then(this, [this](const std::pair<QString, bool> &found) {
+    }), this, [this](const std::pair<QString, bool> &found) {
         m_viewer = found.first;
         m_viewerIsRemote = found.second;
         updateEnabled();

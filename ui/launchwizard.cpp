@@ -2,6 +2,7 @@
 
 #include "displayformat.h"
 #include "task/taskmanager.h"
+#include "task/whenfinished.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -209,8 +210,8 @@ void LaunchWizard::computePreview()
     static_cast<CheckedPage *>(m_summaryPage)->changed();
     const quint64 generation = ++m_previewGeneration;
     // cachedImage() probes files and may read a header: not on this thread.
-    QtConcurrent::run([host = m_host, spec = spec()] { return InstanceTasks::preview(host, spec); })
-        .then(this, [this, generation](const LaunchPreview &preview) {
+    task::whenFinished(QtConcurrent::run([host = m_host, spec = spec()] { return InstanceTasks::preview(host, spec); }),
+        this, [this, generation](const LaunchPreview &preview) {
             if (generation != m_previewGeneration)
                 return;
             m_previewReady = true;

@@ -21,6 +21,7 @@
 #include "overviewtabs.h"
 #include "scanscheduler.h"
 #include "windowstate.h"
+#include "task/whenfinished.h"
 
 #include <QAction>
 #include <QApplication>
@@ -103,8 +104,8 @@ void MainWindow::addHost()
         return;
     const host::HostConfig added = dialog.host();
     // The registry is a file: write it off this thread, then read the host list again.
-    QtConcurrent::run([configFile = m_configFile, added] { return host::HostRegistry(configFile).add(added); })
-        .then(this, [this](const Status &result) {
+    task::whenFinished(QtConcurrent::run([configFile = m_configFile, added] { return host::HostRegistry(configFile).add(added); }),
+        this, [this](const Status &result) {
             if (!result) {
                 QMessageBox::warning(this, tr("Add host"), result.error().message);
                 return;
@@ -212,8 +213,8 @@ void MainWindow::loadHosts(const QString &configFile)
     // The registry is a file and the demo lab may ask libvirt: neither belongs on this thread.
     const quint64 generation = ++m_loadGeneration;
     m_configFile = configFile;
-    QtConcurrent::run([configFile] { return loadHostSetup(configFile); })
-        .then(this, [this, generation](const HostSetup &setup) {
+    task::whenFinished(QtConcurrent::run([configFile] { return loadHostSetup(configFile); }),
+        this, [this, generation](const HostSetup &setup) {
             if (generation == m_loadGeneration)
                 applyHostSetup(setup);
         });

@@ -20,6 +20,7 @@
 #include "taskdock.h"
 #include "tasknotifier.h"
 #include "task/taskmanager.h"
+#include "task/whenfinished.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -154,7 +155,7 @@ void MainWindow::applyHostSetupToTasks(const HostSetup &setup)
         return;
     // First run: fill the embedded lab so there is something to launch. Listing _base is I/O.
     const host::HostConfig lab = setup.hosts.constFirst();
-    QtConcurrent::run([lab] { return DemoLab::needsFill(lab); }).then(this, [this, lab](bool needed) {
+    task::whenFinished(QtConcurrent::run([lab] { return DemoLab::needsFill(lab); }), this, [this, lab](bool needed) {
         if (!needed)
             return;
         Q_EMIT demoLabFillSubmitted(m_tasks->submit(tr("Fill the demo lab"), lab.name, DemoLab::fill(lab)));

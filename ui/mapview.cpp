@@ -5,6 +5,7 @@
 #include "mapscene.h"
 
 #include "cache/cachepolicy.h"
+#include "task/whenfinished.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -220,7 +221,7 @@ void MapView::rebuild()
     const quint64 generation = ++m_generation;
     m_building = true;
     // Policies live in the config file and the layout is the costly part: both off this thread.
-    QtConcurrent::run([shown, configFile = m_configFile] {
+    task::whenFinished(QtConcurrent::run([shown, configFile = m_configFile] {
         Built built;
         for (const cache::CacheSnapshot &snapshot : shown) {
             cache::SharingGroupState group;
@@ -231,7 +232,7 @@ void MapView::rebuild()
         built.graph = buildMapGraph(shown, built.plans);
         built.rects = layoutMap(built.graph);
         return built;
-    }).then(this, [this, generation](const Built &built) {
+    }), this, [this, generation](const Built &built) {
         if (generation != m_generation)
             return;
         m_building = false;
@@ -391,14 +392,14 @@ void MapView::exportTo(const QString &path)
         bytes = m_scene->toSvg(tr("Cowherd dependency map"));
     else
         image = m_scene->toImage();
-    QtConcurrent::run([path, svg, bytes, image] {
+    task::whenFinished(QtConcurrent::run([path, svg, bytes, image] {
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             return false;
         if (svg ? file.write(bytes) != bytes.size() : !image.save(&file, "PNG"))
             return false;
         return file.commit();
-    }).then(this, [this, path](bool ok) {
+    }), this, [this, path](bool ok) {
         m_status->setText(ok ? tr("Map saved to %1.").arg(path) : tr("Cannot write %1.").arg(path));
         Q_EMIT exported(path, ok);
     });

@@ -2,6 +2,7 @@
 
 #include "cache/scanner.h"
 #include "task/threadpriority.h"
+#include "task/whenfinished.h"
 
 #include <QElapsedTimer>
 #include <QtConcurrent>
@@ -62,14 +63,14 @@ quint64 ScanScheduler::scan(const QString &hostName)
     m_running.insert(hostName, jobId);
     Q_EMIT scanStarted(hostName, jobId);
 
-    QtConcurrent::run(&m_pool, [scan = m_scan, config = *host] {
+    task::whenFinished(QtConcurrent::run(&m_pool, [scan = m_scan, config = *host] {
         task::lowerCurrentThreadPriority(BackgroundNice);
         QElapsedTimer clock;
         clock.start();
         Outcome outcome{scan(config), 0};
         outcome.elapsedMs = clock.elapsed();
         return outcome;
-    }).then(this, [this, hostName, jobId](Outcome outcome) { finish(hostName, jobId, std::move(outcome)); });
+    }), this, [this, hostName, jobId](Outcome outcome) { finish(hostName, jobId, std::move(outcome)); });
     return jobId;
 }
 

@@ -3,6 +3,7 @@
 #include "host/libvirtconnection.h"
 #include "host/libvirteventloop.h"
 #include "host/libvirturi.h"
+#include "task/whenfinished.h"
 
 #include <QLoggingCategory>
 #include <QThreadPool>
@@ -11,7 +12,9 @@
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
+#include <memory>
 #include <mutex>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -86,6 +89,29 @@ QThreadPool *connectionPool()
     return pool;
 }
 
+// A connection opened on the pool. Whoever takes it owns it; when nobody does (the
+// HostConnection went away while the open was pending), the last copy of the result closes it.
+struct OpenedConnection
+{
+    explicit OpenedConnection(virConnectPtr c) : conn(c) {}
+    OpenedConnection(const OpenedConnection &) = delete;
+    OpenedConnection &operator=(const OpenedConnection &) = delete;
+    ~OpenedConnection()
+    {
+        if (conn)
+            virConnectClose(conn);
+    }
+    virConnectPtr take() { return std::exchange(conn, nullptr); }
+
+    virConnectPtr conn = nullptr;
+};
+
+struct Opened
+{
+    std::shared_ptr<OpenedConnection> connection;
+    QString error;
+};
+
 } // namespace
 
 HostConnection::HostConnection(HostConfig host, QObject *parent)
@@ -159,15 +185,15 @@ void HostConnection::connectNow()
     const int generation = ++m_generation;
     setState(m_attempts == 0 && m_state != State::Reconnecting ? State::Connecting : State::Reconnecting, m_reason);
     const QByteArray uri = m_host.uri.toUtf8();
-    QtConcurrent::run(connectionPool(), [uri]() -> std::pair<virConnectPtr, QString> {
+    task::whenFinished(QtConcurrent::run(connectionPool(), [uri]() -> Opened {
         ensureLibvirtEventLoop();
         virConnectPtr conn = virConnectOpen(uri.constData());
-        return {conn, conn ? QString() : LibvirtConnection::lastError()};
-    }).then(this, [this, generation](std::pair<virConnectPtr, QString> opened) {
-        if (opened.first)
-            connected(opened.first, generation);
+        return {std::make_shared<OpenedConnection>(conn), conn ? QString() : LibvirtConnection::lastError()};
+    }), this, [this, generation](const Opened &opened) {
+        if (virConnectPtr conn = opened.connection->take())
+            connected(conn, generation);
         else
-            connectFailed(opened.second, generation);
+            connectFailed(opened.error, generation);
     });
 }
 
