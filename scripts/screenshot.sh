@@ -42,7 +42,8 @@ if [[ -z ${COWHERD_NO_BUILD:-} ]]; then
 fi
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+session=''
+trap '[[ -z $session ]] || kill -KILL -- "-$session" 2>/dev/null; rm -rf "$work"' EXIT
 instances=$work/instances
 base=$instances/_base
 mkdir -p "$base"
@@ -140,9 +141,18 @@ big=$work/images/noble-server.img
 mkdir -p "$work/images"
 truncate -s 6G "$big"
 
+# In a session of its own, so that nothing it leaves behind outlives the script: under ASan, a
+# child that libvirt forks for ssh can deadlock in the sanitizer's allocator before it execs,
+# and would hold ctest's output pipe (and a core) until the test's timeout.
 COWHERD_SCREENSHOT=$output COWHERD_SCREENSHOT_TAB=$tab COWHERD_SCREENSHOT_MODE=$mode COWHERD_SCREENSHOT_IMAGE=$big \
     QT_SCALE_FACTOR=$scale \
-    xvfb-run -a -s "-screen 0 $((1400 * scale))x$((900 * scale))x24" "$build/app/gui/cowherd" --config "$config" "$@"
+    setsid xvfb-run -a -s "-screen 0 $((1400 * scale))x$((900 * scale))x24" "$build/app/gui/cowherd" --config "$config" "$@" &
+session=$!
+status=0
+wait "$session" || status=$?
+kill -KILL -- "-$session" 2>/dev/null || true
+session=''
+[[ $status -eq 0 ]] || exit "$status"
 
 python3 - "$output" <<'PY'
 # A blank window is (almost) one colour: decode the PNG with the standard library and count.
