@@ -1405,6 +1405,14 @@ Zustand: %4</translation>
         <source>Last cache pass</source>
         <translation>Letzter Cache-Durchlauf</translation>
     </message>
+    <message>
+        <source>This _base is shared with %1: the figure is the whole group&apos;s, planned on the instances of all its hosts. Count it once, not once per host.</source>
+        <translation>Diese _base teilt sich der Host mit %1: Der Wert gilt für die ganze Gruppe und ist mit den Instanzen aller ihrer Hosts geplant. Zählen Sie ihn einmal, nicht einmal pro Host.</translation>
+    </message>
+    <message>
+        <source>%1 · shared</source>
+        <translation>%1 · geteilt</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::HostSidebar</name>

@@ -1389,6 +1389,14 @@ State: %4</source>
         <source>Last cache pass</source>
         <translation>上次缓存清理</translation>
     </message>
+    <message>
+        <source>This _base is shared with %1: the figure is the whole group&apos;s, planned on the instances of all its hosts. Count it once, not once per host.</source>
+        <translation>此 _base 与 %1 共享：该数值属于整个共享组，按组内所有主机的实例规划。请只计一次，不要按主机重复计算。</translation>
+    </message>
+    <message>
+        <source>%1 · shared</source>
+        <translation>%1 · 共享</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::HostSidebar</name>
