@@ -1,7 +1,7 @@
 // The Images tab against the real Glance fixture (tests/support/glance.sh): the list with its
-// "cached on this host" column, pre-cache on two hosts through tasks, cancel, an unreachable
-// Glance, the password prompt and "Forget saved password" without a keyring, and the import
-// dialog with an archive member.
+// "cached on this host" column, pre-cache on two hosts through tasks, cancelling an import and
+// a pre-cache, an unreachable Glance, the password prompt and "Forget saved password" without a
+// keyring, and the import dialog with an archive member.
 #include "cloudkeyring.h"
 #include "glanceimagemodel.h"
 #include "hostbanner.h"
@@ -231,6 +231,53 @@ private Q_SLOTS:
         QVERIFY(waitFinished(tasks, {id}));
         QVERIFY2(stateOf(tasks, id) == TaskState::Cancelled, qPrintable(task::toString(stateOf(tasks, id)) + u": "_s + taskError(tasks, id)));
         QCOMPARE(baseFiles(lab), QStringList()); // no final name, no .part
+    }
+
+    void cancelledGlancePrecacheLeavesNothing()
+    {
+        // The URL import's cancel above, for a pre-cache from Glance: large enough to be
+        // mid-transfer when the first progress report reaches the UI thread.
+        const QString big = m_files.path() + u"/precache-cancel.raw"_s;
+        QVERIFY(test::writeFile(big, 256 * 1024 * 1024, "cancelled pre-cache "));
+        const QString bigId = m_glance.createImage(u"panel-cancel"_s, u"raw"_s, big);
+        QVERIFY(!bigId.isEmpty());
+        QFile::remove(big); // Glance has its copy
+        TestLab lab;
+        task::TaskManager tasks;
+        ui::ScanScheduler scheduler;
+        scheduler.setHosts({labHost(u"lab-a"_s, lab)});
+        ui::ImagesPanel panel(&tasks, &scheduler);
+        panel.setCloudsYaml(m_glance.cloudsYaml);
+        panel.setCurrentHost(u"lab-a"_s);
+        QSignalSpy listed(&panel, &ui::ImagesPanel::imagesListed);
+        panel.reloadClouds();
+        QVERIFY(listed.wait(Timeout));
+
+        quint64 id = 0;
+        qint64 doneAtCancel = 0;
+        connect(&tasks, &task::TaskManager::taskChanged, this, [&](quint64 changed) {
+            const auto info = tasks.task(changed);
+            if (changed == id && doneAtCancel == 0 && info && info->done > 0 && !task::isFinished(info->state)) {
+                doneAtCancel = info->done;
+                tasks.cancel(id);
+            }
+        });
+        const QList<quint64> ids = panel.precache(bigId, {u"lab-a"_s});
+        QCOMPARE(ids.size(), 1);
+        id = ids.first();
+        QVERIFY(waitFinished(tasks, {id}));
+        QVERIFY2(doneAtCancel > 0, "cancelled once bytes were reported");
+        QVERIFY2(stateOf(tasks, id) == TaskState::Cancelled, qPrintable(task::toString(stateOf(tasks, id)) + u": "_s + taskError(tasks, id)));
+        QVERIFY(!QFile::exists(lab.basePath() + u'/' + TestLab::sha1Hex(bigId)));
+        QCOMPARE(baseFiles(lab), QStringList()); // no final name, no .part, no hidden temporary
+
+        // Nothing left in the way: the same pre-cache again succeeds.
+        id = 0;
+        const QList<quint64> again = panel.precache(bigId, {u"lab-a"_s});
+        QCOMPARE(again.size(), 1);
+        QVERIFY(waitFinished(tasks, again));
+        QVERIFY2(stateOf(tasks, again.first()) == TaskState::Succeeded, qPrintable(taskError(tasks, again.first())));
+        QCOMPARE(baseFiles(lab), QStringList{TestLab::sha1Hex(bigId)});
     }
 
     void unreachableGlanceShowsError()
