@@ -1573,10 +1573,6 @@ Zustand: %4</translation>
         <translation>Gespeichertes &amp;Passwort vergessen</translation>
     </message>
     <message>
-        <source>Remove the password of the selected cloud from the desktop keyring; the next Refresh asks for it</source>
-        <translation>Das Passwort der gewählten Cloud aus dem Schlüsselbund des Desktops entfernen; beim nächsten Aktualisieren wird danach gefragt</translation>
-    </message>
-    <message>
         <source>Removing the password of cloud %1 from the desktop keyring…</source>
         <translation>Das Passwort der Cloud %1 wird aus dem Schlüsselbund des Desktops entfernt …</translation>
     </message>
@@ -1591,6 +1587,10 @@ Zustand: %4</translation>
     <message>
         <source>The password of cloud %1 could not be removed: the desktop keyring cannot be reached (%2). Cowherd forgot its own copy; Refresh asks for it again.</source>
         <translation>Das Passwort der Cloud %1 konnte nicht entfernt werden: Der Schlüsselbund des Desktops ist nicht erreichbar (%2). Cowherd hat seine eigene Kopie vergessen; beim Aktualisieren wird erneut danach gefragt.</translation>
+    </message>
+    <message>
+        <source>Forget saved password: remove the password of the selected cloud from the desktop keyring; the next Refresh asks for it</source>
+        <translation>Gespeichertes Passwort vergessen: Das Passwort der gewählten Cloud aus dem Schlüsselbund des Desktops entfernen; beim nächsten Aktualisieren wird danach gefragt</translation>
     </message>
 </context>
 <context>

@@ -1557,10 +1557,6 @@ State: %4</source>
         <translation>忘记已保存的密码(&amp;F)</translation>
     </message>
     <message>
-        <source>Remove the password of the selected cloud from the desktop keyring; the next Refresh asks for it</source>
-        <translation>从桌面密钥环中删除所选云的密码；下次刷新时会再次询问</translation>
-    </message>
-    <message>
         <source>Removing the password of cloud %1 from the desktop keyring…</source>
         <translation>正在从桌面密钥环中删除云 %1 的密码…</translation>
     </message>
@@ -1575,6 +1571,10 @@ State: %4</source>
     <message>
         <source>The password of cloud %1 could not be removed: the desktop keyring cannot be reached (%2). Cowherd forgot its own copy; Refresh asks for it again.</source>
         <translation>无法删除云 %1 的密码：无法访问桌面密钥环（%2）。Cowherd 已忘记自己保存的副本；刷新时会再次询问。</translation>
+    </message>
+    <message>
+        <source>Forget saved password: remove the password of the selected cloud from the desktop keyring; the next Refresh asks for it</source>
+        <translation>忘记已保存的密码：从桌面密钥环中删除所选云的密码；下次刷新时会再次询问</translation>
     </message>
 </context>
 <context>

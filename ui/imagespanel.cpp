@@ -81,7 +81,8 @@ ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWi
     m_forgetPassword = new QAction(QIcon::fromTheme(QStringLiteral("edit-clear"), style()->standardIcon(QStyle::SP_DialogResetButton)),
         tr("&Forget saved password"), this);
     m_forgetPassword->setObjectName(QStringLiteral("forgetPasswordAction"));
-    m_forgetPassword->setToolTip(tr("Remove the password of the selected cloud from the desktop keyring; the next Refresh asks for it"));
+    m_forgetPassword->setToolTip(tr("Forget saved password: remove the password of the selected cloud from the desktop keyring; "
+                                    "the next Refresh asks for it"));
     connect(m_forgetPassword, &QAction::triggered, this, &ImagesPanel::forgetSavedPassword);
     m_launch = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Launch from image…"), this);
     m_launch->setToolTip(tr("Open the launch wizard with the selected image on the current host"));
@@ -112,6 +113,10 @@ ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWi
     if (auto *refreshButton = qobject_cast<QToolButton *>(top->widgetForAction(m_refresh)))
         refreshButton->setToolButtonStyle(Qt::ToolButtonIconOnly); // its tooltip says what it does
     top->addAction(m_forgetPassword);
+    // Seldom needed: an icon beside Refresh, so that the image actions keep the room; the Images
+    // menu has it with its text.
+    if (auto *forgetButton = qobject_cast<QToolButton *>(top->widgetForAction(m_forgetPassword)))
+        forgetButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
     top->addSeparator();
     top->addActions({m_launch, m_precache, m_precacheHosts, m_import});
 
