@@ -1405,6 +1405,14 @@ Zustand: %4</translation>
         <source>Last cache pass</source>
         <translation>Letzter Cache-Durchlauf</translation>
     </message>
+    <message>
+        <source>This _base is shared with %1: the figure is the whole group&apos;s, planned on the instances of all its hosts. Count it once, not once per host.</source>
+        <translation>Diese _base teilt sich der Host mit %1: Der Wert gilt für die ganze Gruppe und ist mit den Instanzen aller ihrer Hosts geplant. Zählen Sie ihn einmal, nicht einmal pro Host.</translation>
+    </message>
+    <message>
+        <source>%1 · shared</source>
+        <translation>%1 · geteilt</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::HostSidebar</name>
@@ -1559,6 +1567,30 @@ Zustand: %4</translation>
     <message>
         <source>The password kept in the desktop keyring for this cloud was refused, so it was removed from the keyring: Refresh to type the right one.</source>
         <translation>Das im Schlüsselbund des Desktops gespeicherte Passwort dieser Cloud wurde abgelehnt und daher aus dem Schlüsselbund entfernt: Aktualisieren Sie, um das richtige einzugeben.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget saved password</source>
+        <translation>Gespeichertes &amp;Passwort vergessen</translation>
+    </message>
+    <message>
+        <source>Removing the password of cloud %1 from the desktop keyring…</source>
+        <translation>Das Passwort der Cloud %1 wird aus dem Schlüsselbund des Desktops entfernt …</translation>
+    </message>
+    <message>
+        <source>The password of cloud %1 was removed from the desktop keyring. Refresh asks for it again.</source>
+        <translation>Das Passwort der Cloud %1 wurde aus dem Schlüsselbund des Desktops entfernt. Beim Aktualisieren wird erneut danach gefragt.</translation>
+    </message>
+    <message>
+        <source>The desktop keyring holds no password for cloud %1: nothing to remove. Refresh asks for it again.</source>
+        <translation>Der Schlüsselbund des Desktops enthält kein Passwort für die Cloud %1: Es gibt nichts zu entfernen. Beim Aktualisieren wird erneut danach gefragt.</translation>
+    </message>
+    <message>
+        <source>The password of cloud %1 could not be removed: the desktop keyring cannot be reached (%2). Cowherd forgot its own copy; Refresh asks for it again.</source>
+        <translation>Das Passwort der Cloud %1 konnte nicht entfernt werden: Der Schlüsselbund des Desktops ist nicht erreichbar (%2). Cowherd hat seine eigene Kopie vergessen; beim Aktualisieren wird erneut danach gefragt.</translation>
+    </message>
+    <message>
+        <source>Forget saved password: remove the password of the selected cloud from the desktop keyring; the next Refresh asks for it</source>
+        <translation>Gespeichertes Passwort vergessen: Das Passwort der gewählten Cloud aus dem Schlüsselbund des Desktops entfernen; beim nächsten Aktualisieren wird danach gefragt</translation>
     </message>
 </context>
 <context>

@@ -1389,6 +1389,14 @@ State: %4</source>
         <source>Last cache pass</source>
         <translation>上次缓存清理</translation>
     </message>
+    <message>
+        <source>This _base is shared with %1: the figure is the whole group&apos;s, planned on the instances of all its hosts. Count it once, not once per host.</source>
+        <translation>此 _base 与 %1 共享：该数值属于整个共享组，按组内所有主机的实例规划。请只计一次，不要按主机重复计算。</translation>
+    </message>
+    <message>
+        <source>%1 · shared</source>
+        <translation>%1 · 共享</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::HostSidebar</name>
@@ -1543,6 +1551,30 @@ State: %4</source>
     <message>
         <source>The password kept in the desktop keyring for this cloud was refused, so it was removed from the keyring: Refresh to type the right one.</source>
         <translation>桌面密钥环中保存的此云密码被拒绝，已从密钥环中删除：请刷新并输入正确的密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Forget saved password</source>
+        <translation>忘记已保存的密码(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Removing the password of cloud %1 from the desktop keyring…</source>
+        <translation>正在从桌面密钥环中删除云 %1 的密码…</translation>
+    </message>
+    <message>
+        <source>The password of cloud %1 was removed from the desktop keyring. Refresh asks for it again.</source>
+        <translation>已从桌面密钥环中删除云 %1 的密码。刷新时会再次询问。</translation>
+    </message>
+    <message>
+        <source>The desktop keyring holds no password for cloud %1: nothing to remove. Refresh asks for it again.</source>
+        <translation>桌面密钥环中没有云 %1 的密码：无需删除。刷新时会再次询问。</translation>
+    </message>
+    <message>
+        <source>The password of cloud %1 could not be removed: the desktop keyring cannot be reached (%2). Cowherd forgot its own copy; Refresh asks for it again.</source>
+        <translation>无法删除云 %1 的密码：无法访问桌面密钥环（%2）。Cowherd 已忘记自己保存的副本；刷新时会再次询问。</translation>
+    </message>
+    <message>
+        <source>Forget saved password: remove the password of the selected cloud from the desktop keyring; the next Refresh asks for it</source>
+        <translation>忘记已保存的密码：从桌面密钥环中删除所选云的密码；下次刷新时会再次询问</translation>
     </message>
 </context>
 <context>

@@ -71,12 +71,50 @@ void CloudKeyring::storePassword(const QString &cloud, const QString &password, 
     job->start();
 }
 
-void CloudKeyring::forgetPassword(const QString &cloud)
+void CloudKeyring::forgetPassword(const QString &cloud, std::function<void(Forgotten, const QString &)> done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(serviceName(), this);
-    job->setKey(keyFor(cloud));
-    job->setInsecureFallback(false);
-    job->start();
+    const auto failed = [this](QKeychain::Job *job) {
+        const QString reason = job->errorString().isEmpty() ? tr("no keyring service answered") : job->errorString();
+        if (backendMissing(job->error()))
+            m_unavailable = reason;
+        return reason;
+    };
+    // Some backends (libsecret) delete a missing entry without an error: look first, so that
+    // "nothing was stored" is told apart from "removed".
+    auto *look = new QKeychain::ReadPasswordJob(serviceName(), this);
+    look->setKey(keyFor(cloud));
+    look->setInsecureFallback(false);
+    connect(look, &QKeychain::Job::finished, this, [this, look, cloud, failed, done = std::move(done)] {
+        if (look->error() == QKeychain::EntryNotFound) {
+            m_unavailable.clear();
+            if (done)
+                done(Forgotten::NothingStored, {});
+            return;
+        }
+        if (look->error() != QKeychain::NoError) {
+            const QString reason = failed(look);
+            if (done)
+                done(Forgotten::Failed, reason);
+            return;
+        }
+        auto *job = new QKeychain::DeletePasswordJob(serviceName(), this);
+        job->setKey(keyFor(cloud));
+        job->setInsecureFallback(false);
+        connect(job, &QKeychain::Job::finished, this, [this, job, failed, done] {
+            const QKeychain::Error error = job->error();
+            if (error == QKeychain::NoError || error == QKeychain::EntryNotFound) {
+                m_unavailable.clear();
+                if (done)
+                    done(error == QKeychain::NoError ? Forgotten::Removed : Forgotten::NothingStored, {});
+                return;
+            }
+            const QString reason = failed(job);
+            if (done)
+                done(Forgotten::Failed, reason);
+        });
+        job->start();
+    });
+    look->start();
 }
 
 } // namespace cowherd::ui

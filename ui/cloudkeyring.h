@@ -22,7 +22,9 @@ public:
     void readPassword(const QString &cloud, std::function<void(bool found, const QString &password)> done);
     // kept is false when it could not be stored; reason says why (never containing the secret).
     void storePassword(const QString &cloud, const QString &password, std::function<void(bool kept, const QString &reason)> done);
-    void forgetPassword(const QString &cloud);
+    enum class Forgotten { Removed, NothingStored, Failed };
+    // Deletes the cloud's entry; reason says why it failed (Failed), never containing a secret.
+    void forgetPassword(const QString &cloud, std::function<void(Forgotten outcome, const QString &reason)> done = {});
 
     // Empty while the keyring has worked (or was not tried); otherwise why it cannot keep passwords.
     QString unavailableReason() const { return m_unavailable; }

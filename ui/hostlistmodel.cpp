@@ -81,11 +81,12 @@ void HostListModel::setConnectionState(const QString &hostName, host::HostConnec
     });
 }
 
-void HostListModel::setReclaimable(const QString &hostName, qint64 bytes, int files)
+void HostListModel::setReclaimable(const QString &hostName, qint64 bytes, int files, const QStringList &sharedWith)
 {
     changeRow(hostName, [&](Row &row) {
         row.reclaimableBytes = bytes;
         row.removableFiles = files;
+        row.reclaimSharedWith = sharedWith;
     });
 }
 
@@ -279,8 +280,13 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const
             tip += u'\n' + tr("libvirt: %1").arg(connectionText(row));
         if (const QString why = message(row); !why.isEmpty() && !tip.contains(why))
             tip += u'\n' + why;
-        if (index.column() == Reclaimable && row.reclaimableBytes >= 0)
+        if (index.column() == Reclaimable && row.reclaimableBytes >= 0) {
             tip += u'\n' + tr("%n file(s) a cache pass would remove now", nullptr, row.removableFiles);
+            if (!row.reclaimSharedWith.isEmpty())
+                tip += u'\n' + tr("This _base is shared with %1: the figure is the whole group's, planned on the instances "
+                                   "of all its hosts. Count it once, not once per host.")
+                                   .arg(row.reclaimSharedWith.join(u", "_s));
+        }
         if (index.column() == LastPass && row.lastPass.time.isValid())
             tip += u'\n' + tr("Last cache pass: %1, %2")
                                 .arg(QLocale().toString(row.lastPass.time.toLocalTime(), QLocale::ShortFormat),
@@ -310,7 +316,10 @@ QVariant HostListModel::displayData(const Row &row, int column) const
     case CacheSize:
         return scanned ? DisplayFormat::size(row.cacheBytes) : QString();
     case Reclaimable:
-        return scanned && row.reclaimableBytes >= 0 ? DisplayFormat::size(row.reclaimableBytes) : QString();
+        if (!scanned || row.reclaimableBytes < 0)
+            return QString();
+        return row.reclaimSharedWith.isEmpty() ? DisplayFormat::size(row.reclaimableBytes)
+                                               : tr("%1 · shared").arg(DisplayFormat::size(row.reclaimableBytes));
     case LastPass:
         if (!row.lastPass.time.isValid())
             return tr("none yet");

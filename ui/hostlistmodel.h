@@ -61,8 +61,9 @@ public:
     // attempt: the reconnect attempt under way or next, while Reconnecting.
     void setConnectionState(const QString &hostName, host::HostConnection::State state, const QString &reason,
         int attempt);
-    // What a cache pass would remove now, planned on the latest snapshot.
-    void setReclaimable(const QString &hostName, qint64 bytes, int files);
+    // What a cache pass would remove now, planned on the latest snapshot. sharedWith: the other
+    // hosts of the sharing group the figure was planned for (it is the group's, not the host's).
+    void setReclaimable(const QString &hostName, qint64 bytes, int files, const QStringList &sharedWith = {});
     void setLastPass(const QString &hostName, const ui::LastPass &pass);
 
     bool isDemoLab() const { return m_demoLab; }
@@ -88,6 +89,7 @@ private:
         qint64 cacheBytes = 0;
         qint64 reclaimableBytes = -1; // -1: not planned yet
         int removableFiles = 0;
+        QStringList reclaimSharedWith; // the other hosts of the group the figure is planned for
         ui::LastPass lastPass;
         int connection = -1; // host::HostConnection::State; -1: none
         QString connectionReason;

@@ -4,10 +4,12 @@
 #include "columnwidth.h"
 #include "filteredtableview.h"
 #include "hostlistmodel.h"
+#include "hosttransport.h"
 
 #include "cache/auditlog.h"
 #include "cache/cacheplanner.h"
 #include "cache/cachepolicy.h"
+#include "cache/sharinggroup.h"
 
 #include <QHeaderView>
 #include <QTableView>
@@ -47,10 +49,10 @@ HostsOverview::HostsOverview(HostListModel *model, const QString &configFile, co
     QTableView *table = m_view->tableView();
     const QFontMetrics metrics = fontMetrics();
     const auto width = [&metrics](const char *sample, int padding) {
-        return metrics.horizontalAdvance(QString::fromLatin1(sample)) + padding;
+        return metrics.horizontalAdvance(QString::fromUtf8(sample)) + padding;
     };
     const QList<int> widths{width("lab-compute-01", 28), width("reconnecting (attempt 10)", 12),
-        width("1,023.9 MiB", 12), width("1,023.9 MiB", 12), width("000", 12), width("000", 12),
+        width("1,023.9 MiB", 12), width("1,023.9 MiB · shared", 12), width("000", 12), width("000", 12),
         width("23 h ago · removed 12 files (10.5 GiB)", 12)};
     for (int column = 0; column < widths.size(); ++column)
         resizeSectionToFitHeader(table->horizontalHeader(), column, widths.at(column));
@@ -67,13 +69,42 @@ HostsOverview::HostsOverview(HostListModel *model, const QString &configFile, co
 void HostsOverview::planSnapshot(const cache::CacheSnapshot &snapshot)
 {
     const QString host = snapshot.host.name;
-    const quint64 generation = ++m_planGeneration[host];
+    m_snapshots.insert(host, snapshot);
+    const quint64 generation = ++m_keyGeneration[host];
+    // Which _base the host sees is read from the host (the storage-id marker): off this thread.
+    task::whenFinished(QtConcurrent::run([config = snapshot.host, configFile = m_configFile] {
+        return cache::knownSharingGroupKey(config, configFile, transportFactory());
+    }), this, [this, host, generation](const QString &key) {
+        if (generation != m_keyGeneration.value(host))
+            return;
+        const QString before = m_groupKeys.value(host);
+        m_groupKeys.insert(host, key);
+        if (!before.isEmpty() && before != key)
+            planGroup(before); // the group it left
+        planGroup(key);
+    });
+}
+
+void HostsOverview::planGroup(const QString &key)
+{
+    // Every member with a snapshot, planned together: a file unused on one host may be in use
+    // on another, and a file both see is counted once.
+    cache::SharingGroupState group;
+    QStringList members;
+    for (const host::HostConfig &host : m_model->hosts()) {
+        const auto snapshot = m_snapshots.constFind(host.name);
+        if (m_groupKeys.value(host.name) == key && snapshot != m_snapshots.constEnd()) {
+            group.hosts.append({snapshot->host, *snapshot, {}});
+            members.append(host.name);
+        }
+    }
+    if (members.isEmpty())
+        return;
+    const quint64 generation = ++m_planGeneration[key];
     // The policy is in the settings file and planning a large cache is not free: off this thread.
-    task::whenFinished(QtConcurrent::run([snapshot, configFile = m_configFile] {
-        cache::SharingGroupState group;
-        group.hosts.append({snapshot.host, snapshot, {}});
-        const cache::CleanupPlan plan = cache::planCleanup(group,
-            cache::loadCachePolicy(configFile, snapshot.host.name), QDateTime::currentDateTimeUtc());
+    task::whenFinished(QtConcurrent::run([group, policyHost = members.constFirst(), configFile = m_configFile] {
+        const cache::CleanupPlan plan = cache::planCleanup(group, cache::loadCachePolicy(configFile, policyHost),
+            QDateTime::currentDateTimeUtc());
         Reclaimable r;
         if (!plan.blocked) {
             for (const cache::PlannedAction &action : plan.actions) {
@@ -84,11 +115,17 @@ void HostsOverview::planSnapshot(const cache::CacheSnapshot &snapshot)
             }
         }
         return r;
-    }), this, [this, host, generation](const Reclaimable &r) {
-        if (generation != m_planGeneration.value(host))
+    }), this, [this, key, members, generation](const Reclaimable &r) {
+        if (generation != m_planGeneration.value(key))
             return;
-        m_model->setReclaimable(host, r.bytes, r.files);
-        Q_EMIT figuresChanged(host);
+        for (const QString &host : members) {
+            if (m_groupKeys.value(host) != key)
+                continue; // moved to another group meanwhile: that group's plan says
+            QStringList others = members;
+            others.removeOne(host);
+            m_model->setReclaimable(host, r.bytes, r.files, others);
+            Q_EMIT figuresChanged(host);
+        }
     });
 }
 

@@ -27,7 +27,9 @@ public:
     FilteredTableView *view() const { return m_view; }
     void setConfigFile(const QString &configFile) { m_configFile = configFile; }
 
-    // Plans a cache pass on the snapshot the scan produced (no second scan) for Reclaimable.
+    // Plans a cache pass on the snapshot the scan produced (no second scan) for Reclaimable:
+    // for the host's whole sharing group (hosts seeing one _base), on the latest snapshot of
+    // each member, and shows the group's figure on every member.
     void planSnapshot(const cache::CacheSnapshot &snapshot);
     // Reads the last pass of every host from the audit log again.
     void refreshPasses();
@@ -42,12 +44,16 @@ Q_SIGNALS:
 
 private:
     void showPasses(const QHash<QString, LastPass> &fromAudit);
+    void planGroup(const QString &key);
 
     HostListModel *m_model;
     FilteredTableView *m_view;
     QString m_configFile;
     QString m_auditLogPath;
-    QHash<QString, quint64> m_planGeneration;
+    QHash<QString, cache::CacheSnapshot> m_snapshots; // the latest of each host
+    QHash<QString, QString> m_groupKeys; // host -> sharing group key
+    QHash<QString, quint64> m_keyGeneration; // by host
+    QHash<QString, quint64> m_planGeneration; // by group key
     quint64 m_passGeneration = 0;
     QHash<QString, LastPass> m_failedPasses;
     QHash<QString, LastPass> m_auditPasses;

@@ -78,6 +78,12 @@ ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWi
     m_refresh = new QAction(themedIcon(QStringLiteral("view-refresh")), tr("&Refresh image list"), this);
     m_refresh->setToolTip(tr("List the images of the cloud again"));
     connect(m_refresh, &QAction::triggered, this, &ImagesPanel::refresh);
+    m_forgetPassword = new QAction(QIcon::fromTheme(QStringLiteral("edit-clear"), style()->standardIcon(QStyle::SP_DialogResetButton)),
+        tr("&Forget saved password"), this);
+    m_forgetPassword->setObjectName(QStringLiteral("forgetPasswordAction"));
+    m_forgetPassword->setToolTip(tr("Forget saved password: remove the password of the selected cloud from the desktop keyring; "
+                                    "the next Refresh asks for it"));
+    connect(m_forgetPassword, &QAction::triggered, this, &ImagesPanel::forgetSavedPassword);
     m_launch = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Launch from image…"), this);
     m_launch->setToolTip(tr("Open the launch wizard with the selected image on the current host"));
     connect(m_launch, &QAction::triggered, this, &ImagesPanel::launchSelected);
@@ -106,6 +112,11 @@ ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWi
     top->addAction(m_refresh);
     if (auto *refreshButton = qobject_cast<QToolButton *>(top->widgetForAction(m_refresh)))
         refreshButton->setToolButtonStyle(Qt::ToolButtonIconOnly); // its tooltip says what it does
+    top->addAction(m_forgetPassword);
+    // Seldom needed: an icon beside Refresh, so that the image actions keep the room; the Images
+    // menu has it with its text.
+    if (auto *forgetButton = qobject_cast<QToolButton *>(top->widgetForAction(m_forgetPassword)))
+        forgetButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
     top->addSeparator();
     top->addActions({m_launch, m_precache, m_precacheHosts, m_import});
 
@@ -138,7 +149,7 @@ ImagesPanel::~ImagesPanel() = default;
 
 QList<QAction *> ImagesPanel::actions() const
 {
-    return {m_refresh, m_launch, m_precache, m_precacheHosts, m_import};
+    return {m_refresh, m_forgetPassword, m_launch, m_precache, m_precacheHosts, m_import};
 }
 
 void ImagesPanel::reloadClouds()
@@ -216,6 +227,11 @@ void ImagesPanel::onCloudLoaded(quint64 generation, const QString &cloud, const 
 {
     if (generation != m_generation)
         return;
+    if (config && config->authType == u"password")
+        m_passwordAuth.insert(cloud);
+    else
+        m_passwordAuth.remove(cloud);
+    updateActions();
     if (!config) {
         showFailure(cloud, config.error().message, tr("Fix the cloud's entry, then Refresh."));
         return;
@@ -353,6 +369,37 @@ void ImagesPanel::updateActions()
     m_precacheHosts->setEnabled(active && !m_scheduler->hosts().isEmpty());
     m_import->setEnabled(haveHost);
     m_refresh->setEnabled(!currentCloud().isEmpty());
+    m_forgetPassword->setEnabled(m_passwordAuth.contains(currentCloud()));
+}
+
+void ImagesPanel::forgetSavedPassword()
+{
+    const QString cloud = currentCloud();
+    if (!m_forgetPassword->isEnabled())
+        return;
+    // The copy in memory goes too (the session logs in again with it): Refresh asks anew.
+    m_keyringPassword.remove(cloud);
+    m_askedPassword.remove(cloud);
+    m_sessions.remove(cloud);
+    updateActions();
+    m_keyringNote->setText(tr("Removing the password of cloud %1 from the desktop keyring…").arg(cloud));
+    m_keyringNote->show();
+    m_keyring->forgetPassword(cloud, [this, cloud](CloudKeyring::Forgotten outcome, const QString &reason) {
+        switch (outcome) {
+        case CloudKeyring::Forgotten::Removed:
+            m_keyringNote->setText(tr("The password of cloud %1 was removed from the desktop keyring. Refresh asks for it again.").arg(cloud));
+            break;
+        case CloudKeyring::Forgotten::NothingStored:
+            m_keyringNote->setText(tr("The desktop keyring holds no password for cloud %1: nothing to remove. Refresh asks for it again.").arg(cloud));
+            break;
+        case CloudKeyring::Forgotten::Failed:
+            m_keyringNote->setText(tr("The password of cloud %1 could not be removed: the desktop keyring cannot be reached (%2). "
+                                      "Cowherd forgot its own copy; Refresh asks for it again.").arg(cloud, reason));
+            break;
+        }
+        m_keyringNote->show();
+        Q_EMIT forgetPasswordFinished(cloud, outcome == CloudKeyring::Forgotten::Removed);
+    });
 }
 
 QString ImagesPanel::currentImageId() const

@@ -84,12 +84,17 @@ public:
     QList<QAction *> actions() const;
     QAction *importAction() const { return m_import; }
     QAction *refreshAction() const { return m_refresh; }
+    QAction *forgetPasswordAction() const { return m_forgetPassword; }
+    // Removes the current cloud's password from the desktop keyring and from memory; the
+    // keyring note says what happened, then forgetPasswordFinished is emitted.
+    void forgetSavedPassword();
 
 Q_SIGNALS:
     void cloudsLoaded(const QStringList &clouds);
     void imagesListed(const QString &cloud, int count);
     void listFailed(const QString &cloud, const QString &message);
     void tasksSubmitted(const QList<quint64> &ids);
+    void forgetPasswordFinished(const QString &cloud, bool removedFromKeyring);
 
 private:
     using SessionPtr = std::shared_ptr<source::CloudSession>;
@@ -114,6 +119,7 @@ private:
     QLabel *m_keyringNote;
     FilteredTableView *m_view;
     QAction *m_refresh;
+    QAction *m_forgetPassword;
     QAction *m_launch;
     QAction *m_precache;
     QAction *m_precacheHosts;
@@ -126,6 +132,7 @@ private:
     QHash<QString, SessionPtr> m_sessions; // cloud -> an authenticated session
     QSet<QString> m_askedPassword; // clouds whose password a person typed (asked again if refused)
     QSet<QString> m_keyringPassword; // clouds whose password is in the keyring (forgotten if refused)
+    QSet<QString> m_passwordAuth; // clouds read so far that log in with a password
     quint64 m_generation = 0;
 };
 

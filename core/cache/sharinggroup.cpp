@@ -42,7 +42,11 @@ Result<QString> ensureStorageId(host::Transport &transport, const QString &baseP
     return id;
 }
 
-QString sharingGroupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports)
+namespace {
+
+enum class Marker { Create, ReadOnly };
+
+QString groupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports, Marker marker)
 {
     const CachePolicy policy = loadCachePolicy(configFile, host.name);
     if (!policy.sharingGroup.isEmpty())
@@ -51,7 +55,9 @@ QString sharingGroupKey(const host::HostConfig &host, const QString &configFile,
         // Only a host whose _base exists gets a marker: never create a cache where there is none.
         auto stat = transport->probe({basePath(host.instancesPath)}, 0);
         if (stat && !stat->isEmpty() && stat->first().isDir) {
-            if (auto id = ensureStorageId(*transport, basePath(host.instancesPath)); id && !id->isEmpty()) {
+            const auto id = marker == Marker::Create ? ensureStorageId(*transport, basePath(host.instancesPath))
+                                                     : readStorageId(*transport, basePath(host.instancesPath));
+            if (id && !id->isEmpty()) {
                 rememberStorageId(configFile, host.name, *id);
                 return u"storage:"_s + *id;
             }
@@ -61,6 +67,18 @@ QString sharingGroupKey(const host::HostConfig &host, const QString &configFile,
     if (!remembered.isEmpty())
         return u"storage:"_s + remembered;
     return u"host:"_s + host.name;
+}
+
+} // namespace
+
+QString sharingGroupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports)
+{
+    return groupKey(host, configFile, transports, Marker::Create);
+}
+
+QString knownSharingGroupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports)
+{
+    return groupKey(host, configFile, transports, Marker::ReadOnly);
 }
 
 QList<host::HostConfig> sharingGroupOf(const host::HostConfig &host, const QList<host::HostConfig> &all,

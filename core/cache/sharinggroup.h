@@ -28,6 +28,9 @@ Result<QString> ensureStorageId(host::Transport &transport, const QString &baseP
 // remembered in the settings), else the id remembered from an earlier pass (the host is down
 // but still a member), else the host alone.
 QString sharingGroupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports);
+// The same key for views (the overview's figures): reads the marker but never writes one, so a
+// host whose _base has no marker yet is alone until a cache pass creates it.
+QString knownSharingGroupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports);
 
 // The hosts of `all` in the same sharing group as `host`, `host` first.
 QList<host::HostConfig> sharingGroupOf(const host::HostConfig &host, const QList<host::HostConfig> &all,

@@ -1,6 +1,8 @@
 // The Images tab against the real Glance fixture (tests/support/glance.sh): the list with its
-// "cached on this host" column, pre-cache on two hosts through tasks, cancel, an unreachable
-// Glance, the password prompt without a keyring, and the import dialog with an archive member.
+// "cached on this host" column, pre-cache on two hosts through tasks, cancelling an import and
+// a pre-cache, an unreachable Glance, the password prompt and "Forget saved password" without a
+// keyring, and the import dialog with an archive member.
+#include "cloudkeyring.h"
 #include "glanceimagemodel.h"
 #include "hostbanner.h"
 #include "httpfaultserver.h"
@@ -24,6 +26,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QToolBar>
 
 using namespace Qt::StringLiterals;
 using namespace cowherd;
@@ -230,6 +233,53 @@ private Q_SLOTS:
         QCOMPARE(baseFiles(lab), QStringList()); // no final name, no .part
     }
 
+    void cancelledGlancePrecacheLeavesNothing()
+    {
+        // The URL import's cancel above, for a pre-cache from Glance: large enough to be
+        // mid-transfer when the first progress report reaches the UI thread.
+        const QString big = m_files.path() + u"/precache-cancel.raw"_s;
+        QVERIFY(test::writeFile(big, 256 * 1024 * 1024, "cancelled pre-cache "));
+        const QString bigId = m_glance.createImage(u"panel-cancel"_s, u"raw"_s, big);
+        QVERIFY(!bigId.isEmpty());
+        QFile::remove(big); // Glance has its copy
+        TestLab lab;
+        task::TaskManager tasks;
+        ui::ScanScheduler scheduler;
+        scheduler.setHosts({labHost(u"lab-a"_s, lab)});
+        ui::ImagesPanel panel(&tasks, &scheduler);
+        panel.setCloudsYaml(m_glance.cloudsYaml);
+        panel.setCurrentHost(u"lab-a"_s);
+        QSignalSpy listed(&panel, &ui::ImagesPanel::imagesListed);
+        panel.reloadClouds();
+        QVERIFY(listed.wait(Timeout));
+
+        quint64 id = 0;
+        qint64 doneAtCancel = 0;
+        connect(&tasks, &task::TaskManager::taskChanged, this, [&](quint64 changed) {
+            const auto info = tasks.task(changed);
+            if (changed == id && doneAtCancel == 0 && info && info->done > 0 && !task::isFinished(info->state)) {
+                doneAtCancel = info->done;
+                tasks.cancel(id);
+            }
+        });
+        const QList<quint64> ids = panel.precache(bigId, {u"lab-a"_s});
+        QCOMPARE(ids.size(), 1);
+        id = ids.first();
+        QVERIFY(waitFinished(tasks, {id}));
+        QVERIFY2(doneAtCancel > 0, "cancelled once bytes were reported");
+        QVERIFY2(stateOf(tasks, id) == TaskState::Cancelled, qPrintable(task::toString(stateOf(tasks, id)) + u": "_s + taskError(tasks, id)));
+        QVERIFY(!QFile::exists(lab.basePath() + u'/' + TestLab::sha1Hex(bigId)));
+        QCOMPARE(baseFiles(lab), QStringList()); // no final name, no .part, no hidden temporary
+
+        // Nothing left in the way: the same pre-cache again succeeds.
+        id = 0;
+        const QList<quint64> again = panel.precache(bigId, {u"lab-a"_s});
+        QCOMPARE(again.size(), 1);
+        QVERIFY(waitFinished(tasks, again));
+        QVERIFY2(stateOf(tasks, again.first()) == TaskState::Succeeded, qPrintable(taskError(tasks, again.first())));
+        QCOMPARE(baseFiles(lab), QStringList{TestLab::sha1Hex(bigId)});
+    }
+
     void unreachableGlanceShowsError()
     {
         const QString yaml = writeCloudsYaml(u"down"_s,
@@ -283,6 +333,58 @@ private Q_SLOTS:
         panel.refresh();
         QVERIFY(failed.wait(Timeout));
         QCOMPARE(asked.size(), 2);
+    }
+
+    void forgetSavedPasswordWithoutKeyring()
+    {
+        // One cloud logs in with a password, the other needs none; no D-Bus, so no keyring.
+        const QString yaml = writeCloudsYaml(u"forget"_s,
+            u"clouds:\n  lab-forget:\n    auth:\n      auth_url: http://127.0.0.1:%1/v3\n      username: admin\n"
+             "      project_name: admin\n      user_domain_name: Default\n      project_domain_name: Default\n"
+             "  lab-open:\n    auth_type: none\n    auth:\n      endpoint: http://127.0.0.1:%1\n"_s
+                .arg(closedPort()));
+        task::TaskManager tasks;
+        ui::ScanScheduler scheduler;
+        ui::ImagesPanel panel(&tasks, &scheduler);
+        panel.setCloudsYaml(yaml);
+        panel.setPasswordPrompt([](const QString &, const QString &, const QString &) {
+            return std::optional(ui::ImagesPanel::PasswordAnswer{u"typed"_s, false});
+        });
+        QAction *forget = panel.forgetPasswordAction();
+        QVERIFY(panel.actions().contains(forget));
+        auto *toolBar = panel.findChild<QToolBar *>(u"imagesToolBar"_s);
+        QVERIFY(toolBar && toolBar->actions().contains(forget));
+        QVERIFY(!forget->isEnabled()); // no cloud read yet
+
+        QSignalSpy loaded(&panel, &ui::ImagesPanel::cloudsLoaded);
+        QSignalSpy failed(&panel, &ui::ImagesPanel::listFailed);
+        panel.reloadClouds();
+        QVERIFY(loaded.wait(Timeout));
+        QVERIFY(failed.wait(Timeout));
+        const auto show = [&](const QString &cloud) {
+            if (panel.currentCloud() == cloud)
+                return true;
+            failed.clear();
+            panel.selectCloud(cloud);
+            return failed.wait(Timeout) && panel.currentCloud() == cloud;
+        };
+        QVERIFY(show(u"lab-open"_s));
+        QVERIFY(!forget->isEnabled());
+        QSignalSpy finished(&panel, &ui::ImagesPanel::forgetPasswordFinished);
+        forget->trigger();
+        QVERIFY(finished.isEmpty()); // nothing to forget for a cloud without a password
+
+        QVERIFY(show(u"lab-forget"_s));
+        QVERIFY(forget->isEnabled());
+        forget->trigger();
+        QVERIFY(finished.wait(Timeout));
+        QCOMPARE(finished.first().at(0).toString(), u"lab-forget"_s);
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        const QString note = panel.keyringNote()->text();
+        QVERIFY(!panel.keyringNote()->isHidden());
+        QVERIFY2(note.contains(u"lab-forget"_s) && note.contains(u"cannot be reached"_s), qPrintable(note));
+        QVERIFY2(!note.contains(u"()"_s), qPrintable(note)); // the keyring's reason is given
+        QVERIFY2(!panel.keyring()->unavailableReason().isEmpty(), "the failure is remembered for the password dialog");
     }
 
     void importsArchiveMemberNamedAsTheCli()

@@ -18,6 +18,8 @@
 #include <QProcess>
 #include <QTest>
 
+#include <atomic>
+
 using namespace Qt::StringLiterals;
 using namespace cowherd;
 using cowherd::test::GlanceFixture;
@@ -98,6 +100,40 @@ private Q_SLOTS:
         auto byName = fetchGlance(other, name);
         QVERIFY2(byName, qPrintable(byName ? QString() : byName.error().message));
         QCOMPARE(byName->imageId, named);
+    }
+
+    void cancelLeavesNothingThenFetchesAgain()
+    {
+        // Large enough that the transfer is under way at the first progress report.
+        const QString big = m_files.path() + u"/cancel.raw"_s;
+        QVERIFY(test::writeFile(big, 64 * 1024 * 1024, "cancelled glance image "));
+        const QString id = m_glance.createImage(u"cancel-me"_s, u"raw"_s, big);
+        QVERIFY(!id.isEmpty());
+        TestLab lab;
+        source::GlanceSource source(m_session, id);
+        host::LocalTransport transport;
+        cache::FetchOptions options;
+        // Cancelled from the progress report itself: the next chunk sees it, whatever the speed.
+        std::atomic_bool downloading = false;
+        options.onProgress = [&downloading](const cache::FetchProgress &p) {
+            if (p.stage == cache::FetchProgress::Stage::Downloading && p.done > 0)
+                downloading = true;
+        };
+        options.isCancelled = [&downloading] { return downloading.load(); };
+        auto fetched = cache::fetchImage(transport, lab.instancesPath(), source, options);
+        QVERIFY(downloading);
+        QVERIFY2(!fetched, "the fetch ended although it was cancelled");
+        QVERIFY2(fetched.error().kind == Error::Kind::Cancelled, qPrintable(fetched.error().message));
+        const QString name = cache::originalBaseName(id);
+        QVERIFY(!QFile::exists(lab.basePath() + u'/' + name));
+        // No final name, no .part or .converted, no hidden temporary.
+        QCOMPARE(QDir(lab.basePath()).entryList(QDir::Files | QDir::Hidden), QStringList());
+
+        auto again = fetchGlance(lab, id);
+        QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+        QVERIFY(!again->reused);
+        QCOMPARE(baseDirFiles(lab), QStringList{name});
+        QCOMPARE(sha256Of(lab.basePath() + u'/' + name), sha256Of(big));
     }
 
     void listsWithPaging()
