@@ -1,5 +1,4 @@
 #include "hostsoverview.h"
-#include "task/whenfinished.h"
 
 #include "columnwidth.h"
 #include "filteredtableview.h"
@@ -10,9 +9,11 @@
 #include "cache/cacheplanner.h"
 #include "cache/cachepolicy.h"
 #include "cache/sharinggroup.h"
+#include "task/whenfinished.h"
 
 #include <QHeaderView>
 #include <QTableView>
+#include <QThreadPool>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -28,6 +29,20 @@ struct Reclaimable
     qint64 bytes = 0;
     int files = 0;
 };
+
+// Reading a host's storage-id marker is a round trip to the host, which may have gone away
+// since its scan: never on the global pool (2 threads here), where a hung ssh would hold up
+// every other worker. Never deleted, so an exit does not wait for such a read either.
+QThreadPool *markerPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(8);
+        p->setExpiryTimeout(30'000);
+        return p;
+    }();
+    return pool;
+}
 
 } // namespace
 
@@ -72,7 +87,7 @@ void HostsOverview::planSnapshot(const cache::CacheSnapshot &snapshot)
     m_snapshots.insert(host, snapshot);
     const quint64 generation = ++m_keyGeneration[host];
     // Which _base the host sees is read from the host (the storage-id marker): off this thread.
-    task::whenFinished(QtConcurrent::run([config = snapshot.host, configFile = m_configFile] {
+    task::whenFinished(QtConcurrent::run(markerPool(), [config = snapshot.host, configFile = m_configFile] {
         return cache::knownSharingGroupKey(config, configFile, transportFactory());
     }), this, [this, host, generation](const QString &key) {
         if (generation != m_keyGeneration.value(host))
