@@ -26,7 +26,7 @@ void InstanceModel::setSnapshot(const cache::CacheSnapshot &snapshot)
         next.append({instance, {}});
     }
     // The scanner already joined disks to base files; read the join back per instance. A uuid
-    // listed twice keeps its last row only (see updateRows), which is the one that gets them.
+    // listed twice keeps its last row only (see diffRows), which is the one that gets them.
     for (const auto &base : snapshot.bases) {
         for (const auto &uuid : base.references) {
             if (const auto row = rowOf.constFind(uuid); row != rowOf.constEnd())
