@@ -3,7 +3,9 @@
 #include "tablefiltermodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <algorithm>
@@ -82,16 +84,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("column");
         QTest::addColumn<int>("order");
-        QTest::addRow("name ascending") << int(BaseCacheModel::Name) << int(Qt::AscendingOrder);
-        QTest::addRow("name descending") << int(BaseCacheModel::Name) << int(Qt::DescendingOrder);
-        QTest::addRow("allocated descending") << int(BaseCacheModel::AllocatedSize) << int(Qt::DescendingOrder);
+        QTest::addColumn<bool>("worker"); // the source diffs every snapshot on a worker
+        QTest::addRow("name ascending") << int(BaseCacheModel::Name) << int(Qt::AscendingOrder) << false;
+        QTest::addRow("name descending") << int(BaseCacheModel::Name) << int(Qt::DescendingOrder) << false;
+        QTest::addRow("allocated descending") << int(BaseCacheModel::AllocatedSize) << int(Qt::DescendingOrder) << false;
+        QTest::addRow("name ascending, worker") << int(BaseCacheModel::Name) << int(Qt::AscendingOrder) << true;
+        QTest::addRow("allocated descending, worker") << int(BaseCacheModel::AllocatedSize) << int(Qt::DescendingOrder) << true;
     }
 
     void keepsItsOrderWhileTheSourceChanges()
     {
         QFETCH(int, column);
         QFETCH(int, order);
+        QFETCH(bool, worker);
         BaseCacheModel source;
+        if (worker)
+            source.setAsyncThreshold(0);
         TableFilterModel proxy(BaseCacheModel::SortRole, {BaseCacheModel::Name});
         QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.setSourceModel(&source);
@@ -102,7 +110,12 @@ private Q_SLOTS:
             QList<cache::BaseFile> bases;
             for (auto it = sizes.cbegin(); it != sizes.cend(); ++it)
                 bases.append(test::makeBase(it.key(), cache::BaseKind::Original, GiB, it.value(), 60));
+            QSignalSpy applied(&source, &BaseCacheModel::snapshotApplied);
             source.setSnapshot(test::makeSnapshot(bases));
+            QCOMPARE(source.isUpdating(), worker);
+            if (worker)
+                QVERIFY(applied.wait());
+            QCOMPARE(applied.count(), 1);
         };
         const auto expected = [&] {
             QStringList names = sizes.keys();
@@ -173,6 +186,48 @@ private Q_SLOTS:
         check();
         source.clear();
         QCOMPARE(proxy.rowCount(), 0);
+    }
+    // The selection and the current row follow their key through a rescan diffed on a worker,
+    // while the row moves in the sorted proxy and rows around it come and go.
+    void selectionSurvivesAWorkerRescan()
+    {
+        BaseCacheModel source;
+        source.setAsyncThreshold(0);
+        TableFilterModel proxy(BaseCacheModel::SortRole, {BaseCacheModel::Name});
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&source);
+        proxy.sort(BaseCacheModel::AllocatedSize, Qt::AscendingOrder);
+        QItemSelectionModel selection(&proxy);
+        QSignalSpy applied(&source, &BaseCacheModel::snapshotApplied);
+
+        QList<cache::BaseFile> bases;
+        for (int i = 0; i < 10; ++i)
+            bases.append(test::makeBase(QStringLiteral("base-%1").arg(i), cache::BaseKind::Original, GiB, (i + 1) * MiB, 60));
+        source.setSnapshot(test::makeSnapshot(bases));
+        QVERIFY(applied.wait());
+        const QString chosen = QStringLiteral("base-3");
+        const auto rowOf = [&](const QString &name) {
+            for (int row = 0; row < proxy.rowCount(); ++row)
+                if (proxy.index(row, BaseCacheModel::Name).data().toString() == name)
+                    return row;
+            return -1;
+        };
+        selection.setCurrentIndex(proxy.index(rowOf(chosen), 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QCOMPARE(rowOf(chosen), 3);
+
+        bases[3].allocatedSize = 100 * MiB; // the chosen row moves to the end
+        bases.removeAt(5);
+        bases.removeAt(0);
+        bases.append(test::makeBase(QStringLiteral("base-new"), cache::BaseKind::Original, GiB, 0, 60));
+        source.setSnapshot(test::makeSnapshot(bases));
+        QVERIFY(applied.wait());
+        QCOMPARE(proxy.rowCount(), 9);
+        QCOMPARE(rowOf(chosen), 8);
+        QCOMPARE(rowOf(QStringLiteral("base-new")), 0);
+        QCOMPARE(selection.currentIndex().row(), 8);
+        QCOMPARE(selection.currentIndex().data(BaseCacheModel::NameRole).toString(), chosen);
+        QCOMPARE(selection.selectedRows().size(), 1);
+        QCOMPARE(selection.selectedRows().first().data(BaseCacheModel::NameRole).toString(), chosen);
     }
 };
 
