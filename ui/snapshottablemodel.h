@@ -109,13 +109,20 @@ protected:
     }
 
 private:
+    // Beyond this many runs of removed rows, they are gathered at the end first (see below).
+    static constexpr qsizetype GatherRemovedRuns = 32;
+
     template<typename Row>
     void applyDiff(QList<Row> &rows, RowDiff<Row> diff)
     {
-        for (const auto &run : std::as_const(diff.removed)) {
-            beginRemoveRows({}, int(run.first), int(run.last));
-            rows.remove(run.first, run.last - run.first + 1);
-            endRemoveRows();
+        if (diff.removed.size() > GatherRemovedRuns) {
+            gatherRemoved(rows, diff.removed);
+        } else {
+            for (const auto &run : std::as_const(diff.removed)) {
+                beginRemoveRows({}, int(run.first), int(run.last));
+                rows.remove(run.first, run.last - run.first + 1);
+                endRemoveRows();
+            }
         }
         for (auto &run : diff.changed) {
             for (qsizetype i = 0; i < run.rows.size(); ++i)
@@ -130,6 +137,58 @@ private:
                 rows.append(std::move(diff.added));
             endInsertRows();
         }
+    }
+
+    // Each removal moves every row after it, here, in the sorted proxy and in its sort keys:
+    // 1,000 scattered runs in 100,000 rows took seconds. Instead, one layout change moves the
+    // removed rows behind the survivors (whose order is kept; persistent indexes, selection
+    // included, follow), and one removal drops them all.
+    template<typename Row>
+    void gatherRemoved(QList<Row> &rows, const QList<typename RowDiff<Row>::Run> &removed)
+    {
+        Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        const qsizetype firstRemoved = rows.size() - removedCount(removed);
+        QList<int> newRow(rows.size());
+        QList<Row> gathered;
+        gathered.reserve(rows.size());
+        QList<Row> tail;
+        qsizetype next = 0; // runs come last run first
+        for (auto run = removed.crbegin(); run != removed.crend(); ++run) {
+            for (; next < run->first; ++next) {
+                newRow[next] = int(gathered.size());
+                gathered.append(std::move(rows[next]));
+            }
+            for (; next <= run->last; ++next) {
+                newRow[next] = int(firstRemoved + tail.size());
+                tail.append(std::move(rows[next]));
+            }
+        }
+        for (; next < rows.size(); ++next) {
+            newRow[next] = int(gathered.size());
+            gathered.append(std::move(rows[next]));
+        }
+        gathered.append(std::move(tail));
+        rows = std::move(gathered);
+        const QModelIndexList from = persistentIndexList();
+        QModelIndexList to;
+        to.reserve(from.size());
+        for (const QModelIndex &index : from)
+            to.append(this->index(newRow[index.row()], index.column()));
+        changePersistentIndexList(from, to);
+        Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+
+        beginRemoveRows({}, int(firstRemoved), int(rows.size() - 1));
+        rows.resize(firstRemoved);
+        endRemoveRows();
+    }
+
+    template<typename Run>
+    static qsizetype removedCount(const QList<Run> &removed)
+    {
+        qsizetype count = 0;
+        for (const auto &run : removed)
+            count += run.last - run.first + 1;
+        return count;
     }
 
     qsizetype m_asyncThreshold = DefaultAsyncThreshold;

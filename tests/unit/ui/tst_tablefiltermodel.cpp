@@ -229,6 +229,51 @@ private Q_SLOTS:
         QCOMPARE(selection.selectedRows().size(), 1);
         QCOMPARE(selection.selectedRows().first().data(BaseCacheModel::NameRole).toString(), chosen);
     }
+    // Many scattered removals are gathered behind the survivors in one layout change, then
+    // removed at once: the sorted order, the selection and the other rows' data survive.
+    void manyScatteredRemovalsKeepOrderAndSelection()
+    {
+        BaseCacheModel source;
+        QAbstractItemModelTester sourceTester(&source, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        TableFilterModel proxy(BaseCacheModel::SortRole, {BaseCacheModel::Name});
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&source);
+        proxy.sort(BaseCacheModel::AllocatedSize, Qt::DescendingOrder);
+        QItemSelectionModel selection(&proxy);
+
+        QList<cache::BaseFile> bases;
+        for (int i = 0; i < 300; ++i)
+            bases.append(test::makeBase(QStringLiteral("base-%1").arg(i, 3, 10, QChar(u'0')), cache::BaseKind::Original, GiB, (i % 50) * MiB, 60));
+        source.setSnapshot(test::makeSnapshot(bases));
+        const QString chosen = QStringLiteral("base-100");
+        const QModelIndex chosenIndex = proxy.mapFromSource(source.indexOf(chosen));
+        selection.setCurrentIndex(chosenIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const QPersistentModelIndex kept = source.indexOf(QStringLiteral("base-298"), BaseCacheModel::AllocatedSize);
+
+        QSignalSpy layout(&source, &QAbstractItemModel::layoutChanged);
+        QSignalSpy removed(&source, &QAbstractItemModel::rowsRemoved);
+        QList<cache::BaseFile> next;
+        for (int i = 0; i < bases.size(); ++i)
+            if (i % 3 != 2) // 100 runs of one row
+                next.append(bases[i]);
+        next[0].allocatedSize = 999 * MiB; // changed too: base-000 goes to the top
+        source.setSnapshot(test::makeSnapshot(next));
+        QCOMPARE(layout.count(), 1);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(source.rowCount(), 200);
+        for (int row = 0; row < source.rowCount(); ++row)
+            QCOMPARE(source.index(row, BaseCacheModel::Name).data().toString(), next[row].name);
+        QCOMPARE(proxy.index(0, BaseCacheModel::Name).data().toString(), QStringLiteral("base-000"));
+        for (int row = 1; row < proxy.rowCount(); ++row)
+            QVERIFY(proxy.index(row - 1, BaseCacheModel::AllocatedSize).data(BaseCacheModel::SortRole).toLongLong()
+                >= proxy.index(row, BaseCacheModel::AllocatedSize).data(BaseCacheModel::SortRole).toLongLong());
+        QVERIFY(kept.isValid());
+        QCOMPARE(kept.row(), 199);
+        QCOMPARE(kept.data(BaseCacheModel::SortRole).toLongLong(), 48 * MiB);
+        QCOMPARE(selection.currentIndex().data(BaseCacheModel::NameRole).toString(), chosen);
+        QCOMPARE(selection.selectedRows().size(), 1);
+        QCOMPARE(selection.selectedRows().first().data(BaseCacheModel::NameRole).toString(), chosen);
+    }
 };
 
 QTEST_MAIN(TestTableFilterModel)
