@@ -18,19 +18,21 @@ BaseCacheModel::BaseCacheModel(QObject *parent)
 
 void BaseCacheModel::setSnapshot(const cache::CacheSnapshot &snapshot)
 {
-    const QDateTime now = snapshot.takenAt.isValid() ? snapshot.takenAt : QDateTime::currentDateTimeUtc();
-    QList<Row> next;
-    next.reserve(snapshot.bases.size());
-    for (const auto &base : snapshot.bases)
-        next.append({base, base.mtime.isValid() ? base.mtime.secsTo(now) : 0});
-    updateRows(m_rows, std::move(next), [](const Row &r) { return r.file.name; },
+    auto makeRows = [snapshot] {
+        const QDateTime now = snapshot.takenAt.isValid() ? snapshot.takenAt : QDateTime::currentDateTimeUtc();
+        QList<Row> next;
+        next.reserve(snapshot.bases.size());
+        for (const auto &base : snapshot.bases)
+            next.append({base, base.mtime.isValid() ? base.mtime.secsTo(now) : 0});
+        return next;
+    };
+    updateRows(m_rows, snapshot.bases.size(), std::move(makeRows), [](const Row &r) { return r.file.name; },
         [](const Row &a, const Row &b) { return a.ageSeconds == b.ageSeconds && sameBaseFile(a.file, b.file); });
 }
 
 void BaseCacheModel::clear()
 {
-    updateRows(m_rows, QList<Row>{}, [](const Row &r) { return r.file.name; },
-        [](const Row &, const Row &) { return true; });
+    clearRows(m_rows);
 }
 
 void BaseCacheModel::setPolicy(const cache::CachePolicy &policy)

@@ -17,30 +17,32 @@ InstanceModel::InstanceModel(QObject *parent)
 
 void InstanceModel::setSnapshot(const cache::CacheSnapshot &snapshot)
 {
-    QList<Row> next;
-    next.reserve(snapshot.instances.size());
-    QHash<QString, qsizetype> rowOf;
-    rowOf.reserve(snapshot.instances.size());
-    for (const auto &instance : snapshot.instances) {
-        rowOf.insert(instance.uuid, next.size());
-        next.append({instance, {}});
-    }
-    // The scanner already joined disks to base files; read the join back per instance. A uuid
-    // listed twice keeps its last row only (see updateRows), which is the one that gets them.
-    for (const auto &base : snapshot.bases) {
-        for (const auto &uuid : base.references) {
-            if (const auto row = rowOf.constFind(uuid); row != rowOf.constEnd())
-                next[row.value()].baseFiles.append(base.name);
+    auto makeRows = [snapshot] {
+        QList<Row> next;
+        next.reserve(snapshot.instances.size());
+        QHash<QString, qsizetype> rowOf;
+        rowOf.reserve(snapshot.instances.size());
+        for (const auto &instance : snapshot.instances) {
+            rowOf.insert(instance.uuid, next.size());
+            next.append({instance, {}});
         }
-    }
-    updateRows(m_rows, std::move(next), [](const Row &r) { return r.instance.uuid; },
+        // The scanner already joined disks to base files; read the join back per instance. A
+        // uuid listed twice keeps its last row only (see diffRows), which is the one that gets them.
+        for (const auto &base : snapshot.bases) {
+            for (const auto &uuid : base.references) {
+                if (const auto row = rowOf.constFind(uuid); row != rowOf.constEnd())
+                    next[row.value()].baseFiles.append(base.name);
+            }
+        }
+        return next;
+    };
+    updateRows(m_rows, snapshot.instances.size(), std::move(makeRows), [](const Row &r) { return r.instance.uuid; },
         [](const Row &a, const Row &b) { return a.baseFiles == b.baseFiles && sameInstance(a.instance, b.instance); });
 }
 
 void InstanceModel::clear()
 {
-    updateRows(m_rows, QList<Row>{}, [](const Row &r) { return r.instance.uuid; },
-        [](const Row &, const Row &) { return true; });
+    clearRows(m_rows);
 }
 
 const cache::Instance *InstanceModel::instanceAt(int row) const

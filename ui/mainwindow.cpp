@@ -75,6 +75,9 @@ MainWindow::MainWindow(const QString &configFile, QWidget *parent)
     createHostFeatures();
     createImageFeatures();
     createHelpMenu();
+    // Big snapshots are diffed on a worker: titles and snapshotShown follow the applied rows.
+    connect(m_baseModel, &SnapshotTableModel::snapshotApplied, this, &MainWindow::onModelApplied);
+    connect(m_instanceModel, &SnapshotTableModel::snapshotApplied, this, &MainWindow::onModelApplied);
 
     connect(m_scheduler, &ScanScheduler::scanStarted, this, [this](const QString &hostName) {
         m_hostModel->setScanning(hostName);
@@ -242,7 +245,14 @@ void MainWindow::refresh()
 
 void MainWindow::showHost(const QString &hostName)
 {
+    // Another host's rows are not diffed against these (no key is shared): they go at once, and
+    // a big host does not show the previous host's rows while its own are made on a worker.
+    if (hostName != m_currentHost) {
+        m_baseModel->clear();
+        m_instanceModel->clear();
+    }
     m_currentHost = hostName;
+    m_shownPending.clear();
     if (const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(hostName)) {
         m_baseModel->setSnapshot(*snapshot);
         m_instanceModel->setSnapshot(*snapshot);
@@ -273,7 +283,16 @@ void MainWindow::onSnapshotReady(const QString &hostName, const cache::CacheSnap
     updateTitles();
     updateBanner();
     updateDetails();
-    Q_EMIT snapshotShown(hostName);
+    m_shownPending = hostName;
+    onModelApplied();
+}
+
+void MainWindow::onModelApplied()
+{
+    updateTitles();
+    if (m_shownPending.isEmpty() || m_baseModel->isUpdating() || m_instanceModel->isUpdating())
+        return;
+    Q_EMIT snapshotShown(std::exchange(m_shownPending, {}));
 }
 
 void MainWindow::onScanFailed(const QString &hostName, const Error &error)

@@ -112,6 +112,7 @@ private:
     void updateDetails();
     void updateBanner();
     void updateTitles();
+    void onModelApplied();
     void showInstanceFromDetails(const QString &uuid);
     void showBaseFromDetails(const QString &name);
     void createOverview(const QString &configFile);
@@ -151,6 +152,7 @@ private:
     WindowState *m_windowState = nullptr;
 
     QString m_currentHost;
+    QString m_shownPending; // a scanned host whose rows are still being diffed on a worker
     QHash<QString, QString> m_failures; // host name -> error of its last scan, when it failed
     bool m_demoLab = false;
     quint64 m_loadGeneration = 0;

@@ -208,6 +208,99 @@ private Q_SLOTS:
         model.clear();
         QCOMPARE(model.rowCount(), 0);
     }
+    // Big snapshots are made into rows and diffed on a worker (a threshold of 0 makes any
+    // snapshot big): the model keeps its rows until the diff is applied, then says so.
+    void aWorkerDiffIsAppliedLater()
+    {
+        BaseCacheModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setAsyncThreshold(0);
+        QSignalSpy applied(&model, &BaseCacheModel::snapshotApplied);
+        auto snapshot = makeSnapshot({makeBase(A, cache::BaseKind::Original, GiB, GiB, 60),
+            makeBase(B, cache::BaseKind::Original, GiB, GiB, 60), makeBase(C, cache::BaseKind::Original, GiB, GiB, 60)});
+        model.setSnapshot(snapshot);
+        QVERIFY(model.isUpdating());
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(applied.wait());
+        QVERIFY(!model.isUpdating());
+        QCOMPARE(model.rowCount(), 3);
+
+        // A rescan: B grew, C went, D came. Rows change only when the diff is applied.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        snapshot.bases[1].allocatedSize = 2 * GiB;
+        snapshot.bases[2] = makeBase(D, cache::BaseKind::Swap, GiB, GiB, 60);
+        model.setSnapshot(snapshot);
+        QVERIFY(model.isUpdating());
+        QCOMPARE(model.indexOf(C).isValid(), true);
+        QVERIFY(applied.wait());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(!model.indexOf(C).isValid());
+        QCOMPARE(model.indexOf(B, BaseCacheModel::AllocatedSize).data(BaseCacheModel::SortRole).toLongLong(), 2 * GiB);
+        QCOMPARE(model.index(2, BaseCacheModel::Name).data().toString(), D);
+    }
+
+    // Snapshots that come while a worker diffs: only the latest is applied, and a diff made
+    // before clear() never reaches the rows.
+    void onlyTheLatestSnapshotIsApplied()
+    {
+        BaseCacheModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setAsyncThreshold(0);
+        QSignalSpy applied(&model, &BaseCacheModel::snapshotApplied);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.setSnapshot(makeSnapshot({makeBase(A, cache::BaseKind::Original, GiB, GiB, 60)}));
+        model.setSnapshot(makeSnapshot({makeBase(B, cache::BaseKind::Original, GiB, GiB, 60)}));
+        model.setSnapshot(makeSnapshot({makeBase(C, cache::BaseKind::Original, GiB, GiB, 60)}));
+        QVERIFY(applied.wait());
+        QCOMPARE(applied.count(), 1);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, BaseCacheModel::Name).data().toString(), C);
+
+        applied.clear();
+        inserted.clear();
+        model.setSnapshot(makeSnapshot({makeBase(A, cache::BaseKind::Original, GiB, GiB, 60)}));
+        model.clear(); // at once: its rows are gone and the worker's diff is stale
+        QCOMPARE(applied.count(), 1);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.isUpdating());
+        model.setSnapshot(makeSnapshot({makeBase(D, cache::BaseKind::Swap, GiB, GiB, 60)}));
+        QVERIFY(applied.wait());
+        QCOMPARE(applied.count(), 2);
+        QCOMPARE(inserted.count(), 1); // D only; A never came in
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, BaseCacheModel::Name).data().toString(), D);
+    }
+
+    // A small snapshot is applied at once even while a big one is diffed; the big one's diff,
+    // computed from rows that are gone, is dropped.
+    void aSmallSnapshotOvertakesAWorker()
+    {
+        BaseCacheModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setAsyncThreshold(3);
+        QList<cache::BaseFile> big;
+        for (int i = 0; i < 4; ++i)
+            big.append(makeBase(QStringLiteral("base-%1").arg(i), cache::BaseKind::Original, GiB, GiB, 60));
+        QSignalSpy applied(&model, &BaseCacheModel::snapshotApplied);
+        model.setSnapshot(makeSnapshot(big));
+        QVERIFY(model.isUpdating());
+        model.setSnapshot(makeSnapshot({makeBase(A, cache::BaseKind::Original, GiB, GiB, 60)}));
+        QVERIFY(!model.isUpdating());
+        QCOMPARE(applied.count(), 1);
+        QCOMPARE(model.rowCount(), 1);
+        // The next big snapshot waits for the stale worker, then is diffed against A's row.
+        big.append(makeBase(A, cache::BaseKind::Original, GiB, 2 * GiB, 60));
+        model.setSnapshot(makeSnapshot(big));
+        QVERIFY(applied.wait());
+        QCOMPARE(applied.count(), 2);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.index(0, BaseCacheModel::Name).data().toString(), A);
+        QCOMPARE(model.index(0, BaseCacheModel::AllocatedSize).data(BaseCacheModel::SortRole).toLongLong(), 2 * GiB);
+    }
 };
 
 QTEST_MAIN(TestBaseCacheModel)

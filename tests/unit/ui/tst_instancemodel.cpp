@@ -92,6 +92,29 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), model.indexOf(U3).row());
     }
+    // On a worker (a threshold of 0 makes any snapshot big) the base files are joined as well,
+    // and a persistent index of a row that stays follows it through the diff.
+    void aWorkerDiffJoinsBaseFilesToo()
+    {
+        InstanceModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setAsyncThreshold(0);
+        QSignalSpy applied(&model, &InstanceModel::snapshotApplied);
+        const auto i1 = makeInstance(U1, QStringLiteral("web-1"), {QStringLiteral("/lab/_base/") + Base1});
+        const auto i2 = makeInstance(U2, QStringLiteral("web-2"), {QStringLiteral("/lab/_base/") + Base1});
+        model.setSnapshot(lab({i1, i2}, {}));
+        QVERIFY(applied.wait());
+        const QPersistentModelIndex kept = model.indexOf(U2, InstanceModel::BaseFiles);
+        QCOMPARE(kept.data().toString(), Base1);
+
+        model.setSnapshot(lab({i2}, {U2}));
+        QVERIFY(model.isUpdating());
+        QVERIFY(applied.wait());
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(kept.isValid());
+        QCOMPARE(kept.row(), 0);
+        QCOMPARE(kept.data().toString(), Base1 + QStringLiteral(", ") + Base2);
+    }
 };
 
 QTEST_MAIN(TestInstanceModel)

@@ -3,7 +3,9 @@
 #include "tablefiltermodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <algorithm>
@@ -82,16 +84,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("column");
         QTest::addColumn<int>("order");
-        QTest::addRow("name ascending") << int(BaseCacheModel::Name) << int(Qt::AscendingOrder);
-        QTest::addRow("name descending") << int(BaseCacheModel::Name) << int(Qt::DescendingOrder);
-        QTest::addRow("allocated descending") << int(BaseCacheModel::AllocatedSize) << int(Qt::DescendingOrder);
+        QTest::addColumn<bool>("worker"); // the source diffs every snapshot on a worker
+        QTest::addRow("name ascending") << int(BaseCacheModel::Name) << int(Qt::AscendingOrder) << false;
+        QTest::addRow("name descending") << int(BaseCacheModel::Name) << int(Qt::DescendingOrder) << false;
+        QTest::addRow("allocated descending") << int(BaseCacheModel::AllocatedSize) << int(Qt::DescendingOrder) << false;
+        QTest::addRow("name ascending, worker") << int(BaseCacheModel::Name) << int(Qt::AscendingOrder) << true;
+        QTest::addRow("allocated descending, worker") << int(BaseCacheModel::AllocatedSize) << int(Qt::DescendingOrder) << true;
     }
 
     void keepsItsOrderWhileTheSourceChanges()
     {
         QFETCH(int, column);
         QFETCH(int, order);
+        QFETCH(bool, worker);
         BaseCacheModel source;
+        if (worker)
+            source.setAsyncThreshold(0);
         TableFilterModel proxy(BaseCacheModel::SortRole, {BaseCacheModel::Name});
         QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.setSourceModel(&source);
@@ -102,7 +110,12 @@ private Q_SLOTS:
             QList<cache::BaseFile> bases;
             for (auto it = sizes.cbegin(); it != sizes.cend(); ++it)
                 bases.append(test::makeBase(it.key(), cache::BaseKind::Original, GiB, it.value(), 60));
+            QSignalSpy applied(&source, &BaseCacheModel::snapshotApplied);
             source.setSnapshot(test::makeSnapshot(bases));
+            QCOMPARE(source.isUpdating(), worker);
+            if (worker)
+                QVERIFY(applied.wait());
+            QCOMPARE(applied.count(), 1);
         };
         const auto expected = [&] {
             QStringList names = sizes.keys();
@@ -173,6 +186,93 @@ private Q_SLOTS:
         check();
         source.clear();
         QCOMPARE(proxy.rowCount(), 0);
+    }
+    // The selection and the current row follow their key through a rescan diffed on a worker,
+    // while the row moves in the sorted proxy and rows around it come and go.
+    void selectionSurvivesAWorkerRescan()
+    {
+        BaseCacheModel source;
+        source.setAsyncThreshold(0);
+        TableFilterModel proxy(BaseCacheModel::SortRole, {BaseCacheModel::Name});
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&source);
+        proxy.sort(BaseCacheModel::AllocatedSize, Qt::AscendingOrder);
+        QItemSelectionModel selection(&proxy);
+        QSignalSpy applied(&source, &BaseCacheModel::snapshotApplied);
+
+        QList<cache::BaseFile> bases;
+        for (int i = 0; i < 10; ++i)
+            bases.append(test::makeBase(QStringLiteral("base-%1").arg(i), cache::BaseKind::Original, GiB, (i + 1) * MiB, 60));
+        source.setSnapshot(test::makeSnapshot(bases));
+        QVERIFY(applied.wait());
+        const QString chosen = QStringLiteral("base-3");
+        const auto rowOf = [&](const QString &name) {
+            for (int row = 0; row < proxy.rowCount(); ++row)
+                if (proxy.index(row, BaseCacheModel::Name).data().toString() == name)
+                    return row;
+            return -1;
+        };
+        selection.setCurrentIndex(proxy.index(rowOf(chosen), 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QCOMPARE(rowOf(chosen), 3);
+
+        bases[3].allocatedSize = 100 * MiB; // the chosen row moves to the end
+        bases.removeAt(5);
+        bases.removeAt(0);
+        bases.append(test::makeBase(QStringLiteral("base-new"), cache::BaseKind::Original, GiB, 0, 60));
+        source.setSnapshot(test::makeSnapshot(bases));
+        QVERIFY(applied.wait());
+        QCOMPARE(proxy.rowCount(), 9);
+        QCOMPARE(rowOf(chosen), 8);
+        QCOMPARE(rowOf(QStringLiteral("base-new")), 0);
+        QCOMPARE(selection.currentIndex().row(), 8);
+        QCOMPARE(selection.currentIndex().data(BaseCacheModel::NameRole).toString(), chosen);
+        QCOMPARE(selection.selectedRows().size(), 1);
+        QCOMPARE(selection.selectedRows().first().data(BaseCacheModel::NameRole).toString(), chosen);
+    }
+    // Many scattered removals are gathered behind the survivors in one layout change, then
+    // removed at once: the sorted order, the selection and the other rows' data survive.
+    void manyScatteredRemovalsKeepOrderAndSelection()
+    {
+        BaseCacheModel source;
+        QAbstractItemModelTester sourceTester(&source, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        TableFilterModel proxy(BaseCacheModel::SortRole, {BaseCacheModel::Name});
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&source);
+        proxy.sort(BaseCacheModel::AllocatedSize, Qt::DescendingOrder);
+        QItemSelectionModel selection(&proxy);
+
+        QList<cache::BaseFile> bases;
+        for (int i = 0; i < 300; ++i)
+            bases.append(test::makeBase(QStringLiteral("base-%1").arg(i, 3, 10, QChar(u'0')), cache::BaseKind::Original, GiB, (i % 50) * MiB, 60));
+        source.setSnapshot(test::makeSnapshot(bases));
+        const QString chosen = QStringLiteral("base-100");
+        const QModelIndex chosenIndex = proxy.mapFromSource(source.indexOf(chosen));
+        selection.setCurrentIndex(chosenIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const QPersistentModelIndex kept = source.indexOf(QStringLiteral("base-298"), BaseCacheModel::AllocatedSize);
+
+        QSignalSpy layout(&source, &QAbstractItemModel::layoutChanged);
+        QSignalSpy removed(&source, &QAbstractItemModel::rowsRemoved);
+        QList<cache::BaseFile> next;
+        for (int i = 0; i < bases.size(); ++i)
+            if (i % 3 != 2) // 100 runs of one row
+                next.append(bases[i]);
+        next[0].allocatedSize = 999 * MiB; // changed too: base-000 goes to the top
+        source.setSnapshot(test::makeSnapshot(next));
+        QCOMPARE(layout.count(), 1);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(source.rowCount(), 200);
+        for (int row = 0; row < source.rowCount(); ++row)
+            QCOMPARE(source.index(row, BaseCacheModel::Name).data().toString(), next[row].name);
+        QCOMPARE(proxy.index(0, BaseCacheModel::Name).data().toString(), QStringLiteral("base-000"));
+        for (int row = 1; row < proxy.rowCount(); ++row)
+            QVERIFY(proxy.index(row - 1, BaseCacheModel::AllocatedSize).data(BaseCacheModel::SortRole).toLongLong()
+                >= proxy.index(row, BaseCacheModel::AllocatedSize).data(BaseCacheModel::SortRole).toLongLong());
+        QVERIFY(kept.isValid());
+        QCOMPARE(kept.row(), 199);
+        QCOMPARE(kept.data(BaseCacheModel::SortRole).toLongLong(), 48 * MiB);
+        QCOMPARE(selection.currentIndex().data(BaseCacheModel::NameRole).toString(), chosen);
+        QCOMPARE(selection.selectedRows().size(), 1);
+        QCOMPARE(selection.selectedRows().first().data(BaseCacheModel::NameRole).toString(), chosen);
     }
 };
 
