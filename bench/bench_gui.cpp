@@ -17,6 +17,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -84,6 +85,9 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer clock;
     clock.start();
+    // As the GUI does (app/gui/main.cpp): a write to an ssh whose host went away is an error to
+    // report, not a SIGPIPE that ends the benchmark before it prints.
+    std::signal(SIGPIPE, SIG_IGN);
     qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
     TracingApplication app(argc, argv);
     const bool trace = qEnvironmentVariableIsSet("BENCH_GUI_TRACE");
