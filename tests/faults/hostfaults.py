@@ -82,6 +82,14 @@ def master_pid(ssh_config, control_dir):
     return None
 
 
+def close_masters(ssh_config, control_dir):
+    """Ends the masters of a control directory (they persist for minutes by design) and removes it."""
+    for socket in glob.glob(os.path.join(control_dir, "ssh-*")):
+        subprocess.run(["ssh", "-F", ssh_config, "-S", socket, "-O", "exit", ALIAS],
+                        capture_output=True, timeout=10)
+    shutil.rmtree(control_dir, ignore_errors=True)
+
+
 def check_base(base, reference):
     """Every file under a final name is the complete image."""
     for name in os.listdir(base) if os.path.isdir(base) else []:
@@ -114,6 +122,7 @@ def ssh_trials(args, rng, env, work):
     ctl.ok(uri, instances, "fetch", source, "--image-id", "calibrate", "--quiet")
     fetch_seconds = time.monotonic() - started
     log("ssh: calibration fetch %.2fs" % fetch_seconds)
+    close_masters(ssh_config, control)
 
     for trial in range(args.ssh_trials):
         kind = "fetch" if trial % 3 != 2 else "scan"
@@ -139,7 +148,7 @@ def ssh_trials(args, rng, env, work):
         check_base(base, reference)
         ctl.ok(uri, instances, *op)  # the retry, over a new master
         check_base(base, reference)
-        shutil.rmtree(control, ignore_errors=True)
+        close_masters(ssh_config, control)
     names = [n for n in os.listdir(base) if FINAL_NAME.match(n)]
     if len(names) != 1 + sum(1 for t in range(args.ssh_trials) if t % 3 != 2):
         raise Failure("ssh: expected one base file per fetched image id, found %s" % names)
