@@ -34,12 +34,8 @@ DashboardFigures computeFigures(const QList<cache::CacheSnapshot> &snapshots,
         }
         const auto plan = plans.constFind(snapshot.host.name);
         if (plan != plans.constEnd() && !plan->blocked) {
-            for (const cache::PlannedAction &action : plan->actions) {
-                if (action.action == cache::PlannedAction::Action::Remove && !action.blocked) {
-                    figures.reclaimableBytes += action.bytes;
-                    ++figures.removableFiles;
-                }
-            }
+            figures.reclaimableBytes += plan->reclaimableBytes;
+            figures.removableFiles += plan->removeCount;
         }
     }
     std::stable_sort(figures.bases.begin(), figures.bases.end(),

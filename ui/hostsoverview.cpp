@@ -9,11 +9,11 @@
 #include "cache/cacheplanner.h"
 #include "cache/cachepolicy.h"
 #include "cache/sharinggroup.h"
+#include "host/hostcallpool.h"
 #include "task/whenfinished.h"
 
 #include <QHeaderView>
 #include <QTableView>
-#include <QThreadPool>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -29,20 +29,6 @@ struct Reclaimable
     qint64 bytes = 0;
     int files = 0;
 };
-
-// Reading a host's storage-id marker is a round trip to the host, which may have gone away
-// since its scan: never on the global pool (2 threads here), where a hung ssh would hold up
-// every other worker. Never deleted, so an exit does not wait for such a read either.
-QThreadPool *markerPool()
-{
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(8);
-        p->setExpiryTimeout(30'000);
-        return p;
-    }();
-    return pool;
-}
 
 } // namespace
 
@@ -86,8 +72,9 @@ void HostsOverview::planSnapshot(const cache::CacheSnapshot &snapshot)
     const QString host = snapshot.host.name;
     m_snapshots.insert(host, snapshot);
     const quint64 generation = ++m_keyGeneration[host];
-    // Which _base the host sees is read from the host (the storage-id marker): off this thread.
-    task::whenFinished(QtConcurrent::run(markerPool(), [config = snapshot.host, configFile = m_configFile] {
+    // Which _base the host sees is read from the host (the storage-id marker): a round trip to a
+    // host that may have gone away since its scan, so on the pool for such calls.
+    task::whenFinished(QtConcurrent::run(host::hostCallPool(), [config = snapshot.host, configFile = m_configFile] {
         return cache::knownSharingGroupKey(config, configFile, transportFactory());
     }), this, [this, host, generation](const QString &key) {
         if (generation != m_keyGeneration.value(host))
@@ -120,16 +107,8 @@ void HostsOverview::planGroup(const QString &key)
     task::whenFinished(QtConcurrent::run([group, policyHost = members.constFirst(), configFile = m_configFile] {
         const cache::CleanupPlan plan = cache::planCleanup(group, cache::loadCachePolicy(configFile, policyHost),
             QDateTime::currentDateTimeUtc());
-        Reclaimable r;
-        if (!plan.blocked) {
-            for (const cache::PlannedAction &action : plan.actions) {
-                if (action.action == cache::PlannedAction::Action::Remove && !action.blocked) {
-                    r.bytes += action.bytes;
-                    ++r.files;
-                }
-            }
-        }
-        return r;
+        // A blocked plan removes nothing: its totals are zero.
+        return Reclaimable{plan.reclaimableBytes, plan.removeCount};
     }), this, [this, key, members, generation](const Reclaimable &r) {
         if (generation != m_planGeneration.value(key))
             return;

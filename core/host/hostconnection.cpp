@@ -1,12 +1,12 @@
 #include "host/hostconnection.h"
 
+#include "host/hostcallpool.h"
 #include "host/libvirtconnection.h"
 #include "host/libvirteventloop.h"
 #include "host/libvirturi.h"
 #include "task/whenfinished.h"
 
 #include <QLoggingCategory>
-#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <libvirt/libvirt.h>
@@ -72,21 +72,6 @@ std::pair<QString, QString> lifecycleText(int event)
     case VIR_DOMAIN_EVENT_CRASHED: return {u"crashed"_s, u"crashed"_s};
     default: return {u"unknown"_s, u"unknown"_s};
     }
-}
-
-// Opening a connection to a dead or hung host can block for as long as the transport's own
-// timeout; on the global pool (one thread per core) a few such hosts would hold up every other
-// host and the application's other background work. Never deleted: a thread stuck in libvirt
-// must not hold up the exit.
-QThreadPool *connectionPool()
-{
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(64);
-        p->setExpiryTimeout(30'000);
-        return p;
-    }();
-    return pool;
 }
 
 // A connection opened on the pool. Whoever takes it owns it; when nobody does (the
@@ -185,7 +170,7 @@ void HostConnection::connectNow()
     const int generation = ++m_generation;
     setState(m_attempts == 0 && m_state != State::Reconnecting ? State::Connecting : State::Reconnecting, m_reason);
     const QByteArray uri = m_host.uri.toUtf8();
-    task::whenFinished(QtConcurrent::run(connectionPool(), [uri]() -> Opened {
+    task::whenFinished(QtConcurrent::run(hostCallPool(), [uri]() -> Opened {
         ensureLibvirtEventLoop();
         virConnectPtr conn = virConnectOpen(uri.constData());
         return {std::make_shared<OpenedConnection>(conn), conn ? QString() : LibvirtConnection::lastError()};
@@ -200,7 +185,7 @@ void HostConnection::connectNow()
 void HostConnection::connected(virConnectPtr conn, int generation)
 {
     if (generation != m_generation || !m_running) {
-        (void)QtConcurrent::run(connectionPool(), [conn] { virConnectClose(conn); });
+        (void)QtConcurrent::run(hostCallPool(), [conn] { virConnectClose(conn); });
         return;
     }
     m_conn = conn;
@@ -273,7 +258,7 @@ void HostConnection::closeConnection()
         return;
     const int callbackId = std::exchange(m_callbackId, -1);
     // Unregistering and closing may wait on the network: never on this (possibly the UI) thread.
-    (void)QtConcurrent::run(connectionPool(), [conn, callbackId] {
+    (void)QtConcurrent::run(hostCallPool(), [conn, callbackId] {
         if (callbackId >= 0)
             virConnectDomainEventDeregisterAny(conn, callbackId);
         virConnectClose(conn);

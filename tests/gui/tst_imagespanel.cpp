@@ -94,6 +94,16 @@ class TestImagesPanel : public QObject
         return ready.wait(Timeout);
     }
 
+    // The fixture's images in the panel, with host's Cached column.
+    bool listGlanceImages(ui::ImagesPanel &panel, const QString &host)
+    {
+        panel.setCloudsYaml(m_glance.cloudsYaml);
+        panel.setCurrentHost(host);
+        QSignalSpy listed(&panel, &ui::ImagesPanel::imagesListed);
+        panel.reloadClouds();
+        return listed.wait(Timeout);
+    }
+
     QString writeCloudsYaml(const QString &name, const QString &body)
     {
         const QString path = m_files.path() + u'/' + name + u"-clouds.yaml"_s;
@@ -156,11 +166,7 @@ private Q_SLOTS:
         scheduler.setHosts({labHost(u"lab-a"_s, labA), labHost(u"lab-b"_s, labB)});
         QVERIFY(scan(scheduler, u"lab-a"_s));
         ui::ImagesPanel panel(&tasks, &scheduler);
-        panel.setCloudsYaml(m_glance.cloudsYaml);
-        panel.setCurrentHost(u"lab-a"_s);
-        QSignalSpy listed(&panel, &ui::ImagesPanel::imagesListed);
-        panel.reloadClouds();
-        QVERIFY(listed.wait(Timeout));
+        QVERIFY(listGlanceImages(panel, u"lab-a"_s));
         QVERIFY(panel.selectImage(m_otherId));
 
         // The dialog offers every host; the current one, not having the image, is checked.
@@ -247,11 +253,7 @@ private Q_SLOTS:
         ui::ScanScheduler scheduler;
         scheduler.setHosts({labHost(u"lab-a"_s, lab)});
         ui::ImagesPanel panel(&tasks, &scheduler);
-        panel.setCloudsYaml(m_glance.cloudsYaml);
-        panel.setCurrentHost(u"lab-a"_s);
-        QSignalSpy listed(&panel, &ui::ImagesPanel::imagesListed);
-        panel.reloadClouds();
-        QVERIFY(listed.wait(Timeout));
+        QVERIFY(listGlanceImages(panel, u"lab-a"_s));
 
         quint64 id = 0;
         qint64 doneAtCancel = 0;

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTest>
 
 namespace cowherd::test {
@@ -21,6 +22,14 @@ bool runTool(const QStringList &argv, QByteArray *output, QByteArray *errors)
     if (errors)
         *errors = p.readAllStandardError();
     return true;
+}
+
+QByteArray randomBytes(qsizetype size, quint32 seed)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator generator(seed);
+    generator.fillRange(reinterpret_cast<quint32 *>(bytes.data()), size / 4);
+    return bytes;
 }
 
 bool writeFile(const QString &path, qint64 size, QByteArrayView pattern)

@@ -13,6 +13,9 @@ bool runTool(const QStringList &argv, QByteArray *output = nullptr, QByteArray *
 // Writes size bytes of a repeating pattern (sparse when pattern is empty).
 bool writeFile(const QString &path, qint64 size, QByteArrayView pattern = {});
 
+// size bytes that compress to nothing and repeat nothing, the same for the same seed.
+QByteArray randomBytes(qsizetype size, quint32 seed);
+
 // A temporary instances path with Nova's layout, filled with real images made by qemu-img.
 class TestLab
 {

@@ -1,22 +1,11 @@
 #include "host/digestworker.h"
+#include "testlab.h"
 
-#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace cowherd::host;
-
-namespace {
-
-QByteArray randomBytes(qsizetype size, quint32 seed)
-{
-    QByteArray bytes(size, Qt::Uninitialized);
-    QRandomGenerator generator(seed);
-    generator.fillRange(reinterpret_cast<quint32 *>(bytes.data()), size / 4);
-    return bytes;
-}
-
-} // namespace
+using cowherd::test::randomBytes;
 
 class TestDigestWorker : public QObject
 {

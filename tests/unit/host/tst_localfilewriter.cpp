@@ -1,9 +1,9 @@
 #include "host/digest.h"
 #include "host/localtransport.h"
+#include "testlab.h"
 
 #include <QDir>
 #include <QFile>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,16 +15,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace cowherd::host;
+using cowherd::test::randomBytes;
 
 namespace {
-
-QByteArray randomBytes(qsizetype size, quint32 seed)
-{
-    QByteArray bytes(size, Qt::Uninitialized);
-    QRandomGenerator generator(seed);
-    generator.fillRange(reinterpret_cast<quint32 *>(bytes.data()), size / 4);
-    return bytes;
-}
 
 // Fraction of the first length bytes of path that sit in the page cache.
 double residentFraction(const QString &path, qsizetype length)
