@@ -3,7 +3,7 @@
 // 10,000-overlay host is scanned and a base file is hashed in the background.
 // Targets: first paint < 1 s, whatever the unreachable hosts do; no stall over 50 ms.
 //   bench_gui LAB_WITH_MANY_OVERLAYS [SECONDS]
-#include "mainwindow.h"
+#include "window/mainwindow.h"
 
 #include "host/hostregistry.h"
 #include "host/localtransport.h"

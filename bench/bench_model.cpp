@@ -1,9 +1,9 @@
 // The GUI's table models with 100,000 rows: loading a snapshot, sorting through the proxy, and
 // the memory it all takes. Target (issue 9): load and sort < 300 ms, RSS < 300 MB. Then rescans
 // (unchanged, 1% changed) into the sorted table, by the time they hold the UI thread.
-#include "basecachemodel.h"
-#include "instancemodel.h"
-#include "tablefiltermodel.h"
+#include "tables/basecachemodel.h"
+#include "tables/instancemodel.h"
+#include "common/tablefiltermodel.h"
 
 #include "cache/cachesnapshot.h"
 

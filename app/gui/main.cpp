@@ -1,8 +1,8 @@
 // cowherd: the desktop application. A composition root only; everything lives in cowherd_ui.
-#include "icons.h"
-#include "mainwindow.h"
-#include "screenshothook.h"
-#include "translations.h"
+#include "common/icons.h"
+#include "window/mainwindow.h"
+#include "doctools/screenshothook.h"
+#include "window/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,5 +1,5 @@
 // The About dialog shows the version CMake's project(VERSION) gives and the licence.
-#include "aboutdialog.h"
+#include "window/aboutdialog.h"
 
 #include <QLabel>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "addhostdialog.h"
+#include "hosts/addhostdialog.h"
 #include "testlab.h"
 
 #include <QComboBox>

@@ -1,12 +1,12 @@
 // The cache pass preview and run, the base cache table's pass columns, Verify, Pin and the
 // corrupt base file banner, on a fixture lab with an old unused base file.
-#include "basecachemodel.h"
-#include "cacheactions.h"
-#include "cachepassdialog.h"
-#include "cachetasks.h"
-#include "cleanupplanmodel.h"
-#include "cleanupplanview.h"
-#include "hostbanner.h"
+#include "tables/basecachemodel.h"
+#include "cachepass/cacheactions.h"
+#include "cachepass/cachepassdialog.h"
+#include "cachepass/cachetasks.h"
+#include "cachepass/cleanupplanmodel.h"
+#include "cachepass/cleanupplanview.h"
+#include "hosts/hostbanner.h"
 #include "testlab.h"
 
 #include "cache/basemetadata.h"

@@ -1,6 +1,6 @@
 // The cleanup plan widget: model under QAbstractItemModelTester, banner when blocked.
-#include "cleanupplanmodel.h"
-#include "cleanupplanview.h"
+#include "cachepass/cleanupplanmodel.h"
+#include "cachepass/cleanupplanview.h"
 
 #include <QAbstractItemModelTester>
 #include <QPushButton>

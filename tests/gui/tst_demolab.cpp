@@ -1,7 +1,7 @@
 // The demo lab: filled on first run with two proper base files, and reset.
-#include "demolab.h"
-#include "mainwindow.h"
-#include "taskdock.h"
+#include "hosts/demolab.h"
+#include "window/mainwindow.h"
+#include "tasks/taskdock.h"
 #include "testlab.h"
 
 #include "cache/basemetadata.h"

@@ -2,15 +2,15 @@
 // "cached on this host" column, pre-cache on two hosts through tasks, cancelling an import and
 // a pre-cache, an unreachable Glance, the password prompt and "Forget saved password" without a
 // keyring, and the import dialog with an archive member.
-#include "cloudkeyring.h"
-#include "glanceimagemodel.h"
-#include "hostbanner.h"
+#include "images/cloudkeyring.h"
+#include "images/glanceimagemodel.h"
+#include "hosts/hostbanner.h"
 #include "httpfaultserver.h"
-#include "imagespanel.h"
-#include "importdialog.h"
-#include "launchwizard.h"
-#include "precachedialog.h"
-#include "scanscheduler.h"
+#include "images/imagespanel.h"
+#include "images/importdialog.h"
+#include "instances/launchwizard.h"
+#include "images/precachedialog.h"
+#include "tables/scanscheduler.h"
 #include "testlab.h"
 
 #include "source/cloudsession.h"

@@ -1,9 +1,9 @@
 // The launch wizard end to end on the test driver: fill the fields, read the last page, finish,
 // and find the overlay on disk and the domain in libvirt.
-#include "consolepane.h"
-#include "demolab.h"
-#include "instanceactions.h"
-#include "launchwizard.h"
+#include "instances/consolepane.h"
+#include "hosts/demolab.h"
+#include "instances/instanceactions.h"
+#include "instances/launchwizard.h"
 #include "testlab.h"
 
 #include "cache/scanner.h"

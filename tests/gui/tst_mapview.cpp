@@ -1,7 +1,7 @@
-#include "dashboard.h"
-#include "mapgraph.h"
-#include "mapscene.h"
-#include "mapview.h"
+#include "overview/dashboard.h"
+#include "overview/mapgraph.h"
+#include "overview/mapscene.h"
+#include "overview/mapview.h"
 #include "testlab.h"
 
 #include "cache/auditlog.h"

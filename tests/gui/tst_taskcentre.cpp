@@ -1,9 +1,9 @@
 // The task centre: the model follows the TaskManager row by row, the dock's actions, the status
 // summary, the failure notification, and cancelling a running launch.
-#include "instancetasks.h"
-#include "taskdock.h"
-#include "taskmodel.h"
-#include "tasknotifier.h"
+#include "instances/instancetasks.h"
+#include "tasks/taskdock.h"
+#include "tasks/taskmodel.h"
+#include "tasks/tasknotifier.h"
 #include "testlab.h"
 
 #include "task/taskmanager.h"

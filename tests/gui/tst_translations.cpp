@@ -1,7 +1,7 @@
 // The German and Chinese translations reach the main window, plural forms work in every
 // language, switching back to English works, and the system locale reaches `cowherd --help`.
-#include "mainwindow.h"
-#include "translations.h"
+#include "window/mainwindow.h"
+#include "window/translations.h"
 
 #include <QAction>
 #include <QCoreApplication>

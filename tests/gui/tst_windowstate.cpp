@@ -1,11 +1,11 @@
-#include "dashboard.h"
-#include "filteredtableview.h"
-#include "hostsoverview.h"
-#include "imagespanel.h"
-#include "mainwindow.h"
-#include "mapview.h"
-#include "overviewtabs.h"
-#include "windowstate.h"
+#include "overview/dashboard.h"
+#include "common/filteredtableview.h"
+#include "hosts/hostsoverview.h"
+#include "images/imagespanel.h"
+#include "window/mainwindow.h"
+#include "overview/mapview.h"
+#include "overview/overviewtabs.h"
+#include "window/windowstate.h"
 
 #include <QAction>
 #include <QFile>

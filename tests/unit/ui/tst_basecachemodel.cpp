@@ -1,4 +1,4 @@
-#include "basecachemodel.h"
+#include "tables/basecachemodel.h"
 #include "snapshotbuilder.h"
 
 #include <QAbstractItemModelTester>

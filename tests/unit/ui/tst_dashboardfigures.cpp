@@ -1,4 +1,4 @@
-#include "dashboardfigures.h"
+#include "overview/dashboardfigures.h"
 #include "snapshotbuilder.h"
 
 #include "cache/auditlog.h"

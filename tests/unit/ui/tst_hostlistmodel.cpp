@@ -1,4 +1,4 @@
-#include "hostlistmodel.h"
+#include "hosts/hostlistmodel.h"
 #include "snapshotbuilder.h"
 
 #include <QAbstractItemModelTester>

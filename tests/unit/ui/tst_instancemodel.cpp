@@ -1,4 +1,4 @@
-#include "instancemodel.h"
+#include "tables/instancemodel.h"
 #include "snapshotbuilder.h"
 
 #include <QAbstractItemModelTester>

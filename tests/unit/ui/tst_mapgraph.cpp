@@ -1,4 +1,4 @@
-#include "mapgraph.h"
+#include "overview/mapgraph.h"
 #include "snapshotbuilder.h"
 
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "scanscheduler.h"
+#include "tables/scanscheduler.h"
 #include "snapshotbuilder.h"
 
 #include <QSemaphore>

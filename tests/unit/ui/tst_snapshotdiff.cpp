@@ -1,4 +1,4 @@
-#include "snapshotdiff.h"
+#include "tables/snapshotdiff.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "basecachemodel.h"
+#include "tables/basecachemodel.h"
 #include "snapshotbuilder.h"
-#include "tablefiltermodel.h"
+#include "common/tablefiltermodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>

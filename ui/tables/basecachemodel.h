@@ -1,0 +1,72 @@
+#pragma once
+
+#include "cache/cachepolicy.h"
+#include "cache/cachesnapshot.h"
+#include "tables/snapshottablemodel.h"
+
+#include <QIcon>
+
+namespace cowherd::ui {
+
+// One row per file in a host's _base.
+class BaseCacheModel final : public SnapshotTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        Name,
+        Kind,
+        Format,
+        VirtualSize,
+        AllocatedSize,
+        Age,
+        References,
+        LastUsed, // in use now, or how long ago it was last seen in use (Nova touches files in use)
+        RemovableIn, // when a cache pass may remove it under the host's policy
+        Checksum,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        SortRole = Qt::UserRole, // raw numbers for sizes, age and counts
+        NameRole, // the base file's name, the row's key
+        HasProblemsRole,
+        PinnedRole,
+    };
+
+    explicit BaseCacheModel(QObject *parent = nullptr);
+
+    // Age is measured against the snapshot's time, so rows only change with a new snapshot.
+    void setSnapshot(const cache::CacheSnapshot &snapshot);
+    void clear();
+    // The host's cache pass policy, for the Removable in column.
+    void setPolicy(const cache::CachePolicy &policy);
+
+    const cache::BaseFile *baseAt(int row) const;
+    QModelIndex indexOf(const QString &name, int column = Name) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row
+    {
+        cache::BaseFile file;
+        qint64 ageSeconds = 0;
+    };
+
+    QVariant displayData(const Row &row, int column) const;
+    QVariant sortData(const Row &row, int column) const;
+    // Seconds until a pass may remove the file; -1 never (in use, pinned, unknown, corrupt).
+    qint64 removableIn(const Row &row) const;
+
+    QList<Row> m_rows;
+    cache::CachePolicy m_policy;
+    mutable QIcon m_warningIcon;
+};
+
+} // namespace cowherd::ui

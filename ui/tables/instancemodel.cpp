@@ -1,0 +1,155 @@
+#include "tables/instancemodel.h"
+
+#include "common/displayformat.h"
+#include "tables/snapshotcompare.h"
+
+#include <QApplication>
+#include <QHash>
+#include <QPalette>
+#include <QStyle>
+
+namespace cowherd::ui {
+
+InstanceModel::InstanceModel(QObject *parent)
+    : SnapshotTableModel(parent)
+{
+}
+
+void InstanceModel::setSnapshot(const cache::CacheSnapshot &snapshot)
+{
+    auto makeRows = [snapshot] {
+        QList<Row> next;
+        next.reserve(snapshot.instances.size());
+        QHash<QString, qsizetype> rowOf;
+        rowOf.reserve(snapshot.instances.size());
+        for (const auto &instance : snapshot.instances) {
+            rowOf.insert(instance.uuid, next.size());
+            next.append({instance, {}});
+        }
+        // The scanner already joined disks to base files; read the join back per instance. A
+        // uuid listed twice keeps its last row only (see diffRows), which is the one that gets them.
+        for (const auto &base : snapshot.bases) {
+            for (const auto &uuid : base.references) {
+                if (const auto row = rowOf.constFind(uuid); row != rowOf.constEnd())
+                    next[row.value()].baseFiles.append(base.name);
+            }
+        }
+        return next;
+    };
+    updateRows(m_rows, snapshot.instances.size(), std::move(makeRows), [](const Row &r) { return r.instance.uuid; },
+        [](const Row &a, const Row &b) { return a.baseFiles == b.baseFiles && sameInstance(a.instance, b.instance); });
+}
+
+void InstanceModel::clear()
+{
+    clearRows(m_rows);
+}
+
+const cache::Instance *InstanceModel::instanceAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows[row].instance : nullptr;
+}
+
+QModelIndex InstanceModel::indexOf(const QString &uuid, int column) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].instance.uuid == uuid)
+            return index(int(i), column);
+    return {};
+}
+
+int InstanceModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int InstanceModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant InstanceModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[index.row()];
+    const auto &instance = row.instance;
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(row, index.column());
+    case SortRole:
+        if (index.column() == Disks)
+            return instance.disks.size();
+        return displayData(row, index.column());
+    case UuidRole:
+        return instance.uuid;
+    case BaseFilesRole:
+        return row.baseFiles;
+    case Qt::DecorationRole:
+        if (index.column() == Uuid && !instance.problems.isEmpty()) {
+            if (m_warningIcon.isNull())
+                m_warningIcon = QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            return m_warningIcon;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (!instance.problems.isEmpty())
+            return tr("Problems:\n%1").arg(DisplayFormat::problems(instance.problems));
+        if (index.column() == BaseFiles)
+            return row.baseFiles.join(u'\n');
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == Name && instance.name.isEmpty())
+            return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Disks)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant InstanceModel::displayData(const Row &row, int column) const
+{
+    const auto &instance = row.instance;
+    switch (column) {
+    case Uuid:
+        return instance.uuid;
+    case Name:
+        return instance.name.isEmpty() ? tr("(not defined)") : instance.name;
+    case State:
+        return DisplayFormat::instanceState(instance.state);
+    case Directory:
+        return instance.directory;
+    case Disks:
+        return instance.disks.size();
+    case BaseFiles:
+        return row.baseFiles.join(QStringLiteral(", "));
+    }
+    return {};
+}
+
+QVariant InstanceModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Uuid:
+        return tr("UUID");
+    case Name:
+        return tr("Name");
+    case State:
+        return tr("State");
+    case Directory:
+        return tr("Directory");
+    case Disks:
+        return tr("Disks");
+    case BaseFiles:
+        return tr("Base files");
+    }
+    return {};
+}
+
+} // namespace cowherd::ui
