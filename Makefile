@@ -11,12 +11,15 @@ FUZZ_SECONDS ?= 60
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all deps configure build run test test-asan test-faults fuzz package bench clean
+.PHONY: all deps deps-run configure build run test test-asan test-faults fuzz package bench clean
 
 all: build
 
 deps:
-	@scripts/install-deps.sh
+	@scripts/install-deps.sh test
+
+deps-run:
+	@scripts/install-deps.sh run
 
 configure: deps
 	@test -f $(BUILD)/build.ninja || cmake --preset $(PRESET)
