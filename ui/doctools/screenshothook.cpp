@@ -4,6 +4,7 @@
 #include "cachepass/cachepassdialog.h"
 #include "cachepass/cachetasks.h"
 #include "overview/dashboard.h"
+#include "overview/groupplanner.h"
 #include "common/filteredtableview.h"
 #include "hosts/hostlistmodel.h"
 #include "hosts/hostsoverview.h"
@@ -178,6 +179,9 @@ void showOverviewTab(MainWindow &window, const QString &path, const QString &tab
 {
     MapView *map = window.overview()->mapView();
     Dashboard *dashboard = window.overview()->dashboard();
+    // The map and the dashboard draw the planner's snapshots: while it plans, a newer set comes.
+    const GroupPlanner *planner = window.findChild<GroupPlanner *>();
+    const bool planning = planner && planner->isPlanning();
     if (tab == u"map") {
         window.tabs()->setCurrentWidget(map);
         const auto highlight = [&window, map, path] {
@@ -195,14 +199,14 @@ void showOverviewTab(MainWindow &window, const QString &path, const QString &tab
             map->selectNode(busiest);
             saveAndQuit(&window, path);
         };
-        if (!map->isBusy())
+        if (!map->isBusy() && !planning)
             highlight();
         else
             QObject::connect(map, &MapView::mapShown, &window, highlight, Qt::SingleShotConnection);
     } else if (tab == u"dashboard") {
         window.tabs()->setCurrentWidget(dashboard);
         const auto take = [&window, path] { saveAndQuit(&window, path); };
-        if (!dashboard->isBusy())
+        if (!dashboard->isBusy() && !planning)
             take();
         else
             QObject::connect(dashboard, &Dashboard::figuresShown, &window, take, Qt::SingleShotConnection);

@@ -18,6 +18,7 @@
 #include "common/icons.h"
 #include "tables/instancemodel.h"
 #include "overview/mapview.h"
+#include "overview/groupplanner.h"
 #include "overview/overviewtabs.h"
 #include "tables/scanscheduler.h"
 #include "window/windowstate.h"
@@ -260,7 +261,7 @@ void MainWindow::showHost(const QString &hostName)
         m_baseModel->clear();
         m_instanceModel->clear();
     }
-    m_overview->update(hostName);
+    m_overview->setCurrentHost(hostName);
     updateTitles();
     updateBanner();
     updateDetails();
@@ -270,7 +271,6 @@ void MainWindow::onSnapshotReady(const QString &hostName, const cache::CacheSnap
 {
     m_failures.remove(hostName);
     m_hostModel->setScanned(hostName, snapshot);
-    m_overview->update(m_currentHost);
     if (hostName != m_currentHost)
         return;
     m_baseModel->setSnapshot(snapshot);
@@ -383,7 +383,8 @@ void MainWindow::showBaseFromDetails(const QString &name)
 
 void MainWindow::createOverview(const QString &configFile)
 {
-    m_overview = new OverviewTabs(this, m_tabs, m_scheduler, configFile);
+    m_groupPlanner = new GroupPlanner(m_scheduler, configFile, this);
+    m_overview = new OverviewTabs(this, m_tabs, m_groupPlanner);
     connect(m_overview->mapView(), &MapView::baseActivated, this,
         [this](const QString &hostName, const QString &name) { showFromMap(hostName, name, false); });
     connect(m_overview->mapView(), &MapView::instanceActivated, this,

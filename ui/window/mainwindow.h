@@ -32,6 +32,7 @@ class HostListModel;
 class HostSidebar;
 class ImagesPanel;
 class InstanceModel;
+class GroupPlanner;
 class OverviewTabs;
 class WindowState;
 class ScanScheduler;
@@ -148,6 +149,7 @@ private:
     QSplitter *m_splitter = nullptr;
     QAction *m_refresh = nullptr;
     QLabel *m_statusLabel = nullptr;
+    GroupPlanner *m_groupPlanner = nullptr;
     OverviewTabs *m_overview = nullptr;
     WindowState *m_windowState = nullptr;
 

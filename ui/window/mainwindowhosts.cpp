@@ -13,6 +13,7 @@
 #include "common/icons.h"
 #include "tables/instancemodel.h"
 #include "window/menus.h"
+#include "overview/groupplanner.h"
 #include "overview/overviewtabs.h"
 #include "tables/scanscheduler.h"
 #include "cachepass/cachepassscheduler.h"
@@ -34,7 +35,7 @@ using State = host::HostConnection::State;
 void MainWindow::createHostFeatures()
 {
     m_connections = new HostConnections(this);
-    m_hostsOverview = new HostsOverview(m_hostModel, m_configFile, {}, m_tabs);
+    m_hostsOverview = new HostsOverview(m_hostModel, m_groupPlanner, {}, m_tabs);
     m_tabs->addTab(m_hostsOverview, themedIcon(QStringLiteral("network-server")), tr("All hosts"));
 
     m_showHosts = new QAction(themedIcon(QStringLiteral("network-server")), tr("All &hosts"), this);
@@ -54,7 +55,7 @@ void MainWindow::createHostFeatures()
     connect(m_liveUpdate, &QTimer::timeout, this, [this] {
         for (const QString &host : std::exchange(m_rescanDue, {}))
             m_scheduler->scan(host);
-        m_overview->update(m_currentHost);
+        m_groupPlanner->refresh();
         updateDetails();
     });
 
@@ -65,8 +66,6 @@ void MainWindow::createHostFeatures()
         m_sidebar->setCurrentHost(hostName);
         m_tabs->setCurrentWidget(m_baseView);
     });
-    connect(m_scheduler, &ScanScheduler::snapshotReady, m_hostsOverview,
-        [this](const QString &, const cache::CacheSnapshot &snapshot) { m_hostsOverview->planSnapshot(snapshot); });
     connect(m_connections, &HostConnections::stateChanged, this,
         [this](const QString &hostName, State state, const QString &reason, int attempt) {
             const int before = m_hostModel->indexOf(hostName).data(HostListModel::ConnectionStateRole).toInt();
@@ -96,7 +95,7 @@ void MainWindow::createHostFeatures()
 void MainWindow::applyHostSetupToHosts(const HostSetup &setup)
 {
     m_connections->setHosts(setup.hosts);
-    m_hostsOverview->setConfigFile(m_configFile);
+    m_groupPlanner->setConfigFile(m_configFile);
     m_hostsOverview->refreshPasses();
 }
 
