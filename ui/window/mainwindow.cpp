@@ -77,8 +77,8 @@ MainWindow::MainWindow(const QString &configFile, QWidget *parent)
     createImageFeatures();
     createHelpMenu();
     // Big snapshots are diffed on a worker: titles and snapshotShown follow the applied rows.
-    connect(m_baseModel, &SnapshotTableModel::snapshotApplied, this, &MainWindow::onModelApplied);
-    connect(m_instanceModel, &SnapshotTableModel::snapshotApplied, this, &MainWindow::onModelApplied);
+    connect(m_baseModel, &BaseCacheModel::snapshotApplied, this, &MainWindow::onModelApplied);
+    connect(m_instanceModel, &InstanceModel::snapshotApplied, this, &MainWindow::onModelApplied);
 
     connect(m_scheduler, &ScanScheduler::scanStarted, this, [this](const QString &hostName) {
         m_hostModel->setScanning(hostName);
