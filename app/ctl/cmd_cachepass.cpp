@@ -249,7 +249,7 @@ int setPinned(const QStringList &arguments, Context &context, bool pinned)
     const QString base = cache::basePath(host->instancesPath);
     auto stat = transport.probe({base + u'/' + name}, 0);
     if (!stat || stat->isEmpty() || !stat->first().isFile)
-        return printError(Error::failure(u"No base file named %1 in %2 on %3."_s.arg(name, base, host->name)));
+        return printError(Error::make(Error::Kind::NotFound, u"No base file named %1 in %2 on %3."_s.arg(name, base, host->name)));
     auto meta = cache::readMetadata(transport, base, name);
     if (!meta)
         return printError(meta.error());

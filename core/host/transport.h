@@ -49,6 +49,7 @@ struct FileEntry
     QDateTime atime; // UTC
     QByteArray head; // the first bytes of content (see ListOptions)
     QString error; // why it could not be read, when it could not
+    bool vanished = false; // it does not exist (any more): removed while being listed
 };
 
 struct InstanceDirectory

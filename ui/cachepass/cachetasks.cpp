@@ -102,7 +102,7 @@ task::TaskWork CacheTasks::setPinned(const host::HostConfig &host, const QString
         const QString base = cache::basePath(host.instancesPath);
         auto stat = transport->probe({base + u'/' + name}, 0);
         if (!stat || stat->isEmpty() || !stat->first().isFile)
-            return fail(tr("No base file named %1 in %2 on %3.").arg(name, base, host.name));
+            return fail(Error::Kind::NotFound, tr("No base file named %1 in %2 on %3.").arg(name, base, host.name));
         auto meta = cache::readMetadata(*transport, base, name);
         if (!meta)
             return std::unexpected(meta.error());
