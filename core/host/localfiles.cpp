@@ -309,9 +309,9 @@ Result<qint64> LocalTransport::freeSpace(const QString &path)
     return qint64(st.f_bavail) * qint64(st.f_frsize);
 }
 
-Result<QByteArray> LocalTransport::sha256(const QString &path, const std::function<bool()> &isCancelled)
+Result<QByteArray> LocalTransport::sha256(const QString &path, const std::function<bool()> &isCancelled, IoPriority priority)
 {
-    const IdleIoPriority idle(m_hashAtIdleIoPriority);
+    const IdleIoPriority idle(priority == IoPriority::Idle);
     const int fd = ::open(encoded(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return std::unexpected(fileError(u"read"_s, path, errno));

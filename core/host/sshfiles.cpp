@@ -250,7 +250,7 @@ Result<qint64> SshTransport::freeSpace(const QString &path)
     return blocks * size;
 }
 
-Result<QByteArray> SshTransport::sha256(const QString &path, const std::function<bool()> &isCancelled)
+Result<QByteArray> SshTransport::sha256(const QString &path, const std::function<bool()> &isCancelled, IoPriority)
 {
     RunOptions o;
     o.isCancelled = isCancelled;

@@ -74,6 +74,7 @@ task::TaskWork CacheTasks::verify(const CacheTarget &target, const QStringList &
         options.rescan = [&] { return cache::scanSharingGroup(group, transports); };
         options.audit = &audit;
         options.hostName = target.host.name;
+        options.ioPriority = policy.verifyAtIdleIoPriority ? host::IoPriority::Idle : host::IoPriority::Normal;
         options.isCancelled = context.cancelFlag();
         options.log = [&context](const QString &line) { context.log(line); };
         context.setStage(tr("hashing"));
