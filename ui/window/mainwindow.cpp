@@ -4,6 +4,7 @@
 #include "window/menus.h"
 #include "window/windowstate.h"
 
+#include "common/displayformat.h"
 #include "common/filteredtableview.h"
 #include "common/icons.h"
 #include "hosts/hostbanner.h"
@@ -11,7 +12,6 @@
 #include "hosts/hostsfeature.h"
 #include "hosts/hostsidebar.h"
 #include "hosts/hostsoverview.h"
-#include "common/displayformat.h"
 #include "images/imagespanel.h"
 #include "instances/launchwizard.h"
 #include "overview/mapview.h"
