@@ -28,7 +28,7 @@ CloudBrowser::~CloudBrowser() = default;
 
 bool CloudBrowser::isLoginFailure(const Error &error)
 {
-    return error.message.contains(u"Keystone"_s);
+    return error.is(Error::Kind::Authentication) || error.is(Error::Kind::Permission);
 }
 
 void CloudBrowser::reloadClouds()
@@ -160,8 +160,9 @@ void CloudBrowser::onListFailed(const QString &cloud, const Error &error)
     const bool login = isLoginFailure(error);
     if (m_askedPassword.contains(cloud))
         m_sessions.remove(cloud); // a typed password may be wrong: ask again on the next list()
-    if (login && m_keyringPassword.remove(cloud)) {
-        // A kept password that Keystone refuses would be refused on every list().
+    if (error.is(Error::Kind::Authentication) && m_keyringPassword.remove(cloud)) {
+        // A kept password that Keystone refuses would be refused on every list(); one that is
+        // only not allowed to list (Permission) is right and stays.
         m_keyring->forgetPassword(cloud);
         m_sessions.remove(cloud);
         Q_EMIT sessionsChanged();

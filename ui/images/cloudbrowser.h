@@ -52,9 +52,9 @@ public:
     enum class Failure {
         CloudEntry, // the cloud's entry cannot be read or used
         NoPassword, // nobody gave one
-        Login, // Keystone refused the credentials
+        Login, // the credentials were refused or are not allowed to list (isLoginFailure())
         KeyringPasswordRefused, // the password kept in the keyring was refused, and removed from it
-        Glance, // Glance could not be reached or answered with an error
+        Glance, // Glance (or Keystone) could not be reached, or answered with another error
     };
     Q_ENUM(Failure)
 
@@ -87,7 +87,8 @@ public:
     // included): the next list() asks for it.
     void forgetPassword(const QString &cloud);
 
-    // Whether a listing error means that the login was refused (Keystone), not that Glance failed.
+    // Whether a listing error is about the credentials (refused, or not allowed), not about
+    // reaching Glance: decided by the error's kind, here only.
     static bool isLoginFailure(const Error &error);
 
 Q_SIGNALS:

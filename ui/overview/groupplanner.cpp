@@ -26,12 +26,6 @@ GroupPlanner::GroupPlanner(ScanScheduler *scheduler, const QString &configFile, 
         [this](const QString &, const cache::CacheSnapshot &snapshot) { readStorageId(snapshot); });
 }
 
-void GroupPlanner::setConfigFile(const QString &configFile)
-{
-    m_configFile = configFile;
-    plan();
-}
-
 void GroupPlanner::refresh()
 {
     plan();

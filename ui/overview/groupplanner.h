@@ -31,8 +31,6 @@ class GroupPlanner final : public QObject
 public:
     GroupPlanner(ScanScheduler *scheduler, const QString &configFile, QObject *parent = nullptr);
 
-    // Policies and remembered storage ids are read from it; plans again.
-    void setConfigFile(const QString &configFile);
     // Plans again from the scheduler's latest snapshots (a lifecycle event patched one).
     void refresh();
 

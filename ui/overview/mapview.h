@@ -16,6 +16,7 @@ class QLineEdit;
 namespace cowherd::ui {
 
 class MapScene;
+class RebuildWhenShown;
 
 // The dependency map tab: base files -> resized -> overlays -> instances of the selected host
 // (or of every scanned host), with search, zoom, export and "what would a removal affect".
@@ -62,9 +63,6 @@ Q_SIGNALS:
     void baseActivated(const QString &host, const QString &name);
     void instanceActivated(const QString &host, const QString &uuid);
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
     struct Built
     {
@@ -95,7 +93,7 @@ private:
     cache::GroupPlans m_plans; // of the map shown
     quint64 m_generation = 0;
     bool m_building = false;
-    bool m_stale = false; // snapshots arrived while hidden
+    RebuildWhenShown *m_rebuild;
     bool m_fitPending = true;
     bool m_autoFit = true;
 };
