@@ -4,6 +4,7 @@
 // password is asked again and the right one lists. No D-Bus, so no keyring.
 #include "images/cloudbrowser.h"
 #include "httpfaultserver.h"
+#include "loadclouds.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -29,14 +30,6 @@ class TestCloudLogin : public QObject
     GlanceFixture m_fixture;
     QTemporaryDir m_dir;
 
-    bool load(CloudBrowser &browser, const QString &yaml)
-    {
-        browser.setCloudsYaml(yaml);
-        QSignalSpy loaded(&browser, &CloudBrowser::cloudsLoaded);
-        browser.reloadClouds();
-        return loaded.wait(Timeout);
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -48,7 +41,7 @@ private Q_SLOTS:
     void passwordFromSecureYamlLogsInOnce()
     {
         CloudBrowser browser;
-        QVERIFY(load(browser, m_fixture.cloudsYaml));
+        QVERIFY(test::loadClouds(browser, m_fixture.cloudsYaml));
         browser.setPasswordPrompt([](const QString &cloud, const QString &, const QString &) {
             qWarning("asked for the password of %s", qPrintable(cloud));
             return std::nullopt;
@@ -74,7 +67,7 @@ private Q_SLOTS:
     void refusedPasswordIsALoginFailure()
     {
         CloudBrowser browser;
-        QVERIFY(load(browser, m_fixture.cloudsYaml));
+        QVERIFY(test::loadClouds(browser, m_fixture.cloudsYaml));
         QSignalSpy failed(&browser, &CloudBrowser::listFailed);
         browser.list(u"lab-wrong-password"_s);
         QVERIFY(failed.wait(Timeout));
@@ -90,7 +83,7 @@ private Q_SLOTS:
         QFile::remove(yaml);
         QVERIFY(QFile::copy(m_fixture.cloudsYaml, yaml));
         CloudBrowser browser;
-        QVERIFY(load(browser, yaml));
+        QVERIFY(test::loadClouds(browser, yaml));
         QStringList answers{u"not-the-password"_s, QString::fromLatin1(FixturePassword)};
         int asked = 0;
         browser.setPasswordPrompt([&](const QString &, const QString &, const QString &) {

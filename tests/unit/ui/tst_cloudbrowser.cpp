@@ -3,6 +3,7 @@
 // reports, when the password is asked again, that only the latest listing reports, and that
 // sessions are forgotten with the clouds. tst_cloudlogin does the same against a real Keystone.
 #include "images/cloudbrowser.h"
+#include "loadclouds.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -51,13 +52,7 @@ class TestCloudBrowser : public QObject
     QString m_yaml;
     quint16 m_port = 0;
 
-    bool load(CloudBrowser &browser)
-    {
-        browser.setCloudsYaml(m_yaml);
-        QSignalSpy loaded(&browser, &CloudBrowser::cloudsLoaded);
-        browser.reloadClouds();
-        return loaded.wait(Timeout);
-    }
+    bool load(CloudBrowser &browser) { return test::loadClouds(browser, m_yaml, Timeout); }
 
 private Q_SLOTS:
     void initTestCase()
