@@ -62,6 +62,11 @@ struct ListOptions
 {
     qint64 baseHeadBytes = 40 * 1024; // enough for every signature (ISO 9660 sits at 32 KiB)
     qint64 diskHeadBytes = 8 * 1024; // a qcow2 overlay's header and backing name fit easily
+    // Called with each regular file among the base files and instance disks the listing keeps,
+    // as soon as its head is read and before the next file's is, on the listing's thread. It
+    // may take what it needs and clear entry.head: a listing of 50,000 overlays then never
+    // holds 50,000 headers (400 MB) at once. A file the listing could not open may be left out.
+    std::function<void(FileEntry &entry)> onHead;
 };
 
 struct CacheListing
