@@ -34,7 +34,8 @@ json=$(timed json "$out.json" "${scan[@]}" --json)
 table=$(timed table "$out.txt" "${scan[@]}")
 files=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["bases"]), sum(len(b["references"]) for b in d["bases"]))' "$out.json")
 list=$(mktemp)
-ls -d "$lab"/_base/* "$lab"/*/disk >"$list"
+find "$lab/_base" -mindepth 1 -maxdepth 1 -type f | sort >"$list"
+find "$lab" -mindepth 2 -maxdepth 2 -name disk | sort >>"$list"
 total=$(wc -l <"$list")
 sample=${BENCH_QEMU_SAMPLE:-$total}
 t2=$(date +%s.%N)

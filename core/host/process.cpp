@@ -152,7 +152,8 @@ Result<ProcessResult> runProcess(const QStringList &argv, const RunOptions &opti
                 if (isOutput) {
                     if (options.onOutput)
                         options.onOutput(QByteArrayView(buffer, r));
-                    result.standardOutput.append(buffer, r);
+                    if (options.keepOutput || !options.onOutput)
+                        result.standardOutput.append(buffer, r);
                 } else if (result.standardError.size() < 1024 * 1024) {
                     result.standardError.append(buffer, r);
                 }

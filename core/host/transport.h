@@ -27,6 +27,9 @@ struct RunOptions
 {
     // Called from the running thread with each chunk of standard output as it arrives.
     std::function<void(QByteArrayView)> onOutput;
+    // With onOutput, false leaves ProcessResult::standardOutput empty: a large answer read as
+    // it arrives is then never held whole.
+    bool keepOutput = true;
     // Polled while the process runs; returning true kills it and the run fails as cancelled.
     std::function<bool()> isCancelled;
     int timeoutMs = -1; // wall clock; -1 waits forever
