@@ -167,7 +167,7 @@ Status AnswerReader::consume(bool final)
 {
     FieldReader reader(m_pending);
     auto garbled = [&](const QString &why) {
-        return Error::failure(u"The answer from %1 is not a Cowherd listing (%2). Check that the host runs a POSIX sh "
+        return Error::make(Error::Kind::Corrupt, u"The answer from %1 is not a Cowherd listing (%2). Check that the host runs a POSIX sh "
                               "with GNU find, head and base64, and that nothing in the login scripts prints to "
                               "standard output."_s.arg(m_hostName, why));
     };
@@ -213,7 +213,7 @@ Status AnswerReader::consume(bool final)
 Result<AnswerReader::Step> AnswerReader::readRecord(FieldReader &reader, bool final)
 {
     auto garbled = [&](const QString &why) {
-        return fail(u"The answer from %1 is not a Cowherd listing (%2). Check that the host runs a POSIX sh "
+        return fail(Error::Kind::Corrupt, u"The answer from %1 is not a Cowherd listing (%2). Check that the host runs a POSIX sh "
                     "with GNU find, head and base64, and that nothing in the login scripts prints to "
                     "standard output."_s.arg(m_hostName, why));
     };
@@ -227,7 +227,7 @@ Result<AnswerReader::Step> AnswerReader::readRecord(FieldReader &reader, bool fi
     if (!tag) {
         if (!final && reader.isShort())
             return Step::NeedMore;
-        return fail(u"The listing from %1 was cut short; the SSH connection may have dropped. Try "
+        return fail(Error::Kind::Corrupt, u"The listing from %1 was cut short; the SSH connection may have dropped. Try "
                     "again."_s.arg(m_hostName));
     }
     if (*tag == "X")

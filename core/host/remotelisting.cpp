@@ -1,5 +1,6 @@
 #include "host/remotelisting.h"
 
+#include "host/process.h"
 #include "host/remoteanswer.h"
 #include "host/shellquote.h"
 
@@ -164,7 +165,8 @@ Status CacheListingParser::feed(QByteArrayView chunk)
 Status CacheListingParser::onStat(char tag, StatRecord &&record)
 {
     if (m_placed)
-        return fail(u"The answer from %1 is not a Cowherd listing (a file record after the headers)."_s.arg(m_hostName));
+        return fail(Error::Kind::Corrupt,
+            u"The answer from %1 is not a Cowherd listing (a file record after the headers)."_s.arg(m_hostName));
     if (tag == 'L')
         m_followed.insert(record.path, std::move(record));
     else
@@ -209,7 +211,8 @@ Status CacheListingParser::place()
     auto wantsHead = [&](const FileEntry &e, qint64 bytes) { return e.isFile && bytes > 0; };
     for (const StatRecord &r : std::as_const(m_stats)) {
         if (!r.path.startsWith(prefix))
-            return fail(u"The listing from %1 names %2, outside %3; refusing it."_s.arg(m_hostName, r.path, prefix));
+            return fail(Error::Kind::Corrupt,
+                u"The listing from %1 names %2, outside %3; refusing it."_s.arg(m_hostName, r.path, prefix));
         const auto target = m_followed.constFind(r.path);
         FileEntry e = toEntry(r, target == m_followed.cend() ? nullptr : &*target);
         if (r.path.startsWith(metaPrefix)) {
@@ -264,7 +267,7 @@ Result<CacheListing> CacheListingParser::finish()
     if (auto read = m_reader.finish(); !read)
         return std::unexpected(read.error());
     if (!m_error.isEmpty())
-        return fail(u"Cannot read the instances path %1 on %2: %3. Check the path in the host's settings and "
+        return fail(kindOfToolMessage(m_error), u"Cannot read the instances path %1 on %2: %3. Check the path in the host's settings and "
                     "that you may read it."_s.arg(m_listing.instancesPath, m_hostName, m_error));
     if (!m_placed) {
         if (auto placed = place(); !placed)
@@ -330,6 +333,7 @@ Result<QList<FileEntry>> parseProbe(QByteArrayView output, const QStringList &pa
         FileEntry e;
         e.path = path;
         e.name = path.mid(path.lastIndexOf(u'/') + 1);
+        e.vanished = missing.contains(path);
         e.error = missing.value(path, u"not reported by the host"_s);
         entries.append(std::move(e));
     }
