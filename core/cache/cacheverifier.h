@@ -26,6 +26,7 @@ struct VerifyOptions
     AuditLog *audit = nullptr;
     std::function<bool()> isCancelled;
     QString hostName;
+    int novaLockTimeoutMs = 60'000; // nova-compute's lock, held while moving a file to quarantine
 };
 
 struct VerifyOutcome
