@@ -373,6 +373,11 @@ for s in json.load(open(sys.argv[1]))["servers"]: print(s["id"] + ":" + s["image
     done
 }
 
+image_cache_pass_seen() {
+    grep -q "INFO nova.virt.libvirt.imagecache .* Active base files: " "$dir/log/nova-compute.log" &&
+        [ -s "$instances/compute_nodes" ]
+}
+
 write_facts() {
     /usr/bin/python3 - "$dir" <<EOF
 import json, sys
@@ -441,6 +446,9 @@ start() {
     /usr/bin/python3 "$here/nova_cloud.py" boot "$dir" "$cowherdctl" >>"$dir/log/boot.out" 2>&1 ||
         fail "booting the servers failed, see $dir/log/boot.out and $dir/log/nova-compute.log"
     wait_until 60 "the guests' banners in their console.log" guests_booted
+    # Ready when Nova's image cache manager has run once over the servers: compute_nodes and the
+    # locks it writes exist, and the tests start from the state Nova keeps.
+    wait_until $((image_cache_interval + 120)) "a pass of nova-compute's image cache manager" image_cache_pass_seen
     write_facts
     say "ready in $(elapsed) s: 3 servers on $compute_host, instances path $instances, facts in $dir/fixture.json"
 }

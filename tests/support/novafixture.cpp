@@ -173,6 +173,21 @@ QMap<QString, QString> treeListing(const QString &root)
     return listing;
 }
 
+QString listingDiff(const QMap<QString, QString> &before, const QMap<QString, QString> &after)
+{
+    QStringList lines;
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (!after.contains(it.key()))
+            lines << u"gone: %1 (%2)"_s.arg(it.key(), it.value());
+        else if (after.value(it.key()) != it.value())
+            lines << u"changed: %1 (%2 -> %3)"_s.arg(it.key(), it.value(), after.value(it.key()));
+    }
+    for (auto it = after.cbegin(); it != after.cend(); ++it)
+        if (!before.contains(it.key()))
+            lines << u"new: %1 (%2)"_s.arg(it.key(), it.value());
+    return lines.join(u'\n');
+}
+
 QString novaCacheName(const QString &imageId)
 {
     return QString::fromLatin1(QCryptographicHash::hash(imageId.toUtf8(), QCryptographicHash::Sha1).toHex());

@@ -86,6 +86,9 @@ private:
 // run that writes nothing leaves unchanged. Access times are left out (reading sets them).
 QMap<QString, QString> treeListing(const QString &root);
 
+// What differs between two listings, one line per path (empty when they are the same).
+QString listingDiff(const QMap<QString, QString> &before, const QMap<QString, QString> &after);
+
 // sha1 hex of an image id: the base file name Nova gives it.
 QString novaCacheName(const QString &imageId);
 
