@@ -11,15 +11,22 @@ FUZZ_SECONDS ?= 60
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all deps deps-run configure build run test test-asan test-faults fuzz package bench clean
+.PHONY: all deps deps-run configure configure-run build run test test-asan test-faults fuzz package bench clean
 
 all: build
+
+# What building and running need (scripts/packages-run.txt), and what the tests, fuzzing and
+# packaging add (scripts/packages-test.txt). Services among them are neither started nor
+# enabled by the install (see scripts/install-deps.sh).
+deps-run:
+	@scripts/install-deps.sh run
 
 deps:
 	@scripts/install-deps.sh test
 
-deps-run:
-	@scripts/install-deps.sh run
+# `make run` and `make test` share one build tree: configured once, each builds what it needs.
+configure-run: deps-run
+	@test -f $(BUILD)/build.ninja || cmake --preset $(PRESET)
 
 configure: deps
 	@test -f $(BUILD)/build.ninja || cmake --preset $(PRESET)
@@ -27,7 +34,9 @@ configure: deps
 build: configure
 	@cmake --build --preset $(PRESET)
 
-run: build
+# Only the two programs (cowherd_ui embeds the translations): no tests, benchmarks or package files.
+run: configure-run
+	@cmake --build --preset $(PRESET) --target cowherd cowherdctl
 	$(BUILD)/app/gui/cowherd $(ARGS)
 
 # The fault-injection trials (label faults) take minutes; `make test-faults` runs them.

@@ -4,11 +4,13 @@
 // Targets: first paint < 1 s, whatever the unreachable hosts do; no stall over 50 ms.
 //   bench_gui LAB_WITH_MANY_OVERLAYS [SECONDS]
 #include "window/mainwindow.h"
+#include "tasks/tasksfeature.h"
 
 #include "host/hostregistry.h"
 #include "host/localtransport.h"
 #include "task/taskmanager.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -115,6 +117,7 @@ int main(int argc, char *argv[])
 
     const qint64 beforeWindow = clock.elapsed();
     ui::MainWindow window(config);
+    task::TaskManager *tasks = window.findChild<ui::TasksFeature *>()->manager();
     FirstPaint firstPaint(clock);
     window.installEventFilter(&firstPaint);
     window.show();
@@ -141,7 +144,7 @@ int main(int argc, char *argv[])
 
     // A verify-like load on the pool: hash the biggest file of the big lab repeatedly.
     QObject::connect(&window, &ui::MainWindow::hostsLoaded, &app, [&] {
-        window.taskManager()->submit(u"Hash"_s, u"big"_s, [bigLab](task::TaskContext &c) -> Status {
+        tasks->submit(u"Hash"_s, u"big"_s, [bigLab](task::TaskContext &c) -> Status {
             host::LocalTransport t;
             const QStringList files = QDir(bigLab + u"/_base"_s).entryList(QDir::Files, QDir::Size);
             while (!c.isCancelled() && !files.isEmpty())
@@ -149,7 +152,7 @@ int main(int argc, char *argv[])
                     break;
             return {};
         });
-        window.refresh();
+        window.findChild<QAction *>(u"refreshAction"_s)->trigger();
     });
     qint64 bigScanShown = -1;
     QObject::connect(&window, &ui::MainWindow::snapshotShown, &app, [&](const QString &host) {
@@ -158,7 +161,7 @@ int main(int argc, char *argv[])
     });
 
     QTimer::singleShot(seconds * 1000, &app, [&] {
-        window.taskManager()->shutdown();
+        tasks->shutdown();
         QApplication::quit();
     });
     app.exec();

@@ -35,6 +35,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${COWHERD_BUILD_DIR:-$root/build/default}
 scale=${COWHERD_SCREENSHOT_SCALE:-1}
 
+# The pictures come from the screenshot hook (app/gui/doctools), which a build configured with
+# COWHERD_SCREENSHOT_HOOK=OFF leaves out of cowherd.
+if grep -qx 'COWHERD_SCREENSHOT_HOOK:BOOL=OFF' "$build/CMakeCache.txt" 2>/dev/null; then
+    echo "$build has no screenshot hook: configure it with -DCOWHERD_SCREENSHOT_HOOK=ON" >&2
+    exit 1
+fi
 # COWHERD_NO_BUILD=1: the binaries are built already (the screenshot test runs inside ctest).
 if [[ -z ${COWHERD_NO_BUILD:-} ]]; then
     [[ -f $build/build.ninja ]] || cmake --preset default -S "$root" >/dev/null

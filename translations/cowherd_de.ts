@@ -840,6 +840,37 @@ Probleme:
     </message>
 </context>
 <context>
+    <name>cowherd::ui::CacheViews</name>
+    <message>
+        <source>Filter by name, kind or format</source>
+        <translation>Nach Name, Art oder Format filtern</translation>
+    </message>
+    <message>
+        <source>Base cache</source>
+        <translation>Basis-Cache</translation>
+    </message>
+    <message>
+        <source>Filter by uuid, name, state or base file</source>
+        <translation>Nach UUID, Name, Zustand oder Basisdatei filtern</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Base cache (%1)</source>
+        <translation>Basis-Cache (%1)</translation>
+    </message>
+    <message>
+        <source>Instances (%1)</source>
+        <translation>Instanzen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::CleanupPlanModel</name>
     <message>
         <source>Base file</source>
@@ -1422,6 +1453,80 @@ Zustand: %4</translation>
     </message>
 </context>
 <context>
+    <name>cowherd::ui::HostsFeature</name>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Scanning %1…</source>
+        <translation>%1 wird durchsucht…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Scan every host again (F5)</source>
+        <translation>Alle Hosts erneut durchsuchen (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Add host…</source>
+        <translation>Host &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a hypervisor by its libvirt URI and test what works</source>
+        <translation>Einen Hypervisor über seine libvirt-URI hinzufügen und testen, was funktioniert</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>Alle Hosts</translation>
+    </message>
+    <message>
+        <source>All &amp;hosts</source>
+        <translation>Alle &amp;Hosts</translation>
+    </message>
+    <message>
+        <source>Every host at a glance: connection, cache size, reclaimable bytes, last cache pass</source>
+        <translation>Alle Hosts auf einen Blick: Verbindung, Cache-Größe, freigebbarer Platz, letzter Cache-Durchlauf</translation>
+    </message>
+    <message>
+        <source>Add host</source>
+        <translation>Host hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanned %1 at %2 in %3 s — %4 in %n base file(s)</source>
+        <translation>
+            <numerusform>%1 um %2 in %3 s durchsucht — %4 in %n Basisdatei</numerusform>
+            <numerusform>%1 um %2 in %3 s durchsucht — %4 in %n Basisdateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scanning %1 failed</source>
+        <translation>Durchsuchen von %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot scan %1: %2</source>
+        <translation>%1 kann nicht durchsucht werden: %2</translation>
+    </message>
+    <message>
+        <source>libvirt: %1</source>
+        <translation>libvirt: %1</translation>
+    </message>
+    <message>
+        <source>%1. No host is configured; add one with File › Add host… or on the command line with “cowherdctl hosts add NAME URI --instances-path PATH”.</source>
+        <translation>%1. Es ist kein Host eingerichtet; fügen Sie einen über Datei › Host hinzufügen… hinzu oder auf der Kommandozeile mit „cowherdctl hosts add NAME URI --instances-path PATH“.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>libvirt on %1 cannot be followed: %2</source>
+        <translation>libvirt auf %1 lässt sich nicht verfolgen: %2</translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::HostsOverview</name>
     <message>
         <source>Filter by host, state, URI or last pass</source>
@@ -1962,18 +2067,6 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
 <context>
     <name>cowherd::ui::MainWindow</name>
     <message>
-        <source>Scanning %1…</source>
-        <translation>%1 wird durchsucht…</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Scan every host again (F5)</source>
-        <translation>Alle Hosts erneut durchsuchen (F5)</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1986,55 +2079,8 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <source>Filter by name, kind or format</source>
-        <translation>Nach Name, Art oder Format filtern</translation>
-    </message>
-    <message>
-        <source>Filter by uuid, name, state or base file</source>
-        <translation>Nach UUID, Name, Zustand oder Basisdatei filtern</translation>
-    </message>
-    <message>
-        <source>Base cache</source>
-        <translation>Basis-Cache</translation>
-    </message>
-    <message>
-        <source>Instances</source>
-        <translation>Instanzen</translation>
-    </message>
-    <message>
         <source>Reading the host list…</source>
         <translation>Hostliste wird gelesen…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Scanned %1 at %2 in %3 s — %4 in %n base file(s)</source>
-        <translation>
-            <numerusform>%1 um %2 in %3 s durchsucht — %4 in %n Basisdatei</numerusform>
-            <numerusform>%1 um %2 in %3 s durchsucht — %4 in %n Basisdateien</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Scanning %1 failed</source>
-        <translation>Durchsuchen von %1 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Cannot scan %1: %2</source>
-        <translation>%1 kann nicht durchsucht werden: %2</translation>
-    </message>
-    <message>
-        <source>libvirt: %1</source>
-        <translation>libvirt: %1</translation>
-    </message>
-    <message>
-        <source>%1. No host is configured; add one with “cowherdctl hosts add NAME URI --instances-path PATH”.</source>
-        <translation>%1. Es ist kein Host eingerichtet; fügen Sie einen mit „cowherdctl hosts add NAME URI --instances-path PATH“ hinzu.</translation>
-    </message>
-    <message>
-        <source>Base cache (%1)</source>
-        <translation>Basis-Cache (%1)</translation>
-    </message>
-    <message>
-        <source>Instances (%1)</source>
-        <translation>Instanzen (%1)</translation>
     </message>
     <message>
         <source>Cowherd</source>
@@ -2049,26 +2095,6 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
         <translation>%1 (%2) — Cowherd</translation>
     </message>
     <message>
-        <source>Serial console</source>
-        <translation>Serielle Konsole</translation>
-    </message>
-    <message>
-        <source>&amp;Launch…</source>
-        <translation>&amp;Starten…</translation>
-    </message>
-    <message>
-        <source>Launch an instance on the current host (Ctrl+N)</source>
-        <translation>Eine Instanz auf dem aktuellen Host starten (Strg+N)</translation>
-    </message>
-    <message>
-        <source>Reset &amp;demo lab…</source>
-        <translation>&amp;Demo-Labor zurücksetzen…</translation>
-    </message>
-    <message>
-        <source>Terminate the demo instances, remove the lab and fill it again</source>
-        <translation>Die Demo-Instanzen löschen, das Labor entfernen und neu füllen</translation>
-    </message>
-    <message>
         <source>&amp;Instance</source>
         <translation>&amp;Instanz</translation>
     </message>
@@ -2081,44 +2107,12 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <source>Fill the demo lab</source>
-        <translation>Demo-Labor füllen</translation>
-    </message>
-    <message>
-        <source>Reset the demo lab</source>
-        <translation>Demo-Labor zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Terminate every instance of the demo lab, remove %1 with its base files, and fill it again with the two demo images?</source>
-        <translation>Alle Instanzen des Demo-Labors löschen, %1 samt Basisdateien entfernen und es erneut mit den zwei Demo-Images füllen?</translation>
-    </message>
-    <message>
         <source>&amp;About Cowherd</source>
         <translation>&amp;Über Cowherd</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>Hosts</source>
-        <translation>Hosts</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Add host</source>
-        <translation>Host hinzufügen</translation>
-    </message>
-    <message>
-        <source>&amp;Add host…</source>
-        <translation>Host &amp;hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Add a hypervisor by its libvirt URI and test what works</source>
-        <translation>Einen Hypervisor über seine libvirt-URI hinzufügen und testen, was funktioniert</translation>
     </message>
     <message>
         <source>Images</source>
@@ -2139,26 +2133,6 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
     <message>
         <source>I&amp;mages</source>
         <translation>I&amp;mages</translation>
-    </message>
-    <message>
-        <source>All hosts</source>
-        <translation>Alle Hosts</translation>
-    </message>
-    <message>
-        <source>All &amp;hosts</source>
-        <translation>Alle &amp;Hosts</translation>
-    </message>
-    <message>
-        <source>Every host at a glance: connection, cache size, reclaimable bytes, last cache pass</source>
-        <translation>Alle Hosts auf einen Blick: Verbindung, Cache-Größe, freigebbarer Platz, letzter Cache-Durchlauf</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>libvirt on %1 cannot be followed: %2</source>
-        <translation>libvirt auf %1 lässt sich nicht verfolgen: %2</translation>
     </message>
 </context>
 <context>
@@ -2564,6 +2538,41 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
             <numerusform>%n Aufgabe fehlgeschlagen. Zuletzt: %1</numerusform>
             <numerusform>%n Aufgaben fehlgeschlagen. Zuletzt: %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::TasksFeature</name>
+    <message>
+        <source>Serial console</source>
+        <translation>Serielle Konsole</translation>
+    </message>
+    <message>
+        <source>&amp;Launch…</source>
+        <translation>&amp;Starten…</translation>
+    </message>
+    <message>
+        <source>Launch an instance on the current host (Ctrl+N)</source>
+        <translation>Eine Instanz auf dem aktuellen Host starten (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;demo lab…</source>
+        <translation>&amp;Demo-Labor zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Terminate the demo instances, remove the lab and fill it again</source>
+        <translation>Die Demo-Instanzen löschen, das Labor entfernen und neu füllen</translation>
+    </message>
+    <message>
+        <source>Fill the demo lab</source>
+        <translation>Demo-Labor füllen</translation>
+    </message>
+    <message>
+        <source>Reset the demo lab</source>
+        <translation>Demo-Labor zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Terminate every instance of the demo lab, remove %1 with its base files, and fill it again with the two demo images?</source>
+        <translation>Alle Instanzen des Demo-Labors löschen, %1 samt Basisdateien entfernen und es erneut mit den zwei Demo-Images füllen?</translation>
     </message>
 </context>
 <context>

@@ -138,7 +138,7 @@
     </message>
 </context>
 <context>
-    <name>cowherd::ui::MainWindow</name>
+    <name>cowherd::ui::HostsFeature</name>
     <message numerus="yes">
         <source>Scanned %1 at %2 in %3 s — %4 in %n base file(s)</source>
         <translation>

@@ -831,6 +831,37 @@ Problems:
     </message>
 </context>
 <context>
+    <name>cowherd::ui::CacheViews</name>
+    <message>
+        <source>Filter by name, kind or format</source>
+        <translation>按名称、类型或格式筛选</translation>
+    </message>
+    <message>
+        <source>Base cache</source>
+        <translation>基础镜像缓存</translation>
+    </message>
+    <message>
+        <source>Filter by uuid, name, state or base file</source>
+        <translation>按 UUID、名称、状态或基础镜像文件筛选</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Base cache (%1)</source>
+        <translation>基础镜像缓存 (%1)</translation>
+    </message>
+    <message>
+        <source>Instances (%1)</source>
+        <translation>实例 (%1)</translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::CleanupPlanModel</name>
     <message>
         <source>Base file</source>
@@ -1406,6 +1437,79 @@ State: %4</source>
     </message>
 </context>
 <context>
+    <name>cowherd::ui::HostsFeature</name>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Scanning %1…</source>
+        <translation>正在扫描 %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Scan every host again (F5)</source>
+        <translation>重新扫描所有主机 (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Add host…</source>
+        <translation>添加主机(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a hypervisor by its libvirt URI and test what works</source>
+        <translation>通过 libvirt URI 添加虚拟机管理程序并测试哪些功能可用</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>所有主机</translation>
+    </message>
+    <message>
+        <source>All &amp;hosts</source>
+        <translation>所有主机(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Every host at a glance: connection, cache size, reclaimable bytes, last cache pass</source>
+        <translation>所有主机一览：连接、缓存大小、可回收空间、上次缓存清理</translation>
+    </message>
+    <message>
+        <source>Add host</source>
+        <translation>添加主机</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanned %1 at %2 in %3 s — %4 in %n base file(s)</source>
+        <translation>
+            <numerusform>已于 %2 扫描 %1，用时 %3 秒 — %n 个基础镜像文件共 %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scanning %1 failed</source>
+        <translation>扫描 %1 失败</translation>
+    </message>
+    <message>
+        <source>Cannot scan %1: %2</source>
+        <translation>无法扫描 %1：%2</translation>
+    </message>
+    <message>
+        <source>libvirt: %1</source>
+        <translation>libvirt：%1</translation>
+    </message>
+    <message>
+        <source>%1. No host is configured; add one with File › Add host… or on the command line with “cowherdctl hosts add NAME URI --instances-path PATH”.</source>
+        <translation>%1。尚未配置主机；请通过“文件 › 添加主机…”添加，或在命令行中使用“cowherdctl hosts add NAME URI --instances-path PATH”添加。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>libvirt on %1 cannot be followed: %2</source>
+        <translation>无法跟踪 %1 上的 libvirt：%2</translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::HostsOverview</name>
     <message>
         <source>Filter by host, state, URI or last pass</source>
@@ -1946,18 +2050,6 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
 <context>
     <name>cowherd::ui::MainWindow</name>
     <message>
-        <source>Scanning %1…</source>
-        <translation>正在扫描 %1…</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Scan every host again (F5)</source>
-        <translation>重新扫描所有主机 (F5)</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1970,54 +2062,8 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>Filter by name, kind or format</source>
-        <translation>按名称、类型或格式筛选</translation>
-    </message>
-    <message>
-        <source>Filter by uuid, name, state or base file</source>
-        <translation>按 UUID、名称、状态或基础镜像文件筛选</translation>
-    </message>
-    <message>
-        <source>Base cache</source>
-        <translation>基础镜像缓存</translation>
-    </message>
-    <message>
-        <source>Instances</source>
-        <translation>实例</translation>
-    </message>
-    <message>
         <source>Reading the host list…</source>
         <translation>正在读取主机列表…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Scanned %1 at %2 in %3 s — %4 in %n base file(s)</source>
-        <translation>
-            <numerusform>已于 %2 扫描 %1，用时 %3 秒 — %n 个基础镜像文件共 %4</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Scanning %1 failed</source>
-        <translation>扫描 %1 失败</translation>
-    </message>
-    <message>
-        <source>Cannot scan %1: %2</source>
-        <translation>无法扫描 %1：%2</translation>
-    </message>
-    <message>
-        <source>libvirt: %1</source>
-        <translation>libvirt：%1</translation>
-    </message>
-    <message>
-        <source>%1. No host is configured; add one with “cowherdctl hosts add NAME URI --instances-path PATH”.</source>
-        <translation>%1。尚未配置主机；请使用“cowherdctl hosts add NAME URI --instances-path PATH”添加一个。</translation>
-    </message>
-    <message>
-        <source>Base cache (%1)</source>
-        <translation>基础镜像缓存 (%1)</translation>
-    </message>
-    <message>
-        <source>Instances (%1)</source>
-        <translation>实例 (%1)</translation>
     </message>
     <message>
         <source>Cowherd</source>
@@ -2032,26 +2078,6 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
         <translation>%1 (%2) — Cowherd</translation>
     </message>
     <message>
-        <source>Serial console</source>
-        <translation>串行控制台</translation>
-    </message>
-    <message>
-        <source>&amp;Launch…</source>
-        <translation>创建(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Launch an instance on the current host (Ctrl+N)</source>
-        <translation>在当前主机上创建实例 (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Reset &amp;demo lab…</source>
-        <translation>重置演示实验室(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Terminate the demo instances, remove the lab and fill it again</source>
-        <translation>删除演示实例，移除实验室并重新填充</translation>
-    </message>
-    <message>
         <source>&amp;Instance</source>
         <translation>实例(&amp;I)</translation>
     </message>
@@ -2064,44 +2090,12 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>Fill the demo lab</source>
-        <translation>填充演示实验室</translation>
-    </message>
-    <message>
-        <source>Reset the demo lab</source>
-        <translation>重置演示实验室</translation>
-    </message>
-    <message>
-        <source>Terminate every instance of the demo lab, remove %1 with its base files, and fill it again with the two demo images?</source>
-        <translation>删除演示实验室的所有实例，连同基础镜像文件删除 %1，并用两个演示镜像重新填充？</translation>
-    </message>
-    <message>
         <source>&amp;About Cowherd</source>
         <translation>关于 Cowherd(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Hosts</source>
-        <translation>主机</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详细信息</translation>
-    </message>
-    <message>
-        <source>Add host</source>
-        <translation>添加主机</translation>
-    </message>
-    <message>
-        <source>&amp;Add host…</source>
-        <translation>添加主机(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Add a hypervisor by its libvirt URI and test what works</source>
-        <translation>通过 libvirt URI 添加虚拟机管理程序并测试哪些功能可用</translation>
     </message>
     <message>
         <source>Images</source>
@@ -2122,26 +2116,6 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
     <message>
         <source>I&amp;mages</source>
         <translation>镜像(&amp;M)</translation>
-    </message>
-    <message>
-        <source>All hosts</source>
-        <translation>所有主机</translation>
-    </message>
-    <message>
-        <source>All &amp;hosts</source>
-        <translation>所有主机(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Every host at a glance: connection, cache size, reclaimable bytes, last cache pass</source>
-        <translation>所有主机一览：连接、缓存大小、可回收空间、上次缓存清理</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>libvirt on %1 cannot be followed: %2</source>
-        <translation>无法跟踪 %1 上的 libvirt：%2</translation>
     </message>
 </context>
 <context>
@@ -2539,6 +2513,41 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
         <translation>
             <numerusform>%n 个任务失败。最近一个：%1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::TasksFeature</name>
+    <message>
+        <source>Serial console</source>
+        <translation>串行控制台</translation>
+    </message>
+    <message>
+        <source>&amp;Launch…</source>
+        <translation>创建(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Launch an instance on the current host (Ctrl+N)</source>
+        <translation>在当前主机上创建实例 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;demo lab…</source>
+        <translation>重置演示实验室(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Terminate the demo instances, remove the lab and fill it again</source>
+        <translation>删除演示实例，移除实验室并重新填充</translation>
+    </message>
+    <message>
+        <source>Fill the demo lab</source>
+        <translation>填充演示实验室</translation>
+    </message>
+    <message>
+        <source>Reset the demo lab</source>
+        <translation>重置演示实验室</translation>
+    </message>
+    <message>
+        <source>Terminate every instance of the demo lab, remove %1 with its base files, and fill it again with the two demo images?</source>
+        <translation>删除演示实验室的所有实例，连同基础镜像文件删除 %1，并用两个演示镜像重新填充？</translation>
     </message>
 </context>
 <context>

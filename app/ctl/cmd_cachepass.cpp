@@ -4,7 +4,6 @@
 #include "cache/auditlog.h"
 #include "cache/cachelayout.h"
 #include "cache/cachepass.h"
-#include "host/localtransport.h"
 #include "host/transportfactory.h"
 
 #include <QCommandLineParser>
@@ -17,17 +16,13 @@ namespace cowherd::ctl {
 
 namespace {
 
-// Each host through the transport its URI asks for; local hashing runs at the idle I/O
-// priority when the policy asks for it. A host that cannot be reached is reported by the scan.
-cache::TransportFactory hostTransports(bool idleHashing)
+// Each host through the transport its URI asks for. A host that cannot be reached is reported
+// by the scan.
+cache::TransportFactory hostTransports()
 {
-    return [idleHashing](const host::HostConfig &h) -> std::unique_ptr<host::Transport> {
+    return [](const host::HostConfig &h) -> std::unique_ptr<host::Transport> {
         auto t = host::transportFor(h);
-        if (!t)
-            return nullptr;
-        if (auto *local = dynamic_cast<host::LocalTransport *>(t->get()))
-            local->setHashAtIdleIoPriority(idleHashing);
-        return std::move(*t);
+        return t ? std::move(*t) : nullptr;
     };
 }
 
@@ -47,7 +42,7 @@ Result<GroupSetup> setUp(const Context &context)
     s.host = *host;
     s.policy = cache::loadCachePolicy(context.configFile, host->name);
     s.group = cache::sharingGroupOf(*host, context.registry().hosts(), context.configFile,
-        hostTransports(s.policy.verifyAtIdleIoPriority));
+        hostTransports());
     return s;
 }
 
@@ -114,7 +109,7 @@ int cleanupCommand(const QStringList &arguments, Context &context)
     if (!context.json)
         options.log = [](const QString &line) { std::fprintf(stderr, "%s\n", qUtf8Printable(line)); };
 
-    const cache::PassResult result = cache::runCachePass(setup->group, hostTransports(false), options);
+    const cache::PassResult result = cache::runCachePass(setup->group, hostTransports(), options);
     const cache::CleanupPlan &plan = result.plan;
 
     if (context.json) {
@@ -183,7 +178,8 @@ int verifyCommand(const QStringList &arguments, Context &context)
     if (options.workers < 1)
         return usageError(u"--workers takes a positive number"_s);
     const bool idle = setup->policy.verifyAtIdleIoPriority && !parser.isSet(u"normal-io-priority"_s);
-    const cache::TransportFactory transports = hostTransports(idle);
+    options.ioPriority = idle ? host::IoPriority::Idle : host::IoPriority::Normal;
+    const cache::TransportFactory transports = hostTransports();
     cache::ScanOptions scan;
     scan.queryLibvirt = !parser.isSet(u"no-libvirt"_s);
     const cache::SharingGroupState state = cache::scanSharingGroup(setup->group, transports, scan);
@@ -249,7 +245,7 @@ int setPinned(const QStringList &arguments, Context &context, bool pinned)
     const QString base = cache::basePath(host->instancesPath);
     auto stat = transport.probe({base + u'/' + name}, 0);
     if (!stat || stat->isEmpty() || !stat->first().isFile)
-        return printError(Error::failure(u"No base file named %1 in %2 on %3."_s.arg(name, base, host->name)));
+        return printError(Error::make(Error::Kind::NotFound, u"No base file named %1 in %2 on %3."_s.arg(name, base, host->name)));
     auto meta = cache::readMetadata(transport, base, name);
     if (!meta)
         return printError(meta.error());

@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "cache/cacheplanner.h"
 #include "cache/scanner.h"
 #include "cache/snapshotjson.h"
 
@@ -12,18 +13,6 @@ namespace cowherd::ctl {
 
 namespace {
 
-QString formatAge(const QDateTime &mtime, const QDateTime &now)
-{
-    const qint64 s = std::max<qint64>(0, mtime.secsTo(now));
-    if (s < 120)
-        return u"%1 s"_s.arg(s);
-    if (s < 7200)
-        return u"%1 min"_s.arg(s / 60);
-    if (s < 2 * 86400)
-        return u"%1 h"_s.arg(s / 3600);
-    return u"%1 d"_s.arg(s / 86400);
-}
-
 void printSnapshot(const cache::CacheSnapshot &snap)
 {
     printLine(u"Host %1 (%2), instances path %3"_s.arg(snap.host.name, snap.host.uri, snap.host.instancesPath));
@@ -34,7 +23,7 @@ void printSnapshot(const cache::CacheSnapshot &snap)
         u"AGE"_s, u"REFS"_s, u"PROBLEMS"_s}};
     for (const cache::BaseFile &b : snap.bases)
         rows.append({b.name, cache::toString(b.kind), b.format.isEmpty() ? u"-"_s : b.format,
-            formatBytes(b.virtualSize), formatBytes(b.allocatedSize), formatAge(b.mtime, snap.takenAt),
+            formatBytes(b.virtualSize), formatBytes(b.allocatedSize), cache::formatDuration(b.mtime.secsTo(snap.takenAt)),
             QString::number(b.references.size()),
             b.problems.isEmpty() ? QString() : b.problems.first().code});
     printLine(u""_s);

@@ -24,7 +24,7 @@ Result<host::HostConfig> Context::resolveHost() const
         } else if (hostArgument.contains(u":/")) {
             result = {hostArgument, hostArgument, host::HostConfig::defaultInstancesPath()};
         } else {
-            return fail(u"No host named '%1' in %2; add it with `cowherdctl hosts add` or pass a "
+            return fail(Error::Kind::NotFound, u"No host named '%1' in %2; add it with `cowherdctl hosts add` or pass a "
                         "libvirt URI."_s.arg(hostArgument, hosts.fileName()));
         }
     } else {
@@ -52,7 +52,28 @@ Result<host::HostConfig> Context::resolveHost() const
 int printError(const Error &error)
 {
     std::fprintf(stderr, "cowherdctl: %s\n", qUtf8Printable(error.message));
-    return error.kind == Error::Kind::Refused ? ExitRefused : ExitFailure;
+    return exitCodeFor(error.kind);
+}
+
+int exitCodeFor(Error::Kind kind)
+{
+    // Scripts rely on these codes (ADMINISTRATION.md, the man page): a new kind maps to 1
+    // unless a script has reason to tell it apart.
+    switch (kind) {
+    case Error::Kind::Refused: return ExitRefused;
+    case Error::Kind::Failure:
+    case Error::Kind::Cancelled:
+    case Error::Kind::Timeout:
+    case Error::Kind::Unreachable:
+    case Error::Kind::Authentication:
+    case Error::Kind::Permission:
+    case Error::Kind::NotFound:
+    case Error::Kind::Busy:
+    case Error::Kind::Unsupported:
+    case Error::Kind::Corrupt:
+    case Error::Kind::NoSpace: return ExitFailure;
+    }
+    return ExitFailure;
 }
 
 int usageError(const QString &message)

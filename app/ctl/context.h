@@ -35,6 +35,8 @@ struct Context
     Result<host::HostConfig> resolveHost() const;
 };
 
+// The exit code for an error of this kind: 3 for Refused, 1 for every other kind.
+int exitCodeFor(Error::Kind kind);
 int printError(const Error &error);
 int usageError(const QString &message);
 // Parses a command's own arguments (the words after its name) and gives it -h/--help. Returns

@@ -1,8 +1,11 @@
-// cowherd: the desktop application. A composition root only; everything lives in cowherd_ui.
+// cowherd: the desktop application. A composition root only; everything lives in cowherd_ui
+// (and the screenshot hook in cowherd_doctools, when the build links it).
 #include "common/icons.h"
 #include "window/mainwindow.h"
-#include "doctools/screenshothook.h"
 #include "window/translations.h"
+#ifdef COWHERD_SCREENSHOT_HOOK
+#include "screenshothook.h"
+#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -67,7 +70,9 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.cowherd.Cowherd"));
     cowherd::ui::MainWindow window(parser.value(configOption));
     window.show();
+#ifdef COWHERD_SCREENSHOT_HOOK
     // For scripts/screenshot.sh: save the window once the first scan is shown, then quit.
     cowherd::ui::installScreenshotHook(window);
+#endif
     return QCoreApplication::exec();
 }

@@ -92,7 +92,7 @@ Result<BaseMetadata> readMetadata(host::Transport &transport, const QString &bas
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return fail(u"%1 on %2 is not valid JSON (%3); remove it and run a cache pass to record the "
+        return fail(Error::Kind::Corrupt, u"%1 on %2 is not valid JSON (%3); remove it and run a cache pass to record the "
                     "checksum again."_s.arg(path, transport.displayName(), error.errorString()));
     return BaseMetadata::fromJson(doc.object());
 }

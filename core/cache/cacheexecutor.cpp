@@ -26,22 +26,6 @@ struct Candidate
     QString lockPath;
 };
 
-void recount(CleanupPlan &plan)
-{
-    plan.removeCount = plan.touchCount = plan.keepCount = 0;
-    plan.reclaimableBytes = 0;
-    for (const PlannedAction &a : std::as_const(plan.actions)) {
-        switch (a.action) {
-        case PlannedAction::Action::Remove:
-            ++plan.removeCount;
-            plan.reclaimableBytes += a.bytes;
-            break;
-        case PlannedAction::Action::Touch: ++plan.touchCount; break;
-        case PlannedAction::Action::Keep: ++plan.keepCount; break;
-        }
-    }
-}
-
 // Lock files whose base file is gone (Nova never removed its own): removed when nobody holds
 // them. Listed with find(1) so that the same argv works on a remote host.
 void sweepStaleLocks(const CleanupPlan &plan, host::Transport &transport, const QString &instancesPath,
@@ -146,7 +130,7 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
     if (candidates.empty()) {
         if (!plan.blocked && policy.removeOrphans)
             sweepStaleLocks(done, transport, instancesPath, policy, log);
-        recount(done);
+        done.tally();
         return done;
     }
 
@@ -199,7 +183,7 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
     if (!plan.blocked && policy.removeOrphans)
         sweepStaleLocks(done, transport, instancesPath, policy, log);
 
-    recount(done);
+    done.tally();
     return done;
 }
 

@@ -89,6 +89,7 @@ PassResult runCachePass(const QList<host::HostConfig> &group, const TransportFac
         v.audit = options.audit;
         v.isCancelled = options.isCancelled;
         v.hostName = actingView->host.name;
+        v.ioPriority = options.policy.verifyAtIdleIoPriority ? host::IoPriority::Idle : host::IoPriority::Normal;
         result.verified = verifyBases(*transport, instancesPath, state, v);
     }
     return result;

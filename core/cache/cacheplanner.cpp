@@ -88,6 +88,22 @@ const PlannedAction *CleanupPlan::action(QStringView name) const
     return nullptr;
 }
 
+void CleanupPlan::tally()
+{
+    removeCount = touchCount = keepCount = 0;
+    reclaimableBytes = 0;
+    for (const PlannedAction &a : std::as_const(actions)) {
+        switch (a.action) {
+        case PlannedAction::Action::Remove:
+            ++removeCount;
+            reclaimableBytes += a.bytes;
+            break;
+        case PlannedAction::Action::Touch: ++touchCount; break;
+        case PlannedAction::Action::Keep: ++keepCount; break;
+        }
+    }
+}
+
 CleanupPlan planCleanup(const SharingGroupState &group, const CachePolicy &policy, const QDateTime &now)
 {
     CleanupPlan plan;
@@ -178,17 +194,9 @@ CleanupPlan planCleanup(const SharingGroupState &group, const CachePolicy &polic
             else
                 removeUnlessBlocked(unused + u" (minimum %1)"_s.arg(formatDuration(minimum)));
         }
-
-        switch (a.action) {
-        case PlannedAction::Action::Remove:
-            ++plan.removeCount;
-            plan.reclaimableBytes += a.bytes;
-            break;
-        case PlannedAction::Action::Touch: ++plan.touchCount; break;
-        case PlannedAction::Action::Keep: ++plan.keepCount; break;
-        }
         plan.actions.append(std::move(a));
     }
+    plan.tally();
     return plan;
 }
 

@@ -59,6 +59,8 @@ struct CleanupPlan
     int keepCount = 0;
 
     const PlannedAction *action(QStringView name) const;
+    // Sets the counts and reclaimable bytes from the actions (after they were planned or changed).
+    void tally();
 };
 
 // Pure: the same group, policy and time always give the same plan. Nova's semantics: a file in

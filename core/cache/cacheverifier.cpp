@@ -162,7 +162,7 @@ QList<VerifyOutcome> verifyBases(host::Transport &transport, const QString &inst
                 h.skipped = true;
                 return h;
             }
-            auto digest = transport.sha256(c.path, options.isCancelled);
+            auto digest = transport.sha256(c.path, options.isCancelled, options.ioPriority);
             if (digest)
                 h.sha256 = QString::fromLatin1(*digest);
             else if (digest.error().kind == Error::Kind::Cancelled)

@@ -2,12 +2,9 @@
 
 #include "cache/basemetadata.h"
 #include "cache/cacheplanner.h"
+#include "host/transport.h"
 
 #include <functional>
-
-namespace cowherd::host {
-class Transport;
-}
 
 namespace cowherd::cache {
 
@@ -26,6 +23,8 @@ struct VerifyOptions
     AuditLog *audit = nullptr;
     std::function<bool()> isCancelled;
     QString hostName;
+    // CachePolicy::verifyAtIdleIoPriority: hash at the idle I/O class (the local transport).
+    host::IoPriority ioPriority = host::IoPriority::Normal;
 };
 
 struct VerifyOutcome

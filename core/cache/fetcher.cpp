@@ -44,11 +44,11 @@ Result<image::ImageInfo> inspectOnHost(host::Transport &transport, const QString
         return image::inspectFile(path);
     auto probed = transport.probe({path}, inspectBytes);
     if (!probed)
-        return std::unexpected(Error::failure(u"Cannot read the header of %1 on %2 to inspect it: %3"_s.arg(
-            path, transport.displayName(), probed.error().message)));
+        return fail(probed.error(), u"Cannot read the header of %1 on %2 to inspect it: %3"_s.arg(
+            path, transport.displayName(), probed.error().message));
     if (probed->isEmpty())
-        return std::unexpected(Error::failure(
-            u"%1 vanished from %2 before it could be inspected"_s.arg(path, transport.displayName())));
+        return fail(Error::Kind::NotFound,
+            u"%1 vanished from %2 before it could be inspected"_s.arg(path, transport.displayName()));
     image::PrefixByteSource source(probed->first().head, probed->first().apparentSize);
     image::ImageInfo info = image::inspect(source);
     info.path = path;
@@ -87,7 +87,7 @@ Result<QByteArray> stream(source::ImageSource &source, host::FileWriter &writer,
     if (auto finished = source.finish(); !finished)
         return std::unexpected(finished.error());
     if (total >= 0 && done != total)
-        return fail(u"%1 ended after %2 of %3 bytes; the transfer was cut short. Try again."_s
+        return fail(Error::Kind::Unreachable, u"%1 ended after %2 of %3 bytes; the transfer was cut short. Try again."_s
                         .arg(source.displayName()).arg(done).arg(total));
     return digest.hexResult();
 }
@@ -118,7 +118,7 @@ Result<FetchResult> cachedImage(host::Transport &transport, const QString &insta
     if (!probed)
         return std::unexpected(probed.error());
     if (probed->isEmpty() || !probed->first().exists)
-        return fail(u"Image %1 is not cached on %2 (no %3); give its source with --image to fetch it."_s
+        return fail(Error::Kind::NotFound, u"Image %1 is not cached on %2 (no %3); give its source with --image to fetch it."_s
                         .arg(imageId, transport.displayName(), result.path));
     image::PrefixByteSource head(probed->first().head, probed->first().apparentSize);
     const image::ImageInfo info = image::inspect(head);
@@ -129,7 +129,7 @@ Result<FetchResult> cachedImage(host::Transport &transport, const QString &insta
         result.sha256 = meta->sha256;
         result.originalFormat = meta->originalFormat;
         if (meta->state == BaseMetadata::ChecksumState::Mismatch)
-            return fail(u"The cached base file %1 on %2 failed its checksum; fetch the image again "
+            return fail(Error::Kind::Corrupt, u"The cached base file %1 on %2 failed its checksum; fetch the image again "
                         "with --image to replace it."_s.arg(result.path, transport.displayName()));
     }
     return result;

@@ -2,6 +2,7 @@
 
 #include "cache/basename.h"
 #include "cache/cachelayout.h"
+#include "host/process.h"
 #include "host/transport.h"
 #include "image/qemuimg.h"
 
@@ -63,7 +64,8 @@ Result<FetchResult> ensureResizedBase(host::Transport &transport, const QString 
     auto copied = transport.run({u"cp"_s, u"--sparse=always"_s, u"--"_s, original.path, part}, run);
     if (!copied || !copied->succeeded()) {
         transport.removeFile(part);
-        return fail(u"Cannot copy %1 to %2 on %3: %4"_s.arg(original.path, part, transport.displayName(),
+        return fail(copied ? host::kindOfToolMessage(QString::fromLocal8Bit(copied->standardError)) : copied.error().kind,
+            u"Cannot copy %1 to %2 on %3: %4"_s.arg(original.path, part, transport.displayName(),
             copied ? QString::fromLocal8Bit(copied->standardError).trimmed() : copied.error().message));
     }
     image::QemuImg qemuImg(transport, options.qemuImgLimits);

@@ -136,7 +136,7 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
                 metadata.insert(m.name.chopped(5), o);
         }
         for (const host::FileEntry &entry : listing->baseFiles) {
-            if (!entry.exists && entry.error.contains(u"No such file"))
+            if (entry.vanished)
                 continue; // removed while we listed: not part of this snapshot
             BaseFile base;
             base.name = entry.name;
@@ -194,7 +194,7 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
             instance.state = u"undefined"_s;
             instance.directory = QDir::cleanPath(dir.path);
             for (const host::FileEntry &file : dir.files) {
-                if (file.name == u"disk.info" || (!file.exists && file.error.contains(u"No such file")))
+                if (file.name == u"disk.info" || file.vanished)
                     continue;
                 Disk disk;
                 disk.path = QDir::cleanPath(file.path);

@@ -76,7 +76,8 @@ Status HostRegistry::add(const HostConfig &host)
     settings.endGroup();
     settings.sync();
     if (settings.status() != QSettings::NoError)
-        return fail(u"Could not write %1; check that its directory is writable."_s.arg(m_fileName));
+        return fail(settings.status() == QSettings::AccessError ? Error::Kind::Permission : Error::Kind::Failure,
+            u"Could not write %1; check that its directory is writable."_s.arg(m_fileName));
     return {};
 }
 
@@ -91,7 +92,7 @@ Status HostRegistry::remove(const QString &name)
             return {};
         }
     }
-    return fail(u"No host named '%1' in %2."_s.arg(name, m_fileName));
+    return fail(Error::Kind::NotFound, u"No host named '%1' in %2."_s.arg(name, m_fileName));
 }
 
 QString demoLabInstancesPath()

@@ -110,7 +110,7 @@ Result<DomainInfo> parseDomainXml(QByteArrayView bytes)
     QXmlStreamReader xml(bytes.toByteArray());
     DomainInfo info;
     if (!xml.readNextStartElement() || xml.name() != u"domain")
-        return fail(u"not a libvirt domain description"_s);
+        return fail(Error::Kind::Corrupt, u"not a libvirt domain description"_s);
     info.type = xml.attributes().value(u"type"_s).toString();
     while (xml.readNextStartElement()) {
         const auto name = xml.name();
@@ -130,7 +130,7 @@ Result<DomainInfo> parseDomainXml(QByteArrayView bytes)
         }
     }
     if (xml.hasError())
-        return fail(u"malformed domain XML at line %1: %2"_s.arg(xml.lineNumber()).arg(xml.errorString()));
+        return fail(Error::Kind::Corrupt, u"malformed domain XML at line %1: %2"_s.arg(xml.lineNumber()).arg(xml.errorString()));
     return info;
 }
 
@@ -168,12 +168,37 @@ QString LibvirtConnection::lastError()
     return message ? QString::fromUtf8(message) : u"unknown libvirt error"_s;
 }
 
+Error::Kind LibvirtConnection::lastErrorKind()
+{
+    const virErrorPtr error = virGetLastError();
+    if (!error)
+        return Error::Kind::Failure;
+    switch (error->code) {
+    case VIR_ERR_AUTH_FAILED:
+    case VIR_ERR_AUTH_CANCELLED:
+    case VIR_ERR_AUTH_UNAVAILABLE: return Error::Kind::Authentication;
+    case VIR_ERR_OPERATION_DENIED:
+    case VIR_ERR_ACCESS_DENIED: return Error::Kind::Permission;
+    case VIR_ERR_NO_DOMAIN: return Error::Kind::NotFound;
+    case VIR_ERR_NO_SUPPORT:
+    case VIR_ERR_CONFIG_UNSUPPORTED:
+    case VIR_ERR_OPERATION_UNSUPPORTED:
+    case VIR_ERR_ARGUMENT_UNSUPPORTED: return Error::Kind::Unsupported;
+    case VIR_ERR_OPERATION_TIMEOUT:
+    case VIR_ERR_AGENT_UNRESPONSIVE: return Error::Kind::Timeout;
+    case VIR_ERR_NO_CONNECT:
+    case VIR_ERR_RPC: return Error::Kind::Unreachable;
+    default: return Error::Kind::Failure;
+    }
+}
+
 Result<LibvirtConnection> LibvirtConnection::open(const QString &uri)
 {
     initialiseLibvirt();
     virConnectPtr conn = virConnectOpen(uri.toUtf8().constData());
     if (!conn)
-        return fail(u"Cannot connect to libvirt at %1: %2"_s.arg(uri, lastError()));
+        return fail(lastErrorKind() == Error::Kind::Authentication ? Error::Kind::Authentication : Error::Kind::Unreachable,
+            u"Cannot connect to libvirt at %1: %2"_s.arg(uri, lastError()));
     return LibvirtConnection(uri, conn);
 }
 
@@ -182,7 +207,7 @@ Result<QList<DomainInfo>> LibvirtConnection::domains() const
     virDomainPtr *list = nullptr;
     const int count = virConnectListAllDomains(m_conn.get(), &list, 0);
     if (count < 0)
-        return fail(u"Cannot list the domains of %1: %2"_s.arg(m_uri, lastError()));
+        return fail(lastErrorKind(), u"Cannot list the domains of %1: %2"_s.arg(m_uri, lastError()));
     QList<DomainInfo> result;
     result.reserve(count);
     for (int i = 0; i < count; ++i) {
@@ -208,7 +233,7 @@ Result<bool> LibvirtConnection::hasKvm() const
 {
     char *caps = virConnectGetCapabilities(m_conn.get());
     if (!caps)
-        return fail(u"Cannot read the capabilities of %1: %2"_s.arg(m_uri, lastError()));
+        return fail(lastErrorKind(), u"Cannot read the capabilities of %1: %2"_s.arg(m_uri, lastError()));
     const bool kvm = QByteArrayView(caps).contains("<domain type='kvm'");
     free(caps);
     return kvm;

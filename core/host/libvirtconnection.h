@@ -59,6 +59,8 @@ public:
 
     // The last libvirt error as text, for messages.
     static QString lastError();
+    // What the last libvirt error was, from its code.
+    static Error::Kind lastErrorKind();
 
 private:
     struct Closer

@@ -48,7 +48,7 @@ QString hint(int error)
 
 Error fileError(const QString &what, const QString &path, int error)
 {
-    return Error::failure(u"Cannot %1 %2 on this machine: %3.%4"_s.arg(what, path, errnoText(error), hint(error)));
+    return Error::make(kindOfErrno(error), u"Cannot %1 %2 on this machine: %3.%4"_s.arg(what, path, errnoText(error), hint(error)));
 }
 
 void syncDirectory(const QString &path)
@@ -197,11 +197,13 @@ private:
 };
 
 thread_local QString treeError;
+thread_local int treeErrno = 0;
 
 int removeEntry(const char *path, const struct stat *, int type, FTW *)
 {
     const int r = (type == FTW_DP) ? ::rmdir(path) : ::unlink(path);
     if (r != 0 && errno != ENOENT) {
+        treeErrno = errno;
         treeError = QFile::decodeName(path) + u": "_s + errnoText(errno);
         return 1;
     }
@@ -223,8 +225,12 @@ Result<std::unique_ptr<FileWriter>> LocalTransport::createFile(const QString &pa
 Result<QByteArray> LocalTransport::readFile(const QString &path, qint64 maxBytes)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(u"Cannot read %1 on this machine: %2."_s.arg(path, file.errorString()));
+    if (!file.open(QIODevice::ReadOnly)) {
+        const auto kind = !file.exists() ? Error::Kind::NotFound
+            : file.error() == QFileDevice::PermissionsError ? Error::Kind::Permission
+                                                            : Error::Kind::Failure;
+        return fail(kind, u"Cannot read %1 on this machine: %2."_s.arg(path, file.errorString()));
+    }
     if (file.size() > maxBytes)
         return fail(u"%1 is larger than %2 bytes; refusing to read it."_s.arg(path).arg(maxBytes));
     return file.read(maxBytes);
@@ -273,8 +279,9 @@ Status LocalTransport::removeFile(const QString &path)
 Status LocalTransport::removeTree(const QString &path)
 {
     treeError.clear();
+    treeErrno = 0;
     if (::nftw(encoded(path).constData(), removeEntry, 16, FTW_DEPTH | FTW_PHYS) != 0 && errno != ENOENT) {
-        return fail(u"Cannot remove %1 on this machine: %2."_s.arg(path, treeError.isEmpty() ? errnoText(errno) : treeError));
+        return fail(kindOfErrno(treeError.isEmpty() ? errno : treeErrno), u"Cannot remove %1 on this machine: %2."_s.arg(path, treeError.isEmpty() ? errnoText(errno) : treeError));
     }
     return {};
 }
@@ -302,9 +309,9 @@ Result<qint64> LocalTransport::freeSpace(const QString &path)
     return qint64(st.f_bavail) * qint64(st.f_frsize);
 }
 
-Result<QByteArray> LocalTransport::sha256(const QString &path, const std::function<bool()> &isCancelled)
+Result<QByteArray> LocalTransport::sha256(const QString &path, const std::function<bool()> &isCancelled, IoPriority priority)
 {
-    const IdleIoPriority idle(m_hashAtIdleIoPriority);
+    const IdleIoPriority idle(priority == IoPriority::Idle);
     const int fd = ::open(encoded(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return std::unexpected(fileError(u"read"_s, path, errno));
@@ -359,12 +366,12 @@ Result<std::unique_ptr<HostLock>> LocalTransport::lock(const QString &path, cons
         if (error != EWOULDBLOCK)
             return std::unexpected(fileError(u"lock"_s, path, error));
         if (!options.wait)
-            return fail(u"%1 is locked by another Cowherd task or process on this machine."_s.arg(path));
+            return fail(Error::Kind::Busy, u"%1 is locked by another Cowherd task or process on this machine."_s.arg(path));
         if (options.isCancelled && options.isCancelled())
             return std::unexpected(Error::cancelled(u"Waiting for the lock %1 was cancelled."_s.arg(path)));
         if (options.timeoutMs >= 0
             && std::chrono::steady_clock::now() - started > std::chrono::milliseconds(options.timeoutMs))
-            return fail(u"Timed out waiting for the lock %1 on this machine; another task holds it."_s.arg(path));
+            return fail(Error::Kind::Busy, u"Timed out waiting for the lock %1 on this machine; another task holds it."_s.arg(path));
         // flock(2) cannot be waited on with a timeout; back off up to 100 ms between tries.
         std::this_thread::sleep_for(delay);
         delay = std::min(delay * 2, std::chrono::milliseconds(100));

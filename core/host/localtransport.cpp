@@ -79,6 +79,7 @@ FileEntry statEntry(int dirfd, const QString &dirPath, const QString &name, qint
 
     struct stat st;
     if (::fstatat(dirfd, encoded.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        entry.vanished = errno == ENOENT;
         entry.error = errnoText(errno); // vanished since readdir, or unreadable
         return entry;
     }
@@ -143,7 +144,7 @@ Result<CacheListing> LocalTransport::listCache(const QString &instancesPath, con
 
     Directory top(listing.instancesPath);
     if (!top.isOpen())
-        return fail(u"Cannot read the instances path %1 on this machine: %2. Check the path in the "
+        return fail(kindOfErrno(top.error()), u"Cannot read the instances path %1 on this machine: %2. Check the path in the "
                     "host's settings and that you may read it."_s.arg(listing.instancesPath, errnoText(top.error())));
 
     const QStringList topNames = top.names();
@@ -151,7 +152,7 @@ Result<CacheListing> LocalTransport::listCache(const QString &instancesPath, con
         if (name == u"_base") {
             Directory base(listing.basePath);
             if (!base.isOpen())
-                return fail(u"Cannot read %1 on this machine: %2."_s.arg(listing.basePath, errnoText(base.error())));
+                return fail(kindOfErrno(base.error()), u"Cannot read %1 on this machine: %2."_s.arg(listing.basePath, errnoText(base.error())));
             listing.baseExists = true;
             for (const QString &file : base.names()) {
                 if (file.startsWith(u'.'))
@@ -203,6 +204,7 @@ Result<QList<FileEntry>> LocalTransport::probe(const QStringList &paths, qint64 
             FileEntry e;
             e.path = path;
             e.name = info.fileName();
+            e.vanished = dir.error() == ENOENT;
             e.error = errnoText(dir.error());
             entries.append(e);
             continue;

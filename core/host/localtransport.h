@@ -24,16 +24,9 @@ public:
     Status makeDirectory(const QString &path) override;
     Status touch(const QString &path, const QDateTime &when) override;
     Result<qint64> freeSpace(const QString &path) override;
-    Result<QByteArray> sha256(const QString &path, const std::function<bool()> &isCancelled) override;
+    Result<QByteArray> sha256(const QString &path, const std::function<bool()> &isCancelled = {},
+        IoPriority priority = IoPriority::Normal) override;
     Result<std::unique_ptr<HostLock>> lock(const QString &path, const LockOptions &options) override;
-
-    // Hash at the idle I/O priority class (ioprio_set, IOPRIO_CLASS_IDLE) so background
-    // verification yields the disk to instances; the hashing thread's priority is restored after.
-    void setHashAtIdleIoPriority(bool idle) { m_hashAtIdleIoPriority = idle; }
-    bool hashesAtIdleIoPriority() const { return m_hashAtIdleIoPriority; }
-
-private:
-    bool m_hashAtIdleIoPriority = false;
 };
 
 } // namespace cowherd::host

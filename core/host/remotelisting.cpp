@@ -1,5 +1,6 @@
 #include "host/remotelisting.h"
 
+#include "host/process.h"
 #include "host/shellquote.h"
 
 #include <QDir>
@@ -194,7 +195,7 @@ struct RawOutput
 Result<RawOutput> readOutput(QByteArrayView output, qint64 maxHeadBytes, const QString &hostName)
 {
     auto garbled = [&](const QString &why) {
-        return fail(u"The answer from %1 is not a Cowherd listing (%2). Check that the host runs a POSIX sh "
+        return fail(Error::Kind::Corrupt, u"The answer from %1 is not a Cowherd listing (%2). Check that the host runs a POSIX sh "
                     "with GNU find, head and base64, and that nothing in the login scripts prints to "
                     "standard output."_s.arg(hostName, why));
     };
@@ -207,7 +208,7 @@ Result<RawOutput> readOutput(QByteArrayView output, qint64 maxHeadBytes, const Q
     for (qint64 records = 0; records < maxRecords; ++records) {
         const auto tag = reader.field(4);
         if (!tag)
-            return fail(u"The listing from %1 was cut short; the SSH connection may have dropped. Try "
+            return fail(Error::Kind::Corrupt, u"The listing from %1 was cut short; the SSH connection may have dropped. Try "
                         "again."_s.arg(hostName));
         if (*tag == "X")
             return raw;
@@ -304,7 +305,7 @@ Result<CacheListing> parseCacheListing(QByteArrayView output, const QString &ins
     listing.instancesPath = QDir::cleanPath(instancesPath);
     listing.basePath = listing.instancesPath + u"/_base"_s;
     if (!raw->error.isEmpty())
-        return fail(u"Cannot read the instances path %1 on %2: %3. Check the path in the host's settings and "
+        return fail(kindOfToolMessage(raw->error), u"Cannot read the instances path %1 on %2: %3. Check the path in the host's settings and "
                     "that you may read it."_s.arg(listing.instancesPath, hostName, raw->error));
 
     const QString prefix = listing.instancesPath + u'/';
@@ -317,7 +318,7 @@ Result<CacheListing> parseCacheListing(QByteArrayView output, const QString &ins
     };
     for (const StatRecord &r : std::as_const(raw->stats)) {
         if (!r.path.startsWith(prefix))
-            return fail(u"The listing from %1 names %2, outside %3; refusing it."_s.arg(hostName, r.path, prefix));
+            return fail(Error::Kind::Corrupt, u"The listing from %1 names %2, outside %3; refusing it."_s.arg(hostName, r.path, prefix));
         const auto target = raw->followed.constFind(r.path);
         FileEntry e = toEntry(r, target == raw->followed.cend() ? nullptr : &*target);
         if (r.path.startsWith(metaPrefix)) {
@@ -389,6 +390,7 @@ Result<QList<FileEntry>> parseProbe(QByteArrayView output, const QStringList &pa
         FileEntry e;
         e.path = path;
         e.name = path.mid(path.lastIndexOf(u'/') + 1);
+        e.vanished = raw->missing.contains(path);
         e.error = raw->missing.value(path, u"not reported by the host"_s);
         entries.append(std::move(e));
     }

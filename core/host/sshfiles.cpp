@@ -1,6 +1,6 @@
 // SshTransport's file operations: each is one small sh script on the host, run over the shared
 // master connection, with its arguments quoted once. Errors carry the remote tool's reason.
-#include "host/childprocess.h"
+#include "host/process.h"
 #include "host/shellquote.h"
 #include "host/sshtransport.h"
 
@@ -246,11 +246,11 @@ Result<qint64> SshTransport::freeSpace(const QString &path)
     const qint64 blocks = fields.value(0).toLongLong(&okBlocks);
     const qint64 size = fields.value(1).toLongLong(&okSize);
     if (fields.size() != 2 || !okBlocks || !okSize)
-        return fail(u"Cannot query free space of %1 on %2: stat printed something unexpected."_s.arg(path, displayName()));
+        return fail(Error::Kind::Corrupt, u"Cannot query free space of %1 on %2: stat printed something unexpected."_s.arg(path, displayName()));
     return blocks * size;
 }
 
-Result<QByteArray> SshTransport::sha256(const QString &path, const std::function<bool()> &isCancelled)
+Result<QByteArray> SshTransport::sha256(const QString &path, const std::function<bool()> &isCancelled, IoPriority)
 {
     RunOptions o;
     o.isCancelled = isCancelled;
@@ -292,8 +292,8 @@ Result<std::unique_ptr<HostLock>> SshTransport::lock(const QString &path, const 
     auto finished = (*child)->finish(5000);
     if (line && *line == "busy") {
         if (!options.wait)
-            return fail(u"%1 is locked by another Cowherd task or process on %2."_s.arg(path, displayName()));
-        return fail(u"Timed out waiting for the lock %1 on %2; another task holds it."_s.arg(path, displayName()));
+            return fail(Error::Kind::Busy, u"%1 is locked by another Cowherd task or process on %2."_s.arg(path, displayName()));
+        return fail(Error::Kind::Busy, u"Timed out waiting for the lock %1 on %2; another task holds it."_s.arg(path, displayName()));
     }
     if (!finished)
         return std::unexpected(finished.error());

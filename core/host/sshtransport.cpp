@@ -61,13 +61,15 @@ Result<QString> SshTransport::controlDirectory() const
         dir = runtime.isEmpty() ? u"/tmp/cowherd-ssh-%1"_s.arg(::getuid()) : runtime + u"/cowherd"_s;
     }
     const QByteArray encoded = QFile::encodeName(dir);
-    if (::mkdir(encoded.constData(), 0700) != 0 && errno != EEXIST)
-        return fail(u"Cannot create %1 for SSH connection sockets: %2."_s.arg(dir, QString::fromLocal8Bit(std::strerror(errno))));
+    if (::mkdir(encoded.constData(), 0700) != 0 && errno != EEXIST) {
+        const int error = errno;
+        return fail(kindOfErrno(error), u"Cannot create %1 for SSH connection sockets: %2."_s.arg(dir, QString::fromLocal8Bit(std::strerror(error))));
+    }
     struct stat st;
     // Another user's directory there could hijack our connections: refuse it.
     if (::lstat(encoded.constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid()
         || (st.st_mode & 0077) != 0)
-        return fail(u"%1 must be a directory of yours that nobody else may use (mode 0700); remove it or set "
+        return fail(Error::Kind::Permission, u"%1 must be a directory of yours that nobody else may use (mode 0700); remove it or set "
                     "COWHERD_SSH_CONTROL_DIR."_s.arg(dir));
     return dir;
 }
@@ -125,17 +127,17 @@ Error SshTransport::sshFailure(const ProcessResult &result) const
     const QString said = lastLine(result.standardError);
     const QByteArray &e = result.standardError;
     if (e.contains("Permission denied") || e.contains("passphrase") || e.contains("Too many authentication failures"))
-        return Error::failure(u"%1 asks for a password or passphrase, which Cowherd cannot type (it runs ssh in batch "
+        return Error::make(Error::Kind::Authentication, u"%1 asks for a password or passphrase, which Cowherd cannot type (it runs ssh in batch "
                               "mode). Load your key into ssh-agent (ssh-add) or install a key for this host, then "
                               "check that `%2` works without a prompt. ssh said: %3"_s
                                   .arg(m_label, sshHint(), said));
     if (e.contains("Host key verification failed") || e.contains("REMOTE HOST IDENTIFICATION HAS CHANGED"))
-        return Error::failure(u"The SSH host key of %1 is unknown or has changed. Connect once with `ssh %2` to check "
+        return Error::make(Error::Kind::Authentication, u"The SSH host key of %1 is unknown or has changed. Connect once with `ssh %2` to check "
                               "and accept it (or fix known_hosts), then try again."_s.arg(m_label, sshHint()));
     if (e.contains("timed out"))
-        return Error::failure(u"%1 did not answer over SSH within %2 s: %3. Check that the host is up and reachable "
+        return Error::make(Error::Kind::Unreachable, u"%1 did not answer over SSH within %2 s: %3. Check that the host is up and reachable "
                               "from this machine."_s.arg(m_label).arg(m_options.connectTimeoutSeconds).arg(said));
-    return Error::failure(u"Cannot reach %1 over SSH: %2. Check that `%3` works from this machine."_s
+    return Error::make(Error::Kind::Unreachable, u"Cannot reach %1 over SSH: %2. Check that `%3` works from this machine."_s
                               .arg(m_label, said.isEmpty() ? describeExit(result) : said, sshHint()));
 }
 
@@ -149,12 +151,13 @@ Error SshTransport::remoteFailure(const QString &what, const QString &path, cons
         reason = reason.mid(colon + 2);
     if (reason.isEmpty())
         reason = describeExit(result);
+    const Error::Kind kind = kindOfToolMessage(reason);
     QString hint;
-    if (reason.contains(u"No space left"_s) || reason.contains(u"quota"_s))
+    if (kind == Error::Kind::NoSpace)
         hint = u" Free some space (a cache pass can reclaim unused base files) and try again."_s;
-    else if (reason.contains(u"Permission denied"_s) || reason.contains(u"Read-only"_s))
+    else if (kind == Error::Kind::Permission)
         hint = u" Check the permissions of the instances path for the SSH user on %1."_s.arg(m_label);
-    return Error::failure(u"Cannot %1 %2 on %3: %4.%5"_s.arg(what, path, m_label, reason, hint));
+    return Error::make(kind, u"Cannot %1 %2 on %3: %4.%5"_s.arg(what, path, m_label, reason, hint));
 }
 
 Result<ProcessResult> SshTransport::run(const QStringList &argv, const RunOptions &options)
@@ -185,7 +188,7 @@ Result<CacheListing> SshTransport::listCache(const QString &instancesPath, const
     run.timeoutMs = m_options.scanTimeoutMs;
     auto result = runProcess(sshCommand(u"sh -s"_s), run, u"on "_s + m_label);
     if (!result)
-        return fail(u"Scanning %1 failed: %2"_s.arg(m_label, result.error().message));
+        return fail(result.error(), u"Scanning %1 failed: %2"_s.arg(m_label, result.error().message));
     if (result->exitCode == 255)
         return std::unexpected(sshFailure(*result));
     return parseCacheListing(result->standardOutput, instancesPath, options, m_label);

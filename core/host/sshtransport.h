@@ -47,7 +47,8 @@ public:
     Status makeDirectory(const QString &path) override;
     Status touch(const QString &path, const QDateTime &when) override;
     Result<qint64> freeSpace(const QString &path) override;
-    Result<QByteArray> sha256(const QString &path, const std::function<bool()> &isCancelled) override;
+    Result<QByteArray> sha256(const QString &path, const std::function<bool()> &isCancelled = {},
+        IoPriority priority = IoPriority::Normal) override;
     Result<std::unique_ptr<HostLock>> lock(const QString &path, const LockOptions &options) override;
 
     // The ssh command line that runs remoteCommand (already quoted) on the host.

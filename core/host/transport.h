@@ -49,6 +49,7 @@ struct FileEntry
     QDateTime atime; // UTC
     QByteArray head; // the first bytes of content (see ListOptions)
     QString error; // why it could not be read, when it could not
+    bool vanished = false; // it does not exist (any more): removed while being listed
 };
 
 struct InstanceDirectory
@@ -97,6 +98,13 @@ public:
     virtual ~HostLock() = default;
 };
 
+// How hard a hash may use the disk. Idle: the idle I/O class (ioprio_set, IOPRIO_CLASS_IDLE), so
+// background verification yields the disk to instances (CachePolicy::verifyAtIdleIoPriority).
+enum class IoPriority {
+    Normal,
+    Idle,
+};
+
 struct LockOptions
 {
     bool wait = true; // false: fail at once when somebody else holds it
@@ -142,8 +150,11 @@ public:
     virtual Status touch(const QString &path, const QDateTime &when) = 0;
     // Free bytes on the file system holding path.
     virtual Result<qint64> freeSpace(const QString &path) = 0;
-    // sha256 of a file, computed on the host itself (never by copying the file here).
-    virtual Result<QByteArray> sha256(const QString &path, const std::function<bool()> &isCancelled = {}) = 0;
+    // sha256 of a file, computed on the host itself (never by copying the file here). The local
+    // transport hashes at the priority asked for and restores the thread's own after; over SSH
+    // the host's openssl runs at its normal priority.
+    virtual Result<QByteArray> sha256(const QString &path, const std::function<bool()> &isCancelled = {},
+        IoPriority priority = IoPriority::Normal) = 0;
     // Exclusive lock on path (created when missing).
     virtual Result<std::unique_ptr<HostLock>> lock(const QString &path, const LockOptions &options = {}) = 0;
 };

@@ -12,11 +12,11 @@ Result<std::unique_ptr<Transport>> transportFor(const HostConfig &host)
 {
     auto uri = parseLibvirtUri(host.uri);
     if (!uri)
-        return fail(u"Host %1: %2"_s.arg(host.name, uri.error().message));
+        return fail(uri.error(), u"Host %1: %2"_s.arg(host.name, uri.error().message));
     if (uri->isLocal())
         return std::make_unique<LocalTransport>();
     if (uri->transport == u"ext")
-        return fail(u"Host %1 uses libvirt's ext transport (%2); Cowherd cannot tell how to reach its files. Use a "
+        return fail(Error::Kind::Unsupported, u"Host %1 uses libvirt's ext transport (%2); Cowherd cannot tell how to reach its files. Use a "
                     "qemu+ssh:// URI."_s.arg(host.name, host.uri));
     LibvirtUri files = *uri;
     if (uri->transport != u"ssh" && uri->transport != u"libssh" && uri->transport != u"libssh2") {

@@ -27,7 +27,7 @@ public:
     Status makeDirectory(const QString &) override { return fail(); }
     Status touch(const QString &, const QDateTime &) override { return fail(); }
     Result<qint64> freeSpace(const QString &) override { return fail(); }
-    Result<QByteArray> sha256(const QString &, const std::function<bool()> &) override { return fail(); }
+    Result<QByteArray> sha256(const QString &, const std::function<bool()> &, IoPriority) override { return fail(); }
     Result<std::unique_ptr<HostLock>> lock(const QString &, const LockOptions &) override { return fail(); }
 
 private:

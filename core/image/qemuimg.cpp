@@ -1,5 +1,6 @@
 #include "image/qemuimg.h"
 
+#include "host/process.h"
 #include "image/imageinfo.h"
 #include "image/probe.h"
 
@@ -92,7 +93,7 @@ Result<QemuImgInfo> parseQemuImgInfo(QByteArrayView json, const QString &path, c
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        return fail(u"qemu-img info for %1 on %2 printed output that is not JSON (%3); is qemu-img too old?"_s.arg(
+        return fail(Error::Kind::Unsupported, u"qemu-img info for %1 on %2 printed output that is not JSON (%3); is qemu-img too old?"_s.arg(
             path, where, error.errorString()));
     }
     const QJsonObject o = doc.object();
@@ -156,8 +157,9 @@ Status QemuImg::expectSuccess(const Result<host::ProcessResult> &result, QString
         return std::unexpected(result.error());
     if (result->succeeded())
         return {};
-    return fail(u"qemu-img could not %1 %2 on %3: %4"_s.arg(action, file, m_transport.displayName(),
-        firstLine(result->standardError).isEmpty() ? u"exit status %1"_s.arg(result->exitCode) : firstLine(result->standardError)));
+    const QString said = firstLine(result->standardError);
+    return fail(host::kindOfToolMessage(said), u"qemu-img could not %1 %2 on %3: %4"_s.arg(action, file, m_transport.displayName(),
+        said.isEmpty() ? u"exit status %1"_s.arg(result->exitCode) : said));
 }
 
 void QemuImg::removeQuietly(const QString &path)

@@ -95,7 +95,7 @@ Result<LaunchResult> launchInstance(const host::HostConfig &host, host::Transpor
             return std::unexpected(lock.error());
         auto stillThere = transport.probe({base.path}, 0);
         if (!stillThere || stillThere->isEmpty() || !stillThere->first().exists)
-            return fail(u"The base file %1 disappeared from %2 (a cache pass removed it?); launch again "
+            return fail(Error::Kind::NotFound, u"The base file %1 disappeared from %2 (a cache pass removed it?); launch again "
                         "to fetch it anew."_s.arg(base.path, transport.displayName()));
         if (auto made = transport.makeDirectory(result.directory); !made)
             return std::unexpected(made.error());
@@ -138,7 +138,7 @@ Result<LaunchResult> launchInstance(const host::HostConfig &host, host::Transpor
     if (auto written = transport.writeFileAtomically(result.directory + u"/libvirt.xml"_s, xml); !written)
         return undo(written.error());
     auto state = defineAndStart(libvirt, xml);
-    if (!state && spec.domainType == u"kvm" && state.error().message.contains(u"KVM", Qt::CaseInsensitive)) {
+    if (!state && spec.domainType == u"kvm" && state.error().is(Error::Kind::Unsupported)) {
         // The host lists KVM but qemu may not use it (/dev/kvm not accessible to the qemu user,
         // nested virtualisation off): boot under TCG rather than fail.
         spec.domainType = u"qemu"_s;

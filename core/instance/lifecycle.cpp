@@ -44,6 +44,11 @@ bool lastErrorIs(int code)
     return virGetLastErrorCode() == code;
 }
 
+Error::Kind startFailureKind(const QString &why)
+{
+    return kindOfStartFailure(why, host::LibvirtConnection::lastErrorKind());
+}
+
 bool looksLikeUuid(const QString &text)
 {
     return text.size() == 36 && !QUuid::fromString(text).isNull();
@@ -58,12 +63,12 @@ Result<Domain> findDomain(const host::LibvirtConnection &conn, const QString &na
         if (Domain d{virDomainLookupByUUIDString(conn.handle(), nameOrUuid.toLatin1().constData())})
             return d;
         if (!lastErrorIs(VIR_ERR_NO_DOMAIN))
-            return fail(u"Cannot look up domain %1 on %2: %3"_s.arg(nameOrUuid, conn.uri(), libvirtMessage()));
+            return fail(host::LibvirtConnection::lastErrorKind(), u"Cannot look up domain %1 on %2: %3"_s.arg(nameOrUuid, conn.uri(), libvirtMessage()));
     }
     if (Domain d{virDomainLookupByName(conn.handle(), nameOrUuid.toUtf8().constData())})
         return d;
     if (!lastErrorIs(VIR_ERR_NO_DOMAIN))
-        return fail(u"Cannot look up domain %1 on %2: %3"_s.arg(nameOrUuid, conn.uri(), libvirtMessage()));
+        return fail(host::LibvirtConnection::lastErrorKind(), u"Cannot look up domain %1 on %2: %3"_s.arg(nameOrUuid, conn.uri(), libvirtMessage()));
     return Domain{};
 }
 
@@ -71,7 +76,7 @@ Result<Domain> requireDomain(const host::LibvirtConnection &conn, const QString 
 {
     auto d = findDomain(conn, nameOrUuid);
     if (d && !*d)
-        return fail(u"There is no domain named or with uuid '%1' on %2."_s.arg(nameOrUuid, conn.uri()));
+        return fail(Error::Kind::NotFound, u"There is no domain named or with uuid '%1' on %2."_s.arg(nameOrUuid, conn.uri()));
     return d;
 }
 
@@ -99,7 +104,7 @@ Status destroy(const host::LibvirtConnection &conn, virDomainPtr d)
 {
     if (virDomainDestroy(d) == 0 || !isActive(d))
         return {};
-    return fail(u"Cannot stop domain %1 on %2: %3"_s.arg(domainName(d), conn.uri(), libvirtMessage()));
+    return fail(host::LibvirtConnection::lastErrorKind(), u"Cannot stop domain %1 on %2: %3"_s.arg(domainName(d), conn.uri(), libvirtMessage()));
 }
 
 Status shutdownDomain(const host::LibvirtConnection &conn, virDomainPtr d, std::chrono::milliseconds timeout,
@@ -146,7 +151,7 @@ Status undefine(const host::LibvirtConnection &conn, virDomainPtr d)
             && !lastErrorIs(VIR_ERR_ARGUMENT_UNSUPPORTED))
             break;
     }
-    return fail(u"Cannot undefine domain %1 on %2: %3"_s.arg(domainName(d), conn.uri(), libvirtMessage()));
+    return fail(host::LibvirtConnection::lastErrorKind(), u"Cannot undefine domain %1 on %2: %3"_s.arg(domainName(d), conn.uri(), libvirtMessage()));
 }
 
 QString stateOf(virDomainPtr d)
@@ -176,6 +181,14 @@ Status checkInstanceDirectoryName(const QString &instancesPath, const QString &n
 
 } // namespace
 
+Error::Kind kindOfStartFailure(const QString &libvirtMessage, Error::Kind libvirtKind)
+{
+    if (libvirtMessage.contains(u"KVM"_s) || libvirtMessage.contains(u"initialize kvm"_s))
+        return Error::Kind::Unsupported;
+    // Anything else unsupported would fail under TCG just the same: no retry for it.
+    return libvirtKind == Error::Kind::Unsupported ? Error::Kind::Failure : libvirtKind;
+}
+
 Result<QString> defineAndStart(const host::LibvirtConnection &conn, const QByteArray &xml)
 {
     auto parsed = host::parseDomainXml(xml);
@@ -195,14 +208,15 @@ Result<QString> defineAndStart(const host::LibvirtConnection &conn, const QByteA
 
     Domain d{virDomainDefineXML(conn.handle(), xml.constData())};
     if (!d)
-        return fail(u"Cannot define domain %1 on %2: %3"_s.arg(parsed->name, conn.uri(), libvirtMessage()));
+        return fail(host::LibvirtConnection::lastErrorKind(), u"Cannot define domain %1 on %2: %3"_s.arg(parsed->name, conn.uri(), libvirtMessage()));
     if (virDomainCreate(d.get()) != 0) {
         const QString why = libvirtMessage();
+        const Error::Kind kind = startFailureKind(why);
         // Nothing half-made stays behind: the caller still owns the overlay and can retry.
         if (virDomainUndefineFlags(d.get(), VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_NVRAM) != 0
             && virDomainUndefine(d.get()) != 0)
             qCWarning(lcInstance) << "cannot undefine" << parsed->name << "after a failed start:" << libvirtMessage();
-        return fail(u"Cannot start domain %1 on %2: %3"_s.arg(parsed->name, conn.uri(), why));
+        return fail(kind, u"Cannot start domain %1 on %2: %3"_s.arg(parsed->name, conn.uri(), why));
     }
     qCInfo(lcInstance) << "started" << parsed->name << "on" << conn.uri();
     return stateOf(d.get());
@@ -224,7 +238,7 @@ Status startInstance(const host::LibvirtConnection &conn, const QString &nameOrU
     if (isActive(d->get()))
         return {};
     if (virDomainCreate(d->get()) != 0)
-        return fail(u"Cannot start domain %1 on %2: %3"_s.arg(domainName(d->get()), conn.uri(), libvirtMessage()));
+        return fail(startFailureKind(libvirtMessage()), u"Cannot start domain %1 on %2: %3"_s.arg(domainName(d->get()), conn.uri(), libvirtMessage()));
     return {};
 }
 
@@ -246,7 +260,7 @@ Status rebootInstance(const host::LibvirtConnection &conn, const QString &nameOr
         return fail(u"Cannot reboot domain %1 on %2: it is not running."_s.arg(domainName(d->get()), conn.uri()));
     const int rc = kind == RebootKind::Hard ? virDomainReset(d->get(), 0) : virDomainReboot(d->get(), 0);
     if (rc != 0)
-        return fail(u"Cannot reboot domain %1 on %2: %3"_s.arg(domainName(d->get()), conn.uri(), libvirtMessage()));
+        return fail(host::LibvirtConnection::lastErrorKind(), u"Cannot reboot domain %1 on %2: %3"_s.arg(domainName(d->get()), conn.uri(), libvirtMessage()));
     return {};
 }
 
@@ -290,7 +304,7 @@ Status terminateInstance(host::Transport &transport, const host::LibvirtConnecti
     const host::FileEntry &current = entries->at(0);
     const host::FileEntry &leftover = entries->at(1);
     if (!*d && !current.exists && !current.isSymlink && !leftover.exists)
-        return fail(u"There is neither a domain nor an instance directory named '%1' on %2 (%3)."_s.arg(
+        return fail(Error::Kind::NotFound, u"There is neither a domain nor an instance directory named '%1' on %2 (%3)."_s.arg(
             nameOrUuid, conn.uri(), instancesPath));
     if (current.isSymlink || (current.exists && !current.isDir))
         return std::unexpected(Error::refused(

@@ -22,6 +22,12 @@ namespace cowherd::instance {
 // that is already defined; when the start fails the definition is removed again.
 Result<QString> defineAndStart(const host::LibvirtConnection &conn, const QByteArray &xml);
 
+// The kind of a failed start, from libvirt's message and the kind of its error code. A host
+// without usable KVM is Unsupported, which launchInstance() answers by booting under TCG: qemu's
+// "Could not access KVM kernel module" arrives as an internal error and libvirt's "Domain
+// requires KVM" as an unsupported configuration, so their words are all there is to tell it.
+Error::Kind kindOfStartFailure(const QString &libvirtMessage, Error::Kind libvirtKind);
+
 // The domain's state ("running", "shutoff", ...).
 Result<QString> instanceState(const host::LibvirtConnection &conn, const QString &nameOrUuid);
 

@@ -5,6 +5,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <cerrno>
 
 #include <QRegularExpression>
 
@@ -86,7 +87,10 @@ struct ArchiveSource::Reader
     {
         if (innerError)
             return *innerError;
-        return Error::failure(what + u": "_s + libarchiveError(a) + u'.');
+        // libarchive reports a damaged or unknown format as EILSEQ, a truncated one as -1.
+        const int e = archive_errno(a);
+        const auto kind = e == EILSEQ || e < 0 ? Error::Kind::Corrupt : kindOfErrno(e);
+        return Error::make(kind, what + u": "_s + libarchiveError(a) + u'.');
     }
 };
 
@@ -165,7 +169,7 @@ Status ArchiveSource::seekMember(Reader &reader)
                 return std::unexpected(reader.error(u"Cannot read %1 in %2"_s.arg(name, m_archiveName)));
             auto disks = parseOvf(xml);
             if (!disks)
-                return fail(u"%1 in %2: %3"_s.arg(name, m_archiveName, disks.error().message));
+                return fail(disks.error(), u"%1 in %2: %3"_s.arg(name, m_archiveName, disks.error().message));
             if (disks->size() > 1) {
                 QStringList hrefs;
                 for (const OvfDisk &d : *disks)
@@ -186,9 +190,9 @@ Status ArchiveSource::seekMember(Reader &reader)
         return {};
     }
     if (!wanted.isEmpty())
-        return fail(u"%1 has no member %2; it holds: %3."_s.arg(m_archiveName, wanted,
+        return fail(Error::Kind::NotFound, u"%1 has no member %2; it holds: %3."_s.arg(m_archiveName, wanted,
             seen.isEmpty() ? u"nothing"_s : seen.join(u", "_s)));
-    return fail(u"%1 holds no disk image%2."_s.arg(m_archiveName,
+    return fail(Error::Kind::NotFound, u"%1 holds no disk image%2."_s.arg(m_archiveName,
         seen.isEmpty() ? QString() : u" (only %1)"_s.arg(seen.join(u", "_s))));
 }
 

@@ -70,7 +70,7 @@ Result<QVariantMap> loadYaml(const QByteArray &text, const QString &origin)
         if (root.IsNull())
             return QVariantMap();
         if (!root.IsMap())
-            return fail(u"%1 is not a YAML mapping."_s.arg(origin));
+            return fail(Error::Kind::Corrupt, u"%1 is not a YAML mapping."_s.arg(origin));
         int nodes = 0;
         return toVariant(root, 0, nodes).toMap();
     } catch (const YamlTooComplex &) {
@@ -78,7 +78,7 @@ Result<QVariantMap> loadYaml(const QByteArray &text, const QString &origin)
                     "repeat); it is not a clouds.yaml."_s.arg(origin).arg(maxYamlDepth).arg(maxYamlNodes));
     } catch (const YAML::Exception &e) {
         // mark holds line and column only; the message never quotes values (secrets).
-        return fail(u"%1 is not valid YAML (line %2, column %3)."_s.arg(origin).arg(e.mark.line + 1).arg(e.mark.column + 1));
+        return fail(Error::Kind::Corrupt, u"%1 is not valid YAML (line %2, column %3)."_s.arg(origin).arg(e.mark.line + 1).arg(e.mark.column + 1));
     }
 }
 
@@ -100,16 +100,16 @@ Status validate(const CloudConfig &cloud, MissingPassword missing)
         return {};
     }
     if (cloud.authType != u"password" && cloud.authType != u"v3applicationcredential")
-        return fail(u"Cloud %1 (%2) uses auth_type %3; Cowherd supports password, v3applicationcredential and none."_s
+        return fail(Error::Kind::Unsupported, u"Cloud %1 (%2) uses auth_type %3; Cowherd supports password, v3applicationcredential and none."_s
                         .arg(cloud.name, cloud.origin, cloud.authType));
     if (cloud.authUrl.isEmpty())
         return fail(u"Cloud %1 (%2) has no auth_url."_s.arg(cloud.name, cloud.origin));
     if (cloud.authType == u"password" && (cloud.username.isEmpty() && cloud.userId.isEmpty()))
         return fail(u"Cloud %1 (%2) has no username."_s.arg(cloud.name, cloud.origin));
     if (cloud.authType == u"password" && cloud.password.isEmpty() && missing == MissingPassword::Fails)
-        return fail(u"Cloud %1 (%2) has no password (put it in secure.yaml or OS_PASSWORD)."_s.arg(cloud.name, cloud.origin));
+        return fail(Error::Kind::Authentication, u"Cloud %1 (%2) has no password (put it in secure.yaml or OS_PASSWORD)."_s.arg(cloud.name, cloud.origin));
     if (cloud.authType == u"v3applicationcredential" && cloud.applicationCredentialSecret.isEmpty())
-        return fail(u"Cloud %1 (%2) has no application_credential_secret."_s.arg(cloud.name, cloud.origin));
+        return fail(Error::Kind::Authentication, u"Cloud %1 (%2) has no application_credential_secret."_s.arg(cloud.name, cloud.origin));
     return {};
 }
 
@@ -149,7 +149,7 @@ Result<CloudConfig> parseCloudsYaml(const QByteArray &clouds, const QByteArray &
         return std::unexpected(secrets.error());
     const QVariantMap all = main->value(u"clouds"_s).toMap();
     if (!all.contains(name)) {
-        return fail(u"%1 has no cloud named %2 (it has: %3)."_s.arg(origin, name,
+        return fail(Error::Kind::NotFound, u"%1 has no cloud named %2 (it has: %3)."_s.arg(origin, name,
             all.isEmpty() ? u"none"_s : QStringList(all.keys()).join(u", "_s)));
     }
     const QVariantMap entry = merged(all.value(name).toMap(), secrets->value(u"clouds"_s).toMap().value(name).toMap());
@@ -240,7 +240,7 @@ Result<CloudConfig> loadCloud(const QString &name, const QString &cloudsYaml, co
         const QString securePath = QFileInfo(path).absolutePath() + u"/secure.yaml"_s;
         return parseCloudsYaml(readFile(path), readFile(securePath), wanted, path, missing);
     }
-    return fail(u"Cloud %1 is not configured: no clouds.yaml in %2."_s.arg(wanted, candidates.join(u", "_s)));
+    return fail(Error::Kind::NotFound, u"Cloud %1 is not configured: no clouds.yaml in %2."_s.arg(wanted, candidates.join(u", "_s)));
 }
 
 QStringList configuredCloudNames(const QString &cloudsYaml, const QProcessEnvironment &environment)

@@ -91,8 +91,8 @@ Result<QUrl> imageEndpointFromCatalog(const QByteArray &tokenBody, const QString
         }
     }
     if (offered.isEmpty())
-        return fail(u"The service catalog has no image service (Glance)."_s);
-    return fail(u"The service catalog has no %1 image endpoint%2 (it has: %3)."_s.arg(wantedInterface,
+        return fail(Error::Kind::NotFound, u"The service catalog has no image service (Glance)."_s);
+    return fail(Error::Kind::NotFound, u"The service catalog has no %1 image endpoint%2 (it has: %3)."_s.arg(wantedInterface,
         region.isEmpty() ? QString() : u" in region "_s + region, offered.join(u", "_s)));
 }
 
@@ -134,17 +134,17 @@ Status CloudSession::authenticateLocked()
     request.body = authBody(m_cloud);
     auto response = m_network->send(request);
     if (!response)
-        return fail(u"Cannot reach Keystone for cloud %1: %2"_s.arg(m_cloud.name, response.error().message));
+        return fail(response.error(), u"Cannot reach Keystone for cloud %1: %2"_s.arg(m_cloud.name, response.error().message));
     if (response->status == 401)
-        return fail(u"Keystone at %1 refused the credentials of %2 (cloud %3, from %4): HTTP 401. Check the "
+        return fail(Error::Kind::Authentication, u"Keystone at %1 refused the credentials of %2 (cloud %3, from %4): HTTP 401. Check the "
                     "password or secret in clouds.yaml/secure.yaml or OS_PASSWORD."_s
                         .arg(redactedUrl(request.url), who(m_cloud), m_cloud.name, m_cloud.origin));
     if (response->status != 201 && response->status != 200)
-        return fail(u"Keystone at %1 answered HTTP %2 %3 to the login of %4 (cloud %5)."_s.arg(
+        return fail(kindOfHttpStatus(response->status), u"Keystone at %1 answered HTTP %2 %3 to the login of %4 (cloud %5)."_s.arg(
             redactedUrl(request.url)).arg(response->status).arg(QString::fromLatin1(response->reason), who(m_cloud), m_cloud.name));
     const QByteArray token = response->header("X-Subject-Token");
     if (token.isEmpty())
-        return fail(u"Keystone at %1 answered without a token."_s.arg(redactedUrl(request.url)));
+        return fail(Error::Kind::Corrupt, u"Keystone at %1 answered without a token."_s.arg(redactedUrl(request.url)));
     const QJsonObject body = QJsonDocument::fromJson(response->body).object().value(u"token"_s).toObject();
     QDateTime expires = QDateTime::fromString(body.value(u"expires_at"_s).toString(), Qt::ISODateWithMs);
     if (!expires.isValid())
@@ -152,7 +152,7 @@ Status CloudSession::authenticateLocked()
     if (m_cloud.imageEndpointOverride.isEmpty()) {
         auto endpoint = imageEndpointFromCatalog(response->body, m_cloud.interface, m_cloud.regionName);
         if (!endpoint)
-            return fail(u"Cloud %1: %2"_s.arg(m_cloud.name, endpoint.error().message));
+            return fail(endpoint.error(), u"Cloud %1: %2"_s.arg(m_cloud.name, endpoint.error().message));
         m_imageEndpoint = *endpoint;
     } else {
         m_imageEndpoint = withoutVersion(m_cloud.imageEndpointOverride);

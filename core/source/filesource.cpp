@@ -18,12 +18,13 @@ Result<SourceDescription> FileSource::open(const OpenOptions &options)
 {
     const QFileInfo info(m_path);
     if (!info.exists())
-        return fail(u"The image %1 does not exist on this machine."_s.arg(m_path));
+        return fail(Error::Kind::NotFound, u"The image %1 does not exist on this machine."_s.arg(m_path));
     if (!info.isFile())
         return fail(u"%1 is not a regular file; give the path of an image file."_s.arg(m_path));
     m_file.setFileName(m_path);
     if (!m_file.open(QIODevice::ReadOnly))
-        return fail(u"Cannot read the image %1: %2."_s.arg(m_path, m_file.errorString()));
+        return fail(m_file.error() == QFileDevice::PermissionsError ? Error::Kind::Permission : Error::Kind::Failure,
+            u"Cannot read the image %1: %2."_s.arg(m_path, m_file.errorString()));
 
     SourceDescription description;
     description.size = m_file.size();

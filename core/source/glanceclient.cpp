@@ -56,11 +56,11 @@ Result<GlanceImage> parseGlanceImage(const QJsonObject &o)
     GlanceImage image;
     image.id = o.value(u"id"_s).toString();
     if (image.id.isEmpty())
-        return fail(u"Glance described an image without an id."_s);
+        return fail(Error::Kind::Corrupt, u"Glance described an image without an id."_s);
     // The id goes into the download URL's path and names the base file: a server that sends
     // "../x", "a/b", "?q" or control characters is not describing a Glance image.
     if (!isGlanceImageId(image.id))
-        return fail(u"Glance described an image whose id is not a Glance image id (letters, digits, '.', '_' "
+        return fail(Error::Kind::Corrupt, u"Glance described an image whose id is not a Glance image id (letters, digits, '.', '_' "
                     "and '-' only; not shown, it may hold control characters); refusing it."_s);
     image.name = o.value(u"name"_s).toString();
     image.status = o.value(u"status"_s).toString();
@@ -80,10 +80,10 @@ Result<QList<GlanceImage>> parseGlanceImagePage(const QByteArray &json, QString 
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
-        return fail(u"Glance's image list is not JSON: %1."_s.arg(error.errorString()));
+        return fail(Error::Kind::Corrupt, u"Glance's image list is not JSON: %1."_s.arg(error.errorString()));
     const QJsonValue images = document.object().value(u"images"_s);
     if (!images.isArray())
-        return fail(u"Glance's image list has no \"images\" array."_s);
+        return fail(Error::Kind::Corrupt, u"Glance's image list has no \"images\" array."_s);
     QList<GlanceImage> result;
     for (const QJsonValue &value : images.toArray()) {
         auto image = parseGlanceImage(value.toObject());
@@ -121,7 +121,7 @@ Result<QList<GlanceImage>> GlanceClient::listImages(int pageSize)
         if (!response)
             return std::unexpected(response.error());
         if (response->status != 200)
-            return fail(u"Glance of cloud %1 answered HTTP %2 to the image list: %3"_s.arg(m_session->cloud().name)
+            return fail(kindOfHttpStatus(response->status), u"Glance of cloud %1 answered HTTP %2 to the image list: %3"_s.arg(m_session->cloud().name)
                             .arg(response->status).arg(apiError(*response)));
         QString next;
         auto images = parseGlanceImagePage(response->body, &next);
@@ -143,14 +143,14 @@ Result<GlanceImage> GlanceClient::image(const QString &id)
     if (!response)
         return std::unexpected(response.error());
     if (response->status == 404)
-        return fail(u"Glance of cloud %1 has no image %2 (or it is not visible to this project)."_s.arg(m_session->cloud().name, id));
+        return fail(Error::Kind::NotFound, u"Glance of cloud %1 has no image %2 (or it is not visible to this project)."_s.arg(m_session->cloud().name, id));
     if (response->status != 200)
-        return fail(u"Glance of cloud %1 answered HTTP %2 for image %3: %4"_s.arg(m_session->cloud().name)
+        return fail(kindOfHttpStatus(response->status), u"Glance of cloud %1 answered HTTP %2 for image %3: %4"_s.arg(m_session->cloud().name)
                         .arg(response->status).arg(id, apiError(*response)));
     auto image = parseGlanceImage(QJsonDocument::fromJson(response->body).object());
     // The answer names the base file: it must be the image that was asked for.
     if (image && image->id != id)
-        return fail(u"Glance of cloud %1 answered a request for image %2 with image %3; refusing it."_s.arg(
+        return fail(Error::Kind::Corrupt, u"Glance of cloud %1 answered a request for image %2 with image %3; refusing it."_s.arg(
             m_session->cloud().name, id, image->id));
     return image;
 }
@@ -170,13 +170,13 @@ Result<GlanceImage> GlanceClient::findImage(const QString &idOrName)
     if (!response)
         return std::unexpected(response.error());
     if (response->status != 200)
-        return fail(u"Glance of cloud %1 answered HTTP %2 to a search for image %3: %4"_s.arg(m_session->cloud().name)
+        return fail(kindOfHttpStatus(response->status), u"Glance of cloud %1 answered HTTP %2 to a search for image %3: %4"_s.arg(m_session->cloud().name)
                         .arg(response->status).arg(idOrName, apiError(*response)));
     auto images = parseGlanceImagePage(response->body, nullptr);
     if (!images)
         return std::unexpected(images.error());
     if (images->isEmpty())
-        return fail(u"Glance of cloud %1 has no image with the id or name %2."_s.arg(m_session->cloud().name, idOrName));
+        return fail(Error::Kind::NotFound, u"Glance of cloud %1 has no image with the id or name %2."_s.arg(m_session->cloud().name, idOrName));
     if (images->size() > 1) {
         QStringList ids;
         for (const GlanceImage &i : *images)

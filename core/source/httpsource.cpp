@@ -236,7 +236,7 @@ private:
                 total = m_shared->total;
             }
             if (total >= 0 && range->second >= 0 && range->second != total)
-                setError(Error::failure(u"%1 changed size while it was being downloaded (%2 bytes, now %3)."_s
+                setError(Error::make(Error::Kind::Corrupt, u"%1 changed size while it was being downloaded (%2 bytes, now %3)."_s
                                             .arg(m_name).arg(total).arg(range->second)));
         } else {
             // The server ignores Range: it sends everything again; skip what we already have.
@@ -249,13 +249,13 @@ private:
         QNetworkReply *reply = m_reply;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->error() == QNetworkReply::TooManyRedirectsError || reply->error() == QNetworkReply::InsecureRedirectError) {
-            setError(Error::failure(describeNetworkError(reply, reply->url(), {})));
+            setError(networkError(reply, reply->url(), {}));
             return;
         }
         if (status >= 300) {
             const QByteArray reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
             const QUrl where = reply->url();
-            setError(Error::failure(u"%1 could not be downloaded: the server answered HTTP %2 %3 for %4."_s
+            setError(Error::make(kindOfHttpStatus(status), u"%1 could not be downloaded: the server answered HTTP %2 %3 for %4."_s
                                         .arg(m_name).arg(status).arg(QString::fromLatin1(reason), redactedUrl(where))));
             return;
         }
@@ -284,11 +284,11 @@ private:
             return;
         }
         if (status == 0 && m_position == 0 && !m_started) {
-            setError(Error::failure(describeNetworkError(reply, m_request.url, m_sslErrors)));
+            setError(networkError(reply, m_request.url, m_sslErrors));
             return;
         }
         if (m_attempts >= m_maxRetries) {
-            setError(Error::failure(
+            setError(Error::make(Error::Kind::Unreachable,
                 u"The download of %1 broke off after %2 of %3 bytes (%4), and %5 attempts to resume it failed."_s
                     .arg(m_name).arg(m_position).arg(total < 0 ? u"?"_s : QString::number(total))
                     .arg(!failed ? u"the body was cut short"_s
@@ -413,7 +413,7 @@ Result<SourceDescription> HttpSource::open(const OpenOptions &options)
     for (const ExpectedDigest &expected : d->options.digests) {
         const auto algorithm = host::Digest::fromName(expected.algorithm);
         if (!algorithm)
-            return fail(u"%1 promises a %2 checksum, which Cowherd cannot verify."_s.arg(displayName(), expected.algorithm));
+            return fail(Error::Kind::Unsupported, u"%1 promises a %2 checksum, which Cowherd cannot verify."_s.arg(displayName(), expected.algorithm));
         d->digests.emplace_back(expected, std::make_unique<host::DigestWorker>(*algorithm));
     }
     d->isCancelled = options.isCancelled;

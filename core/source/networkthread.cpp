@@ -58,6 +58,52 @@ QString redactUrlIn(QString text, const QUrl &url)
     return text;
 }
 
+Error::Kind kindOfHttpStatus(int status)
+{
+    switch (status) {
+    case 401:
+    case 407: return Error::Kind::Authentication;
+    case 403: return Error::Kind::Permission;
+    case 404:
+    case 410: return Error::Kind::NotFound;
+    case 408:
+    case 504: return Error::Kind::Timeout;
+    case 423:
+    case 429: return Error::Kind::Busy;
+    case 502:
+    case 503: return Error::Kind::Unreachable;
+    default: return Error::Kind::Failure;
+    }
+}
+
+namespace {
+
+Error::Kind kindOfNetworkError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ServiceUnavailableError: return Error::Kind::Unreachable;
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::OperationCanceledError: return Error::Kind::Timeout; // see networkError()
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::AuthenticationRequiredError:
+    case QNetworkReply::ProxyAuthenticationRequiredError: return Error::Kind::Authentication;
+    case QNetworkReply::ContentAccessDenied: return Error::Kind::Permission;
+    case QNetworkReply::ContentNotFoundError: return Error::Kind::NotFound;
+    case QNetworkReply::ProtocolUnknownError: return Error::Kind::Unsupported;
+    default: return Error::Kind::Failure;
+    }
+}
+
 QString describeNetworkError(QNetworkReply *reply, const QUrl &url, const QString &sslErrors)
 {
     const QString where = redactedUrl(url);
@@ -77,6 +123,13 @@ QString describeNetworkError(QNetworkReply *reply, const QUrl &url, const QStrin
         return u"%1 sent nothing for %2 s (the server hangs or the network is down; --http-timeout "
                "sets how long to wait)."_s.arg(where).arg(reply->request().transferTimeout() / 1000);
     return u"Cannot download %1: %2."_s.arg(where, redactUrlIn(reply->errorString(), url));
+}
+
+} // namespace
+
+Error networkError(QNetworkReply *reply, const QUrl &url, const QString &sslErrors)
+{
+    return Error::make(kindOfNetworkError(reply->error()), describeNetworkError(reply, url, sslErrors));
 }
 
 NetworkThread::NetworkThread(HttpSettings settings)
@@ -114,7 +167,7 @@ Status NetworkThread::checkSettings() const
     if (m_settings.caFile.isEmpty())
         return {};
     if (!QFileInfo(m_settings.caFile).isReadable())
-        return fail(u"The CA file %1 does not exist or cannot be read."_s.arg(m_settings.caFile));
+        return fail(Error::Kind::NotFound, u"The CA file %1 does not exist or cannot be read."_s.arg(m_settings.caFile));
     if (QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem).isEmpty())
         return fail(u"The CA file %1 holds no PEM certificate."_s.arg(m_settings.caFile));
     return {};
@@ -167,7 +220,7 @@ Result<HttpResponse> NetworkThread::send(const HttpRequest &request)
             Result<HttpResponse> result;
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             if (status == 0) {
-                result = fail(describeNetworkError(reply, request.url, sslErrors));
+                result = std::unexpected(networkError(reply, request.url, sslErrors));
             } else {
                 HttpResponse response;
                 response.status = status;

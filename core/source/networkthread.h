@@ -51,8 +51,11 @@ struct HttpResponse
 QString redactedUrl(const QUrl &url);
 // Replaces every spelling of url in text (Qt's error strings quote it) with its redacted form.
 QString redactUrlIn(QString text, const QUrl &url);
-// "The TLS certificate of … is not trusted …" — what to do about a failed transfer.
-QString describeNetworkError(QNetworkReply *reply, const QUrl &url, const QString &sslErrors);
+// "The TLS certificate of … is not trusted …" — what to do about a failed transfer, with its
+// kind (Unreachable, Timeout, Authentication for an untrusted certificate…).
+Error networkError(QNetworkReply *reply, const QUrl &url, const QString &sslErrors);
+// The kind of an HTTP error status: 401 Authentication, 403 Permission, 404 NotFound…
+Error::Kind kindOfHttpStatus(int status);
 
 // One QNetworkAccessManager on a thread of its own, so blocking callers on any thread (the
 // fetch pipeline's worker, the CLI) can use QtNetwork without an event loop of their own.

@@ -76,16 +76,16 @@ Result<QList<OvfDisk>> parseOvf(const QByteArray &xml)
         }
     }
     if (reader.hasError())
-        return fail(u"The OVF descriptor is not valid XML: %1 (line %2)."_s.arg(reader.errorString()).arg(reader.lineNumber()));
+        return fail(Error::Kind::Corrupt, u"The OVF descriptor is not valid XML: %1 (line %2)."_s.arg(reader.errorString()).arg(reader.lineNumber()));
     if (!sawEnvelope)
-        return fail(u"The OVF descriptor has no Envelope element."_s);
+        return fail(Error::Kind::Corrupt, u"The OVF descriptor has no Envelope element."_s);
     QList<OvfDisk> result;
     for (const DiskRef &disk : disks) {
         if (disk.fileRef.isEmpty())
             continue; // a blank disk the appliance creates itself
         const QString href = files.value(disk.fileRef);
         if (href.isEmpty())
-            return fail(u"The OVF descriptor's disk refers to file \"%1\", which References does not list."_s.arg(disk.fileRef));
+            return fail(Error::Kind::Corrupt, u"The OVF descriptor's disk refers to file \"%1\", which References does not list."_s.arg(disk.fileRef));
         result.append({href, disk.format, disk.capacity});
     }
     if (result.isEmpty())

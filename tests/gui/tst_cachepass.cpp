@@ -10,15 +10,23 @@
 #include "testlab.h"
 
 #include "cache/basemetadata.h"
+#include "cache/cachepolicy.h"
 #include "cache/scanner.h"
 #include "host/hostregistry.h"
 #include "host/localtransport.h"
 #include "task/taskmanager.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 using namespace cowherd;
 using task::TaskState;
@@ -41,6 +49,18 @@ QModelIndex rowOf(const QAbstractItemModel &model, const QString &name, int colu
         if (model.index(row, 0).data(ui::CleanupPlanModel::NameRole).toString() == name)
             return model.index(row, column);
     return {};
+}
+
+// A thread of this process blocked opening a FIFO that nobody writes (0: none).
+pid_t threadWaitingForAFifoWriter()
+{
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile wchan(tasks.filePath(tid + QStringLiteral("/wchan")));
+        if (wchan.open(QIODevice::ReadOnly) && wchan.readAll().trimmed() == "wait_for_partner")
+            return pid_t(tid.toInt());
+    }
+    return 0;
 }
 
 } // namespace
@@ -80,7 +100,9 @@ private Q_SLOTS:
         const QString used = m_lab->addRawBase(m_used);
         QVERIFY(makeOld(used, 3 * 86400));
         QVERIFY(!m_lab->addOverlay(U1, used).isEmpty());
-        const QString config = m_configDir.filePath(QStringLiteral("cowherd-%1.conf").arg(QString::fromLatin1(QTest::currentTestFunction())));
+        const QString config = m_configDir.filePath(QStringLiteral("cowherd-%1-%2.conf")
+                .arg(QString::fromLatin1(QTest::currentTestFunction()),
+                    QString::fromLatin1(QByteArray(QTest::currentDataTag()).toHex())));
         const host::HostConfig host{QStringLiteral("lab1"), QStringLiteral("test:///default"), m_lab->instancesPath()};
         QVERIFY(host::HostRegistry(config).add(host));
         m_target = {host, {host}, config};
@@ -116,6 +138,57 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(m_lab->basePath() + u'/' + m_used));
         QVERIFY2(dialog.planView()->summaryText().startsWith(QStringLiteral("Removed 1 files")),
             qPrintable(dialog.planView()->summaryText()));
+    }
+
+    // The GUI's verify and scheduled pass hash at the I/O priority the policy asks for. A FIFO as
+    // a base file holds the hash in open(2), after the priority is set, until the test writes
+    // to it: the hashing thread's priority is read while it hashes.
+    void hashingHonoursTheIoPriorityPolicy_data()
+    {
+        QTest::addColumn<bool>("idle");
+        QTest::addColumn<bool>("scheduledPass");
+        QTest::addRow("verify, idle") << true << false;
+        QTest::addRow("verify, normal") << false << false;
+        QTest::addRow("scheduled pass, idle") << true << true;
+        QTest::addRow("scheduled pass, normal") << false << true;
+    }
+    void hashingHonoursTheIoPriorityPolicy()
+    {
+        QFETCH(bool, idle);
+        QFETCH(bool, scheduledPass);
+        cache::CachePolicy policy = cache::loadCachePolicy(m_target.configFile, m_target.host.name);
+        policy.verifyAtIdleIoPriority = idle;
+        QVERIFY(cache::saveCachePolicy(m_target.configFile, m_target.host.name, policy));
+        const QString name = test::TestLab::sha1Hex(QStringLiteral("fifo-image"));
+        const QByteArray fifo = QFile::encodeName(m_lab->basePath() + u'/' + name);
+        QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+        const auto release = qScopeGuard([&] {
+            // Whatever happened, no hashing thread stays blocked on the FIFO.
+            const int fd = ::open(fifo.constData(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+            if (fd >= 0)
+                ::close(fd);
+            ::unlink(fifo.constData());
+        });
+
+        task::TaskManager manager;
+        QSignalSpy finished(&manager, &task::TaskManager::taskFinished);
+        manager.submit(QStringLiteral("Hash"), m_target.host.name,
+            scheduledPass ? ui::CacheTasks::pass(m_target, ui::CacheTasks::PassMode::Scheduled)
+                          : ui::CacheTasks::verify(m_target, {name}));
+        pid_t hashing = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((hashing = threadWaitingForAFifoWriter()) > 0, TaskTimeoutMs);
+        const long priority = ::syscall(SYS_ioprio_get, 1 /* IOPRIO_WHO_PROCESS: a thread id */, hashing);
+        QVERIFY(priority >= 0);
+        const int fd = ::open(fifo.constData(), O_WRONLY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::write(fd, "bytes", 5), ssize_t(5));
+        ::close(fd);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, TaskTimeoutMs);
+        QCOMPARE(priority >> 13 == 3 /* IOPRIO_CLASS_IDLE */, idle);
+        host::LocalTransport transport;
+        auto meta = cache::readMetadata(transport, m_lab->basePath(), name);
+        QVERIFY(meta);
+        QCOMPARE(meta->sha256.size(), 64); // the FIFO's bytes were hashed and recorded
     }
 
     void baseColumnsVerifyPinAndCorruptBanner()

@@ -1,8 +1,9 @@
 // The demo lab: filled on first run with two proper base files, and reset.
 #include "hosts/demolab.h"
+#include "tasks/tasksfeature.h"
 #include "window/mainwindow.h"
-#include "tasks/taskdock.h"
 #include "testlab.h"
+#include "windowpart.h"
 
 #include "cache/basemetadata.h"
 #include "cache/scanner.h"
@@ -75,15 +76,17 @@ private Q_SLOTS:
         QTemporaryDir configDir;
         const QString config = configDir.filePath(QStringLiteral("empty.conf")); // no host: the demo lab
         ui::MainWindow window(config);
-        QSignalSpy submitted(&window, &ui::MainWindow::demoLabFillSubmitted);
-        QSignalSpy finished(window.taskManager(), &task::TaskManager::taskFinished);
+        auto *tasks = test::windowPart<ui::TasksFeature>(window, QStringLiteral("tasksFeature"));
+        task::TaskManager *manager = tasks->manager();
+        QSignalSpy submitted(tasks, &ui::TasksFeature::demoLabFillSubmitted);
+        QSignalSpy finished(manager, &task::TaskManager::taskFinished);
         window.show();
         QVERIFY(submitted.wait(TaskTimeoutMs));
         QVERIFY(finished.wait(TaskTimeoutMs));
         const quint64 id = submitted.first().at(0).toULongLong();
-        QVERIFY2(window.taskManager()->task(id)->state == TaskState::Succeeded,
-            qPrintable(window.taskManager()->task(id)->error));
-        QVERIFY(window.resetDemoLabAction()->isEnabled());
+        QVERIFY2(manager->task(id)->state == TaskState::Succeeded,
+            qPrintable(manager->task(id)->error));
+        QVERIFY(test::windowPart<QAction>(window, QStringLiteral("resetDemoLabAction"))->isEnabled());
 
         const host::HostConfig lab = host::demoLabHost();
         QVERIFY(!ui::DemoLab::needsFill(lab));
@@ -92,10 +95,10 @@ private Q_SLOTS:
         QVERIFY(test::writeFile(stray, 4096));
 
         finished.clear();
-        const quint64 reset = window.taskManager()->submit(QStringLiteral("Reset"), lab.name, ui::DemoLab::reset(lab));
+        const quint64 reset = manager->submit(QStringLiteral("Reset"), lab.name, ui::DemoLab::reset(lab));
         QVERIFY(finished.wait(TaskTimeoutMs));
-        QVERIFY2(window.taskManager()->task(reset)->state == TaskState::Succeeded,
-            qPrintable(window.taskManager()->task(reset)->error));
+        QVERIFY2(manager->task(reset)->state == TaskState::Succeeded,
+            qPrintable(manager->task(reset)->error));
         QVERIFY(!QFile::exists(stray));
         auto snapshot = cache::scanHost(lab);
         QVERIFY(snapshot);

@@ -15,6 +15,7 @@
 #include "window/mainwindow.h"
 #include "tables/scanscheduler.h"
 #include "testlab.h"
+#include "windowpart.h"
 
 #include "cache/auditlog.h"
 #include "cache/scanner.h"
@@ -38,6 +39,7 @@
 
 using namespace cowherd;
 using cowherd::test::TestLab;
+using cowherd::test::windowPart;
 using cowherd::ui::HostListModel;
 using cowherd::ui::MainWindow;
 using Conn = cowherd::host::HostConnection::State;
@@ -49,20 +51,30 @@ constexpr int TimeoutMs = 60000;
 const QString TestDomainUuid = QStringLiteral("6695eb01-f6a4-8304-79aa-97f2502e193f");
 const QString U1 = QStringLiteral("2e6c8a40-1b3d-4f5e-9a7b-000000000001");
 
+HostListModel *hostList(const MainWindow &window)
+{
+    return windowPart<HostListModel>(window, QStringLiteral("hostListModel"));
+}
+
+ui::InstanceModel *instanceModel(const MainWindow &window)
+{
+    return windowPart<ui::InstanceModel>(window, QStringLiteral("instanceModel"));
+}
+
 QString cell(const MainWindow &window, const QString &host, int column, int role = Qt::DisplayRole)
 {
-    const HostListModel *model = window.hostListModel();
+    const HostListModel *model = hostList(window);
     return model->index(model->indexOf(host).row(), column).data(role).toString();
 }
 
 int connectionState(const MainWindow &window, const QString &host)
 {
-    return window.hostListModel()->indexOf(host).data(HostListModel::ConnectionStateRole).toInt();
+    return hostList(window)->indexOf(host).data(HostListModel::ConnectionStateRole).toInt();
 }
 
 QString instanceState(const MainWindow &window, const QString &uuid)
 {
-    return window.instanceModel()->indexOf(uuid, ui::InstanceModel::State).data().toString();
+    return instanceModel(window)->indexOf(uuid, ui::InstanceModel::State).data().toString();
 }
 
 bool setTestDomain(bool running)
@@ -135,10 +147,16 @@ private Q_SLOTS:
         QSignalSpy shown(&window, &MainWindow::snapshotShown);
         window.show();
         QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, TimeoutMs);
-        QAbstractItemModelTester tester(window.hostListModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(hostList(window), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto *tabs = windowPart<QTabWidget>(window, QStringLiteral("mainTabs"));
+        auto *details = windowPart<ui::DetailsPane>(window, QStringLiteral("detailsPane"));
+        auto *banner = windowPart<ui::HostBanner>(window, QStringLiteral("hostBanner"));
+        auto *scheduler = windowPart<ui::ScanScheduler>(window, QStringLiteral("scanScheduler"));
+        auto *showHosts = windowPart<QAction>(window, QStringLiteral("showHostsAction"));
+        auto *sidebar = windowPart<ui::HostSidebar>(window, QStringLiteral("hostSidebar"));
 
         // One connection per host: lab1 answers, lab2's daemon does not exist.
-        QCOMPARE(window.hostConnections()->count(), 2);
+        QCOMPARE(windowPart<ui::HostConnections>(window, QStringLiteral("hostConnections"))->count(), 2);
         QTRY_COMPARE_WITH_TIMEOUT(connectionState(window, QStringLiteral("lab1")), int(Conn::Connected), TimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(connectionState(window, QStringLiteral("lab2")), int(Conn::Reconnecting), TimeoutMs);
         QCOMPARE(cell(window, QStringLiteral("lab1"), HostListModel::State), QStringLiteral("connected"));
@@ -147,24 +165,24 @@ private Q_SLOTS:
         QVERIFY(cell(window, QStringLiteral("lab2"), HostListModel::Name, HostListModel::MessageRole).contains(QStringLiteral("lab2")));
 
         // The overview: reachable from the View menu, one row per host, the lab's figures.
-        ui::HostsOverview *overview = window.hostsOverview();
-        const int detailsWidth = window.detailsPane()->width();
-        window.showHostsAction()->trigger();
-        QCOMPARE(window.tabs()->currentWidget(), overview);
+        auto *overview = windowPart<ui::HostsOverview>(window, QStringLiteral("hostsOverview"));
+        const int detailsWidth = details->width();
+        showHosts->trigger();
+        QCOMPARE(tabs->currentWidget(), overview);
         // The details pane makes room for the table, and comes back with its width: also from
         // a splitter state saved while the overview was shown.
-        QVERIFY(!window.detailsPane()->isVisible());
+        QVERIFY(!details->isVisible());
         auto *splitter = window.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
         QVERIFY(splitter);
         const QByteArray savedWhileHidden = splitter->saveState();
-        window.tabs()->setCurrentWidget(window.instanceView());
-        QVERIFY(window.detailsPane()->isVisible());
+        tabs->setCurrentWidget(windowPart<ui::FilteredTableView>(window, QStringLiteral("instanceView")));
+        QVERIFY(details->isVisible());
         QVERIFY(splitter->restoreState(savedWhileHidden));
-        QCOMPARE(window.detailsPane()->width(), detailsWidth);
-        window.showHostsAction()->trigger();
+        QCOMPARE(details->width(), detailsWidth);
+        showHosts->trigger();
         QTableView *table = overview->view()->tableView();
         QCOMPARE(table->model()->rowCount(), 2);
-        const cache::CacheSnapshot *snapshot = window.scheduler()->snapshot(QStringLiteral("lab1"));
+        const cache::CacheSnapshot *snapshot = scheduler->snapshot(QStringLiteral("lab1"));
         QVERIFY(snapshot);
         const cache::BaseFile *retired = snapshot->base(TestLab::sha1Hex(QStringLiteral("retired")));
         QVERIFY(retired);
@@ -177,7 +195,7 @@ private Q_SLOTS:
         // No translator is loaded: the plural's source text, "file(s)".
         QTRY_VERIFY_WITH_TIMEOUT(cell(window, QStringLiteral("lab1"), HostListModel::LastPass).contains(QStringLiteral("removed 1 file(s) (5.0 MiB)")),
             TimeoutMs);
-        QCOMPARE(window.hostListModel()->index(window.hostListModel()->indexOf(QStringLiteral("lab1")).row(), HostListModel::LastPass)
+        QCOMPARE(hostList(window)->index(hostList(window)->indexOf(QStringLiteral("lab1")).row(), HostListModel::LastPass)
                      .data(HostListModel::SortRole).toDateTime().toSecsSinceEpoch(),
             passTime.toSecsSinceEpoch());
         QCOMPARE(cell(window, QStringLiteral("lab2"), HostListModel::LastPass), QStringLiteral("none yet"));
@@ -192,23 +210,23 @@ private Q_SLOTS:
         QVERIFY(overview->view()->selectKey(QStringLiteral("lab2")));
         table->setFocus();
         QTest::keyClick(table, Qt::Key_Return);
-        QCOMPARE(window.hostSidebar()->currentHost(), QStringLiteral("lab2"));
-        QCOMPARE(window.tabs()->currentWidget(), window.baseCacheView());
-        QVERIFY(window.banner()->isVisible());
-        QCOMPARE(window.banner()->level(), ui::HostBanner::Level::Error);
-        QVERIFY2(window.banner()->text().contains(QStringLiteral("Cannot connect to lab2")), qPrintable(window.banner()->text()));
+        QCOMPARE(sidebar->currentHost(), QStringLiteral("lab2"));
+        QCOMPARE(tabs->currentWidget(), windowPart<ui::FilteredTableView>(window, QStringLiteral("baseCacheView")));
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->level(), ui::HostBanner::Level::Error);
+        QVERIFY2(banner->text().contains(QStringLiteral("Cannot connect to lab2")), qPrintable(banner->text()));
 
         // Back on lab1: a domain paused and resumed outside Cowherd shows in the instance
         // views through its lifecycle events, with no scan.
-        window.hostSidebar()->setCurrentHost(QStringLiteral("lab1"));
+        sidebar->setCurrentHost(QStringLiteral("lab1"));
         QCOMPARE(instanceState(window, TestDomainUuid), ui::DisplayFormat::instanceState(QStringLiteral("running")));
-        QSignalSpy scans(window.scheduler(), &ui::ScanScheduler::scanStarted);
-        QSignalSpy rowChanged(window.instanceModel(), &QAbstractItemModel::dataChanged);
+        QSignalSpy scans(scheduler, &ui::ScanScheduler::scanStarted);
+        QSignalSpy rowChanged(instanceModel(window), &QAbstractItemModel::dataChanged);
         QVERIFY(setTestDomain(false));
         QTRY_COMPARE_WITH_TIMEOUT(instanceState(window, TestDomainUuid), ui::DisplayFormat::instanceState(QStringLiteral("paused")), TimeoutMs);
-        QCOMPARE(window.scheduler()->snapshot(QStringLiteral("lab1"))->instance(TestDomainUuid)->state, QStringLiteral("paused"));
+        QCOMPARE(scheduler->snapshot(QStringLiteral("lab1"))->instance(TestDomainUuid)->state, QStringLiteral("paused"));
         QCOMPARE(rowChanged.count(), 1);
-        QCOMPARE(rowChanged.first().at(0).toModelIndex().row(), window.instanceModel()->indexOf(TestDomainUuid).row());
+        QCOMPARE(rowChanged.first().at(0).toModelIndex().row(), instanceModel(window)->indexOf(TestDomainUuid).row());
         QVERIFY(setTestDomain(true));
         QTRY_COMPARE_WITH_TIMEOUT(instanceState(window, TestDomainUuid), ui::DisplayFormat::instanceState(QStringLiteral("running")), TimeoutMs);
         QCOMPARE(scans.count(), 0);

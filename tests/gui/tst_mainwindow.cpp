@@ -8,9 +8,11 @@
 #include "tables/scanscheduler.h"
 #include "common/tablefiltermodel.h"
 #include "testlab.h"
+#include "windowpart.h"
 
 #include "host/hostregistry.h"
 
+#include <QAction>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -22,6 +24,7 @@
 
 using namespace cowherd;
 using cowherd::test::TestLab;
+using cowherd::test::windowPart;
 using cowherd::ui::MainWindow;
 
 namespace {
@@ -42,6 +45,35 @@ QStringList keys(const ui::FilteredTableView *view, int keyRole)
     out.sort();
     return out;
 }
+
+// The parts of the window these tests look at, by object name.
+struct Parts
+{
+    explicit Parts(const MainWindow &window)
+        : hosts(windowPart<ui::HostListModel>(window, QStringLiteral("hostListModel")))
+        , bases(windowPart<ui::BaseCacheModel>(window, QStringLiteral("baseCacheModel")))
+        , instances(windowPart<ui::InstanceModel>(window, QStringLiteral("instanceModel")))
+        , baseView(windowPart<ui::FilteredTableView>(window, QStringLiteral("baseCacheView")))
+        , instanceView(windowPart<ui::FilteredTableView>(window, QStringLiteral("instanceView")))
+        , tabs(windowPart<QTabWidget>(window, QStringLiteral("mainTabs")))
+        , details(windowPart<ui::DetailsPane>(window, QStringLiteral("detailsPane")))
+        , banner(windowPart<ui::HostBanner>(window, QStringLiteral("hostBanner")))
+        , scheduler(windowPart<ui::ScanScheduler>(window, QStringLiteral("scanScheduler")))
+        , refresh(windowPart<QAction>(window, QStringLiteral("refreshAction")))
+    {
+    }
+
+    ui::HostListModel *hosts;
+    ui::BaseCacheModel *bases;
+    ui::InstanceModel *instances;
+    ui::FilteredTableView *baseView;
+    ui::FilteredTableView *instanceView;
+    QTabWidget *tabs;
+    ui::DetailsPane *details;
+    ui::HostBanner *banner;
+    ui::ScanScheduler *scheduler;
+    QAction *refresh;
+};
 
 QStringList listItems(const QListWidget *list)
 {
@@ -98,47 +130,48 @@ private Q_SLOTS:
         const QString config = writeConfig(QStringLiteral("lab.conf"),
             {{QStringLiteral("lab1"), QStringLiteral("test:///default"), lab.instancesPath()}});
         MainWindow window(config);
+        const Parts parts(window);
         QSignalSpy shown(&window, &MainWindow::snapshotShown);
         window.show();
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, ScanTimeoutMs);
         QCOMPARE(shown.first().at(0).toString(), QStringLiteral("lab1"));
         QVERIFY2(window.windowTitle().contains(QStringLiteral("lab1")), qPrintable(window.windowTitle()));
-        QCOMPARE(window.hostListModel()->rowCount(), 1);
-        QCOMPARE(window.hostListModel()->index(0, ui::HostListModel::BaseFiles).data().toInt(), 3);
-        QCOMPARE(window.hostListModel()->index(0, ui::HostListModel::Instances).data().toInt(), 3);
+        QCOMPARE(parts.hosts->rowCount(), 1);
+        QCOMPARE(parts.hosts->index(0, ui::HostListModel::BaseFiles).data().toInt(), 3);
+        QCOMPARE(parts.hosts->index(0, ui::HostListModel::Instances).data().toInt(), 3);
 
         // Both tables show the lab.
         QStringList expectedBases{ubuntu, ubuntu + QStringLiteral("_10"), cirros};
         expectedBases.sort();
-        QCOMPARE(keys(window.baseCacheView(), ui::BaseCacheModel::NameRole), expectedBases);
-        QCOMPARE(keys(window.instanceView(), ui::InstanceModel::UuidRole), (QStringList{U1, U2, U3}));
-        const QModelIndex ubuntuRow = window.baseCacheModel()->indexOf(ubuntu);
-        QCOMPARE(window.baseCacheModel()->index(ubuntuRow.row(), ui::BaseCacheModel::References).data().toInt(), 2);
-        QCOMPARE(window.baseCacheModel()->index(ubuntuRow.row(), ui::BaseCacheModel::Kind).data().toString(), QStringLiteral("original"));
-        const QModelIndex u3Row = window.instanceModel()->indexOf(U3);
-        QCOMPARE(window.instanceModel()->index(u3Row.row(), ui::InstanceModel::BaseFiles).data().toString(), ubuntu + QStringLiteral("_10"));
+        QCOMPARE(keys(parts.baseView, ui::BaseCacheModel::NameRole), expectedBases);
+        QCOMPARE(keys(parts.instanceView, ui::InstanceModel::UuidRole), (QStringList{U1, U2, U3}));
+        const QModelIndex ubuntuRow = parts.bases->indexOf(ubuntu);
+        QCOMPARE(parts.bases->index(ubuntuRow.row(), ui::BaseCacheModel::References).data().toInt(), 2);
+        QCOMPARE(parts.bases->index(ubuntuRow.row(), ui::BaseCacheModel::Kind).data().toString(), QStringLiteral("original"));
+        const QModelIndex u3Row = parts.instances->indexOf(U3);
+        QCOMPARE(parts.instances->index(u3Row.row(), ui::InstanceModel::BaseFiles).data().toString(), ubuntu + QStringLiteral("_10"));
 
         // The filter works on kind.
-        window.baseCacheView()->filterEdit()->setText(QStringLiteral("resized"));
-        QCOMPARE(keys(window.baseCacheView(), ui::BaseCacheModel::NameRole), QStringList{ubuntu + QStringLiteral("_10")});
-        window.baseCacheView()->filterEdit()->clear();
+        parts.baseView->filterEdit()->setText(QStringLiteral("resized"));
+        QCOMPARE(keys(parts.baseView, ui::BaseCacheModel::NameRole), QStringList{ubuntu + QStringLiteral("_10")});
+        parts.baseView->filterEdit()->clear();
 
         // Selecting a base file lists the instances that use it.
-        ui::DetailsPane *details = window.detailsPane();
-        QVERIFY(window.baseCacheView()->selectKey(ubuntu));
+        ui::DetailsPane *details = parts.details;
+        QVERIFY(parts.baseView->selectKey(ubuntu));
         QCOMPARE(details->shownBase(), ubuntu);
         QCOMPARE(listItems(details->referenceList()), (QStringList{U1, U2}));
-        QVERIFY(window.baseCacheView()->selectKey(cirros));
+        QVERIFY(parts.baseView->selectKey(cirros));
         QCOMPARE(details->referenceList()->count(), 0);
 
         // Clicking a reference shows that instance in the Instances tab, with its chain.
-        QVERIFY(window.baseCacheView()->selectKey(ubuntu));
+        QVERIFY(parts.baseView->selectKey(ubuntu));
         QListWidget *references = details->referenceList();
         QListWidgetItem *u2Item = references->findItems(U2, Qt::MatchContains).value(0);
         QVERIFY(u2Item);
         QTest::mouseClick(references->viewport(), Qt::LeftButton, {}, references->visualItemRect(u2Item).center());
-        QCOMPARE(window.tabs()->currentWidget(), window.instanceView());
-        QCOMPARE(window.instanceView()->currentKey(), U2);
+        QCOMPARE(parts.tabs->currentWidget(), parts.instanceView);
+        QCOMPARE(parts.instanceView->currentKey(), U2);
         QCOMPARE(details->shownInstance(), U2);
         QTreeWidget *disks = details->diskTree();
         QCOMPARE(disks->topLevelItemCount(), 1);
@@ -147,14 +180,14 @@ private Q_SLOTS:
 
         // Refresh (F5) picks up a new instance by diff: the selected row survives.
         QVERIFY(!lab.addOverlay(U4, cirrosBase).isEmpty());
-        const QPersistentModelIndex u2Index = window.instanceModel()->indexOf(U2);
-        QVERIFY(window.refreshAction()->isEnabled());
-        QCOMPARE(window.refreshAction()->shortcut(), QKeySequence(QKeySequence::Refresh));
-        window.refreshAction()->trigger();
+        const QPersistentModelIndex u2Index = parts.instances->indexOf(U2);
+        QVERIFY(parts.refresh->isEnabled());
+        QCOMPARE(parts.refresh->shortcut(), QKeySequence(QKeySequence::Refresh));
+        parts.refresh->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, ScanTimeoutMs);
-        QCOMPARE(keys(window.instanceView(), ui::InstanceModel::UuidRole), (QStringList{U1, U2, U3, U4}));
+        QCOMPARE(keys(parts.instanceView, ui::InstanceModel::UuidRole), (QStringList{U1, U2, U3, U4}));
         QVERIFY(u2Index.isValid());
-        QCOMPARE(window.instanceView()->currentKey(), U2);
+        QCOMPARE(parts.instanceView->currentKey(), U2);
         QCOMPARE(details->shownInstance(), U2);
     }
 
@@ -164,14 +197,15 @@ private Q_SLOTS:
         const QString config = writeConfig(QStringLiteral("missing.conf"),
             {{QStringLiteral("lab9"), QStringLiteral("test:///default"), missing}});
         MainWindow window(config);
+        const Parts parts(window);
         QSignalSpy shown(&window, &MainWindow::snapshotShown);
-        QSignalSpy failed(window.scheduler(), &ui::ScanScheduler::scanFailed);
+        QSignalSpy failed(parts.scheduler, &ui::ScanScheduler::scanFailed);
         window.show();
         QTRY_VERIFY_WITH_TIMEOUT(shown.count() + failed.count() > 0, ScanTimeoutMs);
-        QVERIFY(window.banner()->isVisible());
-        QVERIFY(window.banner()->level() != ui::HostBanner::Level::Information);
-        QVERIFY2(window.banner()->text().contains(missing), qPrintable(window.banner()->text()));
-        QCOMPARE(ui::HostListModel::ScanState(window.hostListModel()->index(0, 0).data(ui::HostListModel::ScanStateRole).toInt()),
+        QVERIFY(parts.banner->isVisible());
+        QVERIFY(parts.banner->level() != ui::HostBanner::Level::Information);
+        QVERIFY2(parts.banner->text().contains(missing), qPrintable(parts.banner->text()));
+        QCOMPARE(ui::HostListModel::ScanState(parts.hosts->index(0, 0).data(ui::HostListModel::ScanStateRole).toInt()),
             ui::HostListModel::ScanState::Error);
     }
 
@@ -179,6 +213,7 @@ private Q_SLOTS:
     {
         const QString config = m_configDir.filePath(QStringLiteral("empty.conf"));
         MainWindow window(config);
+        const Parts parts(window);
         QSignalSpy loaded(&window, &MainWindow::hostsLoaded);
         QSignalSpy shown(&window, &MainWindow::snapshotShown);
         window.show();
@@ -187,10 +222,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, ScanTimeoutMs);
         const QString expected = QStringLiteral("Local demo lab — test:///default (no hypervisor)");
         QVERIFY2(window.windowTitle().contains(expected), qPrintable(window.windowTitle()));
-        QVERIFY(window.banner()->isVisible());
-        QVERIFY2(window.banner()->text().contains(expected), qPrintable(window.banner()->text()));
-        QCOMPARE(window.hostListModel()->index(0, ui::HostListModel::Name).data().toString(), QStringLiteral("Local demo lab"));
-        QCOMPARE(window.scheduler()->interval(), std::chrono::milliseconds(60000));
+        QVERIFY(parts.banner->isVisible());
+        QVERIFY2(parts.banner->text().contains(expected), qPrintable(parts.banner->text()));
+        // A new user learns where to add a host: the menu entry first, and the command line.
+        QVERIFY2(parts.banner->text().contains(QStringLiteral("File › Add host…")), qPrintable(parts.banner->text()));
+        QVERIFY2(parts.banner->text().contains(QStringLiteral("cowherdctl hosts add")), qPrintable(parts.banner->text()));
+        QCOMPARE(parts.hosts->index(0, ui::HostListModel::Name).data().toString(), QStringLiteral("Local demo lab"));
+        QCOMPARE(parts.scheduler->interval(), std::chrono::milliseconds(60000));
     }
 };
 

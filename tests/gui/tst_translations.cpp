@@ -2,6 +2,7 @@
 // language, switching back to English works, and the system locale reaches `cowherd --help`.
 #include "window/mainwindow.h"
 #include "window/translations.h"
+#include "windowpart.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -95,8 +96,9 @@ private Q_SLOTS:
         QSignalSpy loaded(&window, &MainWindow::hostsLoaded);
         QVERIFY(!window.menuBar()->actions().isEmpty());
         QCOMPARE(window.menuBar()->actions().constFirst()->text(), fileMenu);
-        QCOMPARE(window.tabs()->tabText(0), baseTab);
-        QCOMPARE(window.tabs()->tabText(1), instancesTab);
+        const auto *tabs = cowherd::test::windowPart<QTabWidget>(window, u"mainTabs"_s);
+        QCOMPARE(tabs->tabText(0), baseTab);
+        QCOMPARE(tabs->tabText(1), instancesTab);
         QCOMPARE(QLocale().name(), Translations::localeFor(language).name());
 
         QStringList clashes = acceleratorClashes(u"menu bar"_s, window.menuBar()->actions());

@@ -1,11 +1,11 @@
-#include "overview/dashboard.h"
 #include "common/filteredtableview.h"
 #include "hosts/hostsoverview.h"
 #include "images/imagespanel.h"
-#include "window/mainwindow.h"
+#include "overview/dashboard.h"
 #include "overview/mapview.h"
-#include "overview/overviewtabs.h"
+#include "window/mainwindow.h"
 #include "window/windowstate.h"
+#include "windowpart.h"
 
 #include <QAction>
 #include <QFile>
@@ -19,7 +19,17 @@
 #include <QTest>
 
 using namespace cowherd;
+using cowherd::test::windowPart;
 using ui::MainWindow;
+
+namespace {
+
+QHeaderView *baseCacheColumns(const MainWindow &window)
+{
+    return windowPart<ui::FilteredTableView>(window, QStringLiteral("baseCacheView"))->tableView()->horizontalHeader();
+}
+
+} // namespace
 
 class TestWindowState : public QObject
 {
@@ -51,7 +61,7 @@ private Q_SLOTS:
             QVERIFY(splitter);
             splitter->setSizes({300, 600, 380});
             sizes = splitter->sizes();
-            QHeaderView *columns = window.baseCacheView()->tableView()->horizontalHeader();
+            QHeaderView *columns = baseCacheColumns(window);
             columns->resizeSection(1, 151);
             columns->moveSection(2, 0);
             header = columns->saveState();
@@ -68,7 +78,7 @@ private Q_SLOTS:
         QCOMPARE(restored.size(), windowSize.expandedTo(restored.minimumSizeHint()));
         QCOMPARE(restored.width(), 1100);
         QCOMPARE(restored.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes(), sizes);
-        QHeaderView *columns = restored.baseCacheView()->tableView()->horizontalHeader();
+        QHeaderView *columns = baseCacheColumns(restored);
         QCOMPARE(columns->sectionSize(1), 151);
         QCOMPARE(columns->visualIndex(2), 0);
         QCOMPARE(columns->saveState(), header);
@@ -79,15 +89,19 @@ private Q_SLOTS:
         MainWindow window(m_dir.filePath(QStringLiteral("cowherd.conf")));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTabWidget *tabs = window.tabs();
+        auto *tabs = windowPart<QTabWidget>(window, QStringLiteral("mainTabs"));
+        auto *map = windowPart<ui::MapView>(window, QStringLiteral("mapView"));
+        auto *hostsOverview = windowPart<ui::HostsOverview>(window, QStringLiteral("hostsOverview"));
         QCOMPARE(tabs->count(), 6);
-        QCOMPARE(tabs->widget(2), static_cast<QWidget *>(window.overview()->mapView()));
-        QCOMPARE(tabs->widget(3), static_cast<QWidget *>(window.overview()->dashboard()));
+        QCOMPARE(tabs->widget(0), windowPart<QWidget>(window, QStringLiteral("baseCacheView")));
+        QCOMPARE(tabs->widget(1), windowPart<QWidget>(window, QStringLiteral("instanceView")));
+        QCOMPARE(tabs->widget(2), static_cast<QWidget *>(map));
+        QCOMPARE(tabs->widget(3), windowPart<QWidget>(window, QStringLiteral("dashboard")));
         // The overview of all hosts, also by its own shortcut.
-        QCOMPARE(tabs->widget(4), static_cast<QWidget *>(window.hostsOverview()));
+        QCOMPARE(tabs->widget(4), static_cast<QWidget *>(hostsOverview));
         QTest::keyClick(&window, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
-        QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(window.hostsOverview()));
-        QCOMPARE(tabs->indexOf(static_cast<QWidget *>(window.imagesPanel())), 5);
+        QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(hostsOverview));
+        QCOMPARE(tabs->widget(5), windowPart<QWidget>(window, QStringLiteral("imagesPanel")));
 
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(tabs->currentIndex(), 2);
@@ -103,19 +117,19 @@ private Q_SLOTS:
 
         // Ctrl+F goes to the filter of the table shown, or to the map's search.
         QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
-        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.instanceView()->filterEdit()));
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(windowPart<ui::FilteredTableView>(window, QStringLiteral("instanceView"))->filterEdit()));
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
-        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.overview()->mapView()->searchEdit()));
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(map->searchEdit()));
 
-        QCOMPARE(window.refreshAction()->shortcut(), QKeySequence(QKeySequence::Refresh));
-        QVERIFY(!window.refreshAction()->icon().isNull());
-        const ui::MapView *map = window.overview()->mapView();
+        const auto *refresh = windowPart<QAction>(window, QStringLiteral("refreshAction"));
+        QCOMPARE(refresh->shortcut(), QKeySequence(QKeySequence::Refresh));
+        QVERIFY(!refresh->icon().isNull());
         QVERIFY(!map->zoomInAction()->shortcut().isEmpty());
         QVERIFY(!map->fitAction()->shortcut().isEmpty());
         QVERIFY(!map->searchEdit()->accessibleName().isEmpty());
         QVERIFY(!map->graphicsView()->accessibleName().isEmpty());
-        QVERIFY(!window.baseCacheView()->accessibleName().isEmpty());
+        QVERIFY(!windowPart<QWidget>(window, QStringLiteral("baseCacheView"))->accessibleName().isEmpty());
     }
 };
 

@@ -1,7 +1,6 @@
 // Compressed images, tarballs, zips and OVAs made by the real tools, through the fetch pipeline.
 #include "cache/basename.h"
 #include "cache/fetcher.h"
-#include "host/digest.h"
 #include "host/localtransport.h"
 #include "httpfaultserver.h"
 #include "source/imagesource.h"
@@ -13,6 +12,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace cowherd;
+using cowherd::test::sha256Of;
 using cowherd::test::TestLab;
 
 namespace {
@@ -20,17 +20,6 @@ namespace {
 QStringList dirFiles(const QString &path)
 {
     return QDir(path).entryList(QDir::Files);
-}
-
-QByteArray sha256Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    host::Digest digest(host::Digest::Algorithm::Sha256);
-    while (!file.atEnd())
-        digest.addData(file.read(1 << 20));
-    return digest.hexResult();
 }
 
 Result<cache::FetchResult> fetch(const TestLab &lab, const QString &spec, const source::SourceOptions &options = {},

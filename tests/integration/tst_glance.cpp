@@ -2,7 +2,6 @@
 // its API, fetched through GlanceSource and cowherdctl.
 #include "cache/basename.h"
 #include "cache/fetcher.h"
-#include "host/digest.h"
 #include "host/localtransport.h"
 #include "httpfaultserver.h"
 #include "source/cloudsession.h"
@@ -23,22 +22,8 @@
 using namespace Qt::StringLiterals;
 using namespace cowherd;
 using cowherd::test::GlanceFixture;
+using cowherd::test::sha256Of;
 using cowherd::test::TestLab;
-
-namespace {
-
-QByteArray sha256Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    host::Digest digest(host::Digest::Algorithm::Sha256);
-    while (!file.atEnd())
-        digest.addData(file.read(1 << 20));
-    return digest.hexResult();
-}
-
-} // namespace
 
 class TestGlance : public QObject
 {

@@ -1,7 +1,6 @@
 // URLs through the fetch pipeline against a loopback server that injects faults.
 #include "cache/basename.h"
 #include "cache/fetcher.h"
-#include "host/digest.h"
 #include "host/localtransport.h"
 #include "httpfaultserver.h"
 #include "source/httpsource.h"
@@ -16,6 +15,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace cowherd;
+using cowherd::test::sha256Of;
 using cowherd::test::HttpFaultServer;
 using cowherd::test::TestLab;
 
@@ -29,17 +29,6 @@ QStringList leftovers(const QString &basePath)
 QStringList baseFiles(const QString &basePath)
 {
     return QDir(basePath).entryList(QDir::Files);
-}
-
-QByteArray sha256Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    host::Digest digest(host::Digest::Algorithm::Sha256);
-    while (!file.atEnd())
-        digest.addData(file.read(1 << 20));
-    return digest.hexResult();
 }
 
 Result<cache::FetchResult> fetch(const TestLab &lab, const QString &spec, const source::SourceOptions &options = {},

@@ -9,7 +9,6 @@
 #include "instance/lifecycle.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -23,6 +22,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace cowherd;
+using cowherd::test::sha256Of;
 
 namespace {
 
@@ -33,11 +33,6 @@ QByteArray fileContent(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QByteArray sha256Of(const QString &path)
-{
-    return QCryptographicHash::hash(fileContent(path), QCryptographicHash::Sha256).toHex();
 }
 
 } // namespace

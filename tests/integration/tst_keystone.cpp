@@ -9,6 +9,7 @@
 #include "testlab.h"
 
 #include <QProcess>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -110,6 +111,7 @@ private Q_SLOTS:
         QVERIFY2(token.error().message.contains(u"HTTP 401"_s) && token.error().message.contains(u"user admin"_s),
             qPrintable(token.error().message));
         QVERIFY(!token.error().message.contains(QLatin1StringView(wrongPassword)));
+        QCOMPARE(token.error().kind, Error::Kind::Authentication); // what the Images panel decides on
 
         TestLab lab;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -134,6 +136,25 @@ private Q_SLOTS:
         QVERIFY(!endpoint);
         QVERIFY2(endpoint.error().message.contains(u"Nowhere"_s) && endpoint.error().message.contains(u"public@RegionOne"_s),
             qPrintable(endpoint.error().message));
+        QCOMPARE(endpoint.error().kind, Error::Kind::NotFound);
+    }
+
+    void keystoneThatIsNotThereIsUnreachable()
+    {
+        // The fixture's password cloud, sent to a port nothing listens on: Keystone is down.
+        auto cloud = source::loadCloud(u"lab-password"_s, m_fixture.cloudsYaml);
+        QVERIFY2(cloud, qPrintable(cloud ? QString() : cloud.error().message));
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        cloud->authUrl = u"http://127.0.0.1:%1/v3"_s.arg(port);
+        auto s = source::sessionForCloud(*cloud);
+        QVERIFY(s);
+        auto token = (*s)->token();
+        QVERIFY(!token);
+        QVERIFY2(token.error().message.contains(u"Cannot reach Keystone"_s), qPrintable(token.error().message));
+        QCOMPARE(token.error().kind, Error::Kind::Unreachable);
     }
 
     void cliFetchWithPasswordCloud()

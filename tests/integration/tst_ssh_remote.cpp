@@ -199,7 +199,18 @@ private Q_SLOTS:
         const QDateTime when = QDateTime::fromMSecsSinceEpoch(1600000000123, Qt::UTC);
         QVERIFY(t.touch(renamed, when));
         QCOMPARE(QFileInfo(renamed).lastModified().toUTC(), when);
-        QVERIFY(!t.touch(dir + u"/missing"_s, when));
+        const auto touchedMissing = t.touch(dir + u"/missing"_s, when);
+        QVERIFY(!touchedMissing);
+        QCOMPARE(touchedMissing.error().kind, Error::Kind::NotFound);
+        const auto readMissing = t.readFile(dir + u"/missing"_s);
+        QVERIFY(!readMissing);
+        QCOMPARE(readMissing.error().kind, Error::Kind::NotFound);
+        // A program the host does not have: the launcher's one "not installed" error.
+        const auto notThere = t.run({u"no-such-program-cowherd"_s});
+        QVERIFY(!notThere);
+        QCOMPARE(notThere.error().kind, Error::Kind::Unsupported);
+        QCOMPARE(notThere.error().message,
+            u"no-such-program-cowherd is not installed on lab-b; install it (see the README) and try again."_s);
 
         QVERIFY(t.writeFileAtomically(dir + u"/meta.json"_s, "{\"a\": 1}"));
         QCOMPARE(fileContent(dir + u"/meta.json"_s), QByteArray("{\"a\": 1}"));
@@ -221,8 +232,10 @@ private Q_SLOTS:
             auto second = t.lock(lockFile, {.wait = false});
             QVERIFY(!second);
             QVERIFY2(second.error().message.contains(u"is locked"_s), qPrintable(second.error().message));
+            QCOMPARE(second.error().kind, Error::Kind::Busy);
             auto timed = t.lock(lockFile, {.wait = true, .isCancelled = {}, .timeoutMs = 1000});
             QVERIFY(!timed);
+            QCOMPARE(timed.error().kind, Error::Kind::Busy);
         }
         auto again = t.lock(lockFile, {.wait = false});
         QVERIFY2(again, again ? "" : qPrintable(again.error().message));
@@ -431,6 +444,14 @@ private Q_SLOTS:
         QCOMPARE(snap->problems.first().code, u"instances-path-unreadable"_s);
         QVERIFY2(snap->problems.first().message.contains(u"dead"_s), qPrintable(snap->problems.first().message));
         QVERIFY(snap->instances.isEmpty());
+
+        qputenv("COWHERD_SSH_CONNECT_TIMEOUT", "2");
+        auto transport = host::transportFor({u"dead"_s, u"qemu+ssh://127.0.0.1:%1/system"_s.arg(port), m_lab->instancesPath()});
+        QVERIFY(transport);
+        auto listed = (*transport)->listCache(m_lab->instancesPath(), {});
+        qunsetenv("COWHERD_SSH_CONNECT_TIMEOUT");
+        QVERIFY(!listed);
+        QCOMPARE(listed.error().kind, Error::Kind::Unreachable);
     }
 
 private:

@@ -32,6 +32,15 @@ QByteArray randomBytes(qsizetype size, quint32 seed)
     return bytes;
 }
 
+QByteArray sha256Of(const QString &path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
+        return {};
+    return hash.result().toHex();
+}
+
 bool writeFile(const QString &path, qint64 size, QByteArrayView pattern)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());

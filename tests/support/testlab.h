@@ -16,6 +16,9 @@ bool writeFile(const QString &path, qint64 size, QByteArrayView pattern = {});
 // size bytes that compress to nothing and repeat nothing, the same for the same seed.
 QByteArray randomBytes(qsizetype size, quint32 seed);
 
+// The sha256 of a file as lowercase hex, read here (empty when it cannot be read).
+QByteArray sha256Of(const QString &path);
+
 // A temporary instances path with Nova's layout, filled with real images made by qemu-img.
 class TestLab
 {

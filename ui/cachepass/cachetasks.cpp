@@ -74,6 +74,7 @@ task::TaskWork CacheTasks::verify(const CacheTarget &target, const QStringList &
         options.rescan = [&] { return cache::scanSharingGroup(group, transports); };
         options.audit = &audit;
         options.hostName = target.host.name;
+        options.ioPriority = policy.verifyAtIdleIoPriority ? host::IoPriority::Idle : host::IoPriority::Normal;
         options.isCancelled = context.cancelFlag();
         options.log = [&context](const QString &line) { context.log(line); };
         context.setStage(tr("hashing"));
@@ -102,7 +103,7 @@ task::TaskWork CacheTasks::setPinned(const host::HostConfig &host, const QString
         const QString base = cache::basePath(host.instancesPath);
         auto stat = transport->probe({base + u'/' + name}, 0);
         if (!stat || stat->isEmpty() || !stat->first().isFile)
-            return fail(tr("No base file named %1 in %2 on %3.").arg(name, base, host.name));
+            return fail(Error::Kind::NotFound, tr("No base file named %1 in %2 on %3.").arg(name, base, host.name));
         auto meta = cache::readMetadata(*transport, base, name);
         if (!meta)
             return std::unexpected(meta.error());

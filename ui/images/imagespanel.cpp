@@ -310,10 +310,12 @@ void ImagesPanel::list(quint64 generation, const QString &cloud, const SessionPt
             if (generation != m_generation)
                 return;
             if (!images) {
-                const bool login = images.error().message.contains(QStringLiteral("Keystone"));
+                const Error::Kind kind = images.error().kind;
+                const bool refused = kind == Error::Kind::Authentication;
+                const bool login = refused || kind == Error::Kind::Permission;
                 if (m_askedPassword.contains(cloud))
                     m_sessions.remove(cloud); // a typed password may be wrong: ask again on Refresh
-                if (login && m_keyringPassword.remove(cloud)) {
+                if (refused && m_keyringPassword.remove(cloud)) {
                     // A kept password that Keystone refuses would be refused on every Refresh.
                     m_keyring->forgetPassword(cloud);
                     m_sessions.remove(cloud);

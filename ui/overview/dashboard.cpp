@@ -1,6 +1,7 @@
 #include "overview/dashboard.h"
 
 #include "common/displayformat.h"
+#include "common/rebuildwhenshown.h"
 #include "overview/mapscene.h"
 
 #include "cache/auditlog.h"
@@ -80,6 +81,7 @@ Dashboard::Dashboard(const QString &configFile, const QString &auditLogPath, QWi
     : QWidget(parent)
     , m_configFile(configFile)
     , m_auditLogPath(auditLogPath.isEmpty() ? cache::AuditLog::defaultPath() : auditLogPath)
+    , m_rebuild(new RebuildWhenShown(this, [this] { rebuild(); }))
 {
     setObjectName(u"dashboard"_s);
     m_allHosts = new QCheckBox(tr("All hosts"), this);
@@ -151,18 +153,7 @@ void Dashboard::setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const
     m_currentHost = currentHost;
     // Charts and tables are rebuilt on the UI thread: while another tab is in front, wait until
     // the dashboard is shown, so that a dozen hosts reporting in never queue a dozen rebuilds.
-    if (window()->isVisible() && !isVisible()) {
-        m_stale = true;
-        return;
-    }
-    rebuild();
-}
-
-void Dashboard::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (std::exchange(m_stale, false))
-        rebuild();
+    m_rebuild->request();
 }
 
 void Dashboard::rebuild()

@@ -13,6 +13,8 @@ class QTreeWidget;
 
 namespace cowherd::ui {
 
+class RebuildWhenShown;
+
 // The figures an audience asks about: how big the cache is, what a pass would free now, what
 // copy-on-write saves, which base files are largest and most used, what recent passes did.
 class Dashboard final : public QWidget
@@ -40,9 +42,6 @@ public:
 
 Q_SIGNALS:
     void figuresShown();
-
-protected:
-    void showEvent(QShowEvent *event) override;
 
 private:
     struct Computed
@@ -72,7 +71,7 @@ private:
     DashboardFigures m_figures;
     quint64 m_generation = 0;
     bool m_building = false;
-    bool m_stale = false; // snapshots arrived while hidden
+    RebuildWhenShown *m_rebuild;
 };
 
 } // namespace cowherd::ui

@@ -2,6 +2,7 @@
 
 #include "common/displayformat.h"
 #include "common/icons.h"
+#include "common/rebuildwhenshown.h"
 #include "overview/mapscene.h"
 
 #include "cache/cachepolicy.h"
@@ -104,6 +105,7 @@ MapView::MapView(const QString &configFile, QWidget *parent)
     : QWidget(parent)
     , m_configFile(configFile)
     , m_scene(new MapScene(this))
+    , m_rebuild(new RebuildWhenShown(this, [this] { rebuild(); }))
 {
     setObjectName(u"mapView"_s);
     m_view = new MapGraphicsView(
@@ -197,18 +199,7 @@ void MapView::setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const Q
     m_currentHost = currentHost;
     // Thousands of scene items are made on the UI thread: while another tab is in front, wait
     // until the map is shown, so that a big rescan never stalls the window.
-    if (window()->isVisible() && !isVisible()) {
-        m_stale = true;
-        return;
-    }
-    rebuild();
-}
-
-void MapView::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (std::exchange(m_stale, false))
-        rebuild();
+    m_rebuild->request();
 }
 
 void MapView::rebuild()

@@ -16,6 +16,7 @@ class QLineEdit;
 namespace cowherd::ui {
 
 class MapScene;
+class RebuildWhenShown;
 
 // The dependency map tab: base files -> resized -> overlays -> instances of the selected host
 // (or of every scanned host), with search, zoom, export and "what would a removal affect".
@@ -60,9 +61,6 @@ Q_SIGNALS:
     void baseActivated(const QString &host, const QString &name);
     void instanceActivated(const QString &host, const QString &uuid);
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
     struct Built
     {
@@ -93,7 +91,7 @@ private:
     QHash<QString, cache::CleanupPlan> m_plans;
     quint64 m_generation = 0;
     bool m_building = false;
-    bool m_stale = false; // snapshots arrived while hidden
+    RebuildWhenShown *m_rebuild;
     bool m_fitPending = true;
     bool m_autoFit = true;
 };

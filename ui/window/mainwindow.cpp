@@ -1,120 +1,112 @@
 #include "window/mainwindow.h"
 
 #include "window/aboutdialog.h"
-#include "hosts/addhostdialog.h"
 #include "window/menus.h"
+#include "window/windowstate.h"
 
-#include "host/hostregistry.h"
-
-#include "tables/basecachemodel.h"
-#include "common/columnwidth.h"
-#include "tables/detailspane.h"
 #include "common/displayformat.h"
 #include "common/filteredtableview.h"
+#include "common/icons.h"
 #include "hosts/hostbanner.h"
 #include "hosts/hostlistmodel.h"
-#include "hosts/hostsetup.h"
+#include "hosts/hostsfeature.h"
 #include "hosts/hostsidebar.h"
-#include "common/icons.h"
-#include "tables/instancemodel.h"
+#include "hosts/hostsoverview.h"
+#include "images/imagespanel.h"
+#include "instances/launchwizard.h"
 #include "overview/mapview.h"
 #include "overview/overviewtabs.h"
+#include "tables/cacheviews.h"
+#include "tables/detailspane.h"
 #include "tables/scanscheduler.h"
-#include "window/windowstate.h"
-#include "task/whenfinished.h"
+#include "tasks/taskdock.h"
+#include "tasks/tasknotifier.h"
+#include "tasks/tasksfeature.h"
 
 #include <QAction>
-#include <QApplication>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
-#include <QLocale>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent>
-
-#include <chrono>
-
-using namespace std::chrono_literals;
 
 namespace cowherd::ui {
 
-namespace {
-
-constexpr auto RefreshInterval = 60s;
-
-void setColumnWidths(QTableView *table, std::initializer_list<int> widths)
-{
-    int column = 0;
-    for (const int width : widths)
-        resizeSectionToFitHeader(table->horizontalHeader(), column++, width);
-}
-
-} // namespace
-
 MainWindow::MainWindow(const QString &configFile, QWidget *parent)
     : QMainWindow(parent)
-    , m_hostModel(new HostListModel(this))
-    , m_baseModel(new BaseCacheModel(this))
-    , m_instanceModel(new InstanceModel(this))
-    , m_scheduler(new ScanScheduler(this))
+    , m_tabs(new QTabWidget(this))
+    , m_hosts(new HostsFeature(configFile, this))
+    , m_views(new CacheViews(m_hosts->scheduler(), m_tabs, this))
+    , m_tasks(new TasksFeature(m_hosts, m_views, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    createActions();
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    createMenus();
     createLayout();
-    createTaskFeatures();
-    updateTitles();
+    updateTitle();
     resize(1280, 800);
-    createOverview(configFile);
-    createHostFeatures();
-    createImageFeatures();
+    m_overview = new OverviewTabs(this, m_tabs, m_hosts->scheduler(), configFile);
+    restoreWindowState();
+    m_hosts->addOverviewTab(m_tabs, menuNamed(menuBar(), tr("&View")));
+    m_hosts->followPasses(m_tasks->manager(), m_tasks->passScheduler());
+    createImagesTab();
     createHelpMenu();
-    // Big snapshots are diffed on a worker: titles and snapshotShown follow the applied rows.
-    connect(m_baseModel, &SnapshotTableModel::snapshotApplied, this, &MainWindow::onModelApplied);
-    connect(m_instanceModel, &SnapshotTableModel::snapshotApplied, this, &MainWindow::onModelApplied);
-
-    connect(m_scheduler, &ScanScheduler::scanStarted, this, [this](const QString &hostName) {
-        m_hostModel->setScanning(hostName);
-        if (hostName == m_currentHost)
-            m_statusLabel->setText(tr("Scanning %1…").arg(m_hostModel->indexOf(hostName).data().toString()));
-    });
-    connect(m_scheduler, &ScanScheduler::snapshotReady, this, &MainWindow::onSnapshotReady);
-    connect(m_scheduler, &ScanScheduler::scanFailed, this, &MainWindow::onScanFailed);
-    connect(m_sidebar, &HostSidebar::currentHostChanged, this, &MainWindow::showHost);
-    connect(m_baseView, &FilteredTableView::currentKeyChanged, this, &MainWindow::updateDetails);
-    connect(m_instanceView, &FilteredTableView::currentKeyChanged, this, &MainWindow::updateDetails);
-    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateDetails);
-    connect(m_details, &DetailsPane::instanceActivated, this, &MainWindow::showInstanceFromDetails);
-    connect(m_details, &DetailsPane::baseActivated, this, &MainWindow::showBaseFromDetails);
+    connectFeatures();
 
     // Queued, so that whoever constructs the window can connect to hostsLoaded() first even
     // when the host list is read faster than the constructor returns.
-    QMetaObject::invokeMethod(this, [this, configFile] { loadHosts(configFile); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_hosts, &HostsFeature::load, Qt::QueuedConnection);
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addHost()
+void MainWindow::createMenus()
 {
-    AddHostDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const host::HostConfig added = dialog.host();
-    // The registry is a file: write it off this thread, then read the host list again.
-    task::whenFinished(QtConcurrent::run([configFile = m_configFile, added] { return host::HostRegistry(configFile).add(added); }),
-        this, [this](const Status &result) {
-            if (!result) {
-                QMessageBox::warning(this, tr("Add host"), result.error().message);
-                return;
-            }
-            loadHosts(m_configFile);
-        });
+    auto *quit = new QAction(themedIcon(QStringLiteral("application-exit")), tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_hosts->addHostAction());
+    file->addAction(m_hosts->refreshAction());
+    file->addSeparator();
+    file->addAction(m_tasks->resetDemoLabAction());
+    file->addAction(quit);
+
+    QMenu *instances = menuNamed(menuBar(), tr("&Instance"));
+    instances->addAction(m_tasks->launchAction());
+    instances->addSeparator();
+    instances->addActions(m_tasks->instanceActions());
+
+    QMenu *cacheMenu = menuNamed(menuBar(), tr("&Cache"));
+    cacheMenu->addActions(m_tasks->cacheActions());
+
+    QMenu *view = menuNamed(menuBar(), tr("&View"));
+    view->addAction(m_tasks->dock()->toggleViewAction());
+    view->addAction(m_tasks->consoleDock()->toggleViewAction());
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_hosts->refreshAction());
+    toolBar->addAction(m_tasks->launchAction());
+    toolBar->addAction(m_tasks->cachePassAction());
+
+    QTableView *instanceTable = m_views->instanceView()->tableView();
+    instanceTable->setContextMenuPolicy(Qt::ActionsContextMenu);
+    instanceTable->addActions(m_tasks->instanceActions());
+    QTableView *baseTable = m_views->baseView()->tableView();
+    baseTable->setContextMenuPolicy(Qt::ActionsContextMenu);
+    baseTable->addActions(m_tasks->cacheActions());
 }
 
 void MainWindow::createHelpMenu()
@@ -125,299 +117,171 @@ void MainWindow::createHelpMenu()
     menuNamed(menuBar(), tr("&Help"))->addAction(about);
 }
 
-void MainWindow::createActions()
-{
-    m_refresh = new QAction(themedIcon(QStringLiteral("view-refresh")), tr("&Refresh"), this);
-    m_refresh->setShortcut(QKeySequence::Refresh);
-    m_refresh->setToolTip(tr("Scan every host again (F5)"));
-    m_refresh->setEnabled(false);
-    connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
-
-    auto *quit = new QAction(themedIcon(QStringLiteral("application-exit")), tr("&Quit"), this);
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-
-    auto *addHost = new QAction(tr("&Add host…"), this);
-    addHost->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
-    addHost->setToolTip(tr("Add a hypervisor by its libvirt URI and test what works"));
-    connect(addHost, &QAction::triggered, this, &MainWindow::addHost);
-
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(addHost);
-    file->addAction(m_refresh);
-    file->addSeparator();
-    file->addAction(quit);
-
-    QToolBar *toolBar = addToolBar(tr("Main"));
-    toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setMovable(false);
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addAction(m_refresh);
-}
-
 void MainWindow::createLayout()
 {
-    m_sidebar = new HostSidebar(m_hostModel, this);
-    m_banner = new HostBanner(this);
-
-    m_baseView = new FilteredTableView(m_baseModel,
-        {BaseCacheModel::SortRole, BaseCacheModel::NameRole,
-            {BaseCacheModel::Name, BaseCacheModel::Kind, BaseCacheModel::Format},
-            tr("Filter by name, kind or format")},
-        this);
-    m_baseView->setObjectName(QStringLiteral("baseCacheView"));
-    // Wide enough for a resized Nova name (<sha1>_<GiB>) and its warning icon.
-    const QString sampleName = QStringLiteral("0ba279229cf8041eb867aa75bd09facb574c3532_10");
-    const int nameWidth = fontMetrics().horizontalAdvance(sampleName) + 16;
-    int kindWidth = 68;
-    for (const auto kind : {cache::BaseKind::Original, cache::BaseKind::Resized, cache::BaseKind::Swap,
-             cache::BaseKind::Ephemeral, cache::BaseKind::Unknown, cache::BaseKind::Partial})
-        kindWidth = std::max(kindWidth, fontMetrics().horizontalAdvance(DisplayFormat::kindName(kind)) + 12);
-    setColumnWidths(m_baseView->tableView(), {nameWidth, kindWidth, 56, 78, 78, 72, 60});
-
-    m_instanceView = new FilteredTableView(m_instanceModel,
-        {InstanceModel::SortRole, InstanceModel::UuidRole,
-            {InstanceModel::Uuid, InstanceModel::Name, InstanceModel::State, InstanceModel::BaseFiles},
-            tr("Filter by uuid, name, state or base file")},
-        this);
-    m_instanceView->setObjectName(QStringLiteral("instanceView"));
-    setColumnWidths(m_instanceView->tableView(), {fontMetrics().horizontalAdvance(QStringLiteral("3c5e7f10-8a2b-4d6c-9e1f-2a3b4c5d6e70")) + 16, 100, 80, 170, 45});
-
-    m_tabs = new QTabWidget(this);
-    m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_baseView, tr("Base cache"));
-    m_tabs->addTab(m_instanceView, tr("Instances"));
-
+    // Task notifications, the host's banner and the corrupt-file banner sit above the tables.
     auto *center = new QWidget(this);
     auto *centerLayout = new QVBoxLayout(center);
     centerLayout->setContentsMargins(0, 0, 0, 0);
-    centerLayout->addWidget(m_banner);
+    centerLayout->addWidget(m_tasks->notifier());
+    centerLayout->addWidget(m_hosts->banner());
+    centerLayout->addWidget(m_tasks->corruptBanner());
     centerLayout->addWidget(m_tabs, 1);
 
-    m_details = new DetailsPane(this);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_hosts->sidebar());
+    splitter->addWidget(center);
+    splitter->addWidget(m_views->details());
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes({190, 770, 320});
+    splitter->setContentsMargins(6, 6, 6, 6);
+    setCentralWidget(splitter);
 
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(m_sidebar);
-    m_splitter->addWidget(center);
-    m_splitter->addWidget(m_details);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({190, 770, 320});
-    m_splitter->setContentsMargins(6, 6, 6, 6);
-    setCentralWidget(m_splitter);
+    addDockWidget(Qt::BottomDockWidgetArea, m_tasks->dock());
+    addDockWidget(Qt::BottomDockWidgetArea, m_tasks->consoleDock());
+    tabifyDockWidget(m_tasks->consoleDock(), m_tasks->dock());
+    m_tasks->dock()->raise();
+    resizeDocks({m_tasks->dock()}, {170}, Qt::Vertical); // the tables keep most of the height
 
     m_statusLabel = new QLabel(tr("Reading the host list…"), this);
     statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_tasks->summary());
 }
 
-void MainWindow::loadHosts(const QString &configFile)
+void MainWindow::restoreWindowState()
 {
-    // The registry is a file and the demo lab may ask libvirt: neither belongs on this thread.
-    const quint64 generation = ++m_loadGeneration;
-    m_configFile = configFile;
-    task::whenFinished(QtConcurrent::run([configFile] { return loadHostSetup(configFile); }),
-        this, [this, generation](const HostSetup &setup) {
-            if (generation == m_loadGeneration)
-                applyHostSetup(setup);
+    auto *state = new WindowState(this);
+    state->trackSplitter(qobject_cast<QSplitter *>(centralWidget()), QStringLiteral("main"));
+    state->trackHeader(m_views->baseView()->tableView()->horizontalHeader(), QStringLiteral("baseCache"));
+    state->trackHeader(m_views->instanceView()->tableView()->horizontalHeader(), QStringLiteral("instances"));
+    state->restore();
+}
+
+// The Images tab: the Glance images of each configured cloud, with the Images menu (import,
+// pre-cache); launching from an image opens the launch wizard.
+void MainWindow::createImagesTab()
+{
+    m_images = new ImagesPanel(m_tasks->manager(), m_hosts->scheduler(), m_tabs);
+    const int index = m_tabs->addTab(m_images, style()->standardIcon(QStyle::SP_DriveNetIcon), tr("Images"));
+    m_tabs->setTabToolTip(index, tr("The Glance images of each configured cloud, and whether the current host has them"));
+
+    auto *showImages = new QAction(m_tabs->tabIcon(index), tr("&Glance images"), this);
+    showImages->setToolTip(tr("Show the images of the configured clouds"));
+    connect(showImages, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_images); });
+
+    QMenu *menu = menuNamed(menuBar(), tr("I&mages"));
+    menu->addAction(showImages);
+    menu->addAction(m_images->importAction());
+    menu->addSeparator();
+    for (QAction *action : m_images->actions())
+        if (action != m_images->importAction())
+            menu->addAction(action);
+    addAction(m_images->importAction()); // Ctrl+I from any tab
+
+    connect(m_images, &ImagesPanel::tasksSubmitted, this, [this](const QList<quint64> &ids) {
+        m_tasks->dock()->show();
+        m_tasks->dock()->raise();
+        if (!ids.isEmpty())
+            m_tasks->dock()->selectTask(ids.constFirst());
+    });
+    m_images->setLaunchHandler([this](std::shared_ptr<source::CloudSession> session, const source::GlanceImage &image,
+                                   bool cachedHere) {
+        LaunchWizard *wizard = m_tasks->openLaunchWizard();
+        if (!wizard)
+            return;
+        if (cachedHere)
+            wizard->selectCachedImage(image.id);
+        if (!cachedHere || wizard->spec().imageId != image.id)
+            wizard->setGlanceImage(std::move(session), image.id, image.name.isEmpty() ? image.id : image.name);
+    });
+    m_images->reloadClouds();
+}
+
+void MainWindow::connectFeatures()
+{
+    ScanScheduler *scheduler = m_hosts->scheduler();
+    connect(m_hosts, &HostsFeature::currentHostChanged, this, &MainWindow::showHost);
+    connect(m_hosts, &HostsFeature::currentHostChanged, m_images, &ImagesPanel::setCurrentHost);
+    connect(m_hosts, &HostsFeature::hostsLoaded, this, [this] {
+        updateTitle();
+        m_images->setCurrentHost(m_hosts->currentHost());
+        Q_EMIT hostsLoaded();
+    });
+    connect(m_hosts, &HostsFeature::statusChanged, m_statusLabel, &QLabel::setText);
+    connect(scheduler, &ScanScheduler::snapshotReady, this,
+        [this](const QString &hostName, const cache::CacheSnapshot &snapshot) {
+            // The map and dashboard first: whoever waits for snapshotShown finds them busy.
+            m_overview->update(m_hosts->currentHost());
+            if (hostName != m_hosts->currentHost())
+                return;
+            m_views->showSnapshot(snapshot);
+            updateTitle();
         });
-}
+    connect(m_views, &CacheViews::snapshotShown, this, &MainWindow::snapshotShown);
 
-void MainWindow::applyHostSetup(const HostSetup &setup)
-{
-    m_demoLab = setup.demoLab;
-    m_hostModel->setHosts(setup.hosts, setup.demoLab);
-    m_scheduler->setHosts(setup.hosts);
-    m_refresh->setEnabled(!setup.hosts.isEmpty());
-    if (!setup.hosts.isEmpty())
-        m_sidebar->setCurrentHost(setup.hosts.constFirst().name);
-    m_scheduler->scanAll();
-    m_scheduler->setInterval(RefreshInterval);
-    applyHostSetupToTasks(setup);
-    applyHostSetupToHosts(setup);
-    Q_EMIT hostsLoaded();
-}
+    // Domain events patch the instance views without a scan; the rest repaints once per burst.
+    connect(m_hosts, &HostsFeature::instanceStateChanged, this, [this](const QString &hostName) {
+        if (hostName == m_hosts->currentHost())
+            m_views->refreshInstances();
+    });
+    connect(m_hosts, &HostsFeature::liveChangesSettled, this, [this] {
+        m_overview->update(m_hosts->currentHost());
+        m_views->updateDetails();
+    });
 
-void MainWindow::refresh()
-{
-    m_scheduler->scanAll();
+    // The details pane has nothing to say about a whole host: the overview gets its width.
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+        [this] { m_views->details()->setVisible(m_tabs->currentWidget() != m_hosts->overview()); });
+    connect(m_hosts->overview(), &HostsOverview::hostActivated, this, [this](const QString &hostName) {
+        m_hosts->selectHost(hostName);
+        m_tabs->setCurrentWidget(m_views->baseView());
+    });
+
+    MapView *map = m_overview->mapView();
+    connect(map, &MapView::baseActivated, this,
+        [this](const QString &hostName, const QString &name) { showFromMap(hostName, name, false); });
+    connect(map, &MapView::instanceActivated, this,
+        [this](const QString &hostName, const QString &uuid) { showFromMap(hostName, uuid, true); });
+    // A click in the map tells the details pane, as a click in a table does.
+    connect(map, &MapView::baseSelected, this, [this, scheduler](const QString &hostName, const QString &name) {
+        if (const cache::CacheSnapshot *snapshot = scheduler->snapshot(hostName))
+            m_views->details()->showBase(*snapshot, name);
+    });
+    connect(map, &MapView::instanceSelected, this, [this, scheduler](const QString &hostName, const QString &uuid) {
+        if (const cache::CacheSnapshot *snapshot = scheduler->snapshot(hostName))
+            m_views->details()->showInstance(*snapshot, uuid);
+    });
 }
 
 void MainWindow::showHost(const QString &hostName)
 {
-    // Another host's rows are not diffed against these (no key is shared): they go at once, and
-    // a big host does not show the previous host's rows while its own are made on a worker.
-    if (hostName != m_currentHost) {
-        m_baseModel->clear();
-        m_instanceModel->clear();
-    }
-    m_currentHost = hostName;
-    m_shownPending.clear();
-    if (const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(hostName)) {
-        m_baseModel->setSnapshot(*snapshot);
-        m_instanceModel->setSnapshot(*snapshot);
-    } else {
-        m_baseModel->clear();
-        m_instanceModel->clear();
-    }
+    m_views->showHost(hostName);
     m_overview->update(hostName);
-    updateTitles();
-    updateBanner();
-    updateDetails();
-}
-
-void MainWindow::onSnapshotReady(const QString &hostName, const cache::CacheSnapshot &snapshot, qint64 elapsedMs)
-{
-    m_failures.remove(hostName);
-    m_hostModel->setScanned(hostName, snapshot);
-    m_overview->update(m_currentHost);
-    if (hostName != m_currentHost)
-        return;
-    m_baseModel->setSnapshot(snapshot);
-    m_instanceModel->setSnapshot(snapshot);
-    m_statusLabel->setText(tr("Scanned %1 at %2 in %3 s — %4 in %n base file(s)", nullptr, int(snapshot.bases.size()))
-            .arg(m_hostModel->indexOf(hostName).data().toString(),
-                QLocale().toString(snapshot.takenAt.toLocalTime().time(), QLocale::ShortFormat),
-                QLocale().toString(double(elapsedMs) / 1000.0, 'f', 1),
-                DisplayFormat::size(snapshot.totalAllocated())));
-    updateTitles();
-    updateBanner();
-    updateDetails();
-    m_shownPending = hostName;
-    onModelApplied();
-}
-
-void MainWindow::onModelApplied()
-{
-    updateTitles();
-    if (m_shownPending.isEmpty() || m_baseModel->isUpdating() || m_instanceModel->isUpdating())
-        return;
-    Q_EMIT snapshotShown(std::exchange(m_shownPending, {}));
-}
-
-void MainWindow::onScanFailed(const QString &hostName, const Error &error)
-{
-    m_failures.insert(hostName, error.message);
-    m_hostModel->setFailed(hostName, error.message);
-    if (hostName != m_currentHost)
-        return;
-    m_statusLabel->setText(tr("Scanning %1 failed").arg(m_hostModel->indexOf(hostName).data().toString()));
-    updateBanner();
-}
-
-void MainWindow::updateDetails()
-{
-    const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(m_currentHost);
-    if (!snapshot) {
-        m_details->showNothing();
-        return;
-    }
-    if (m_tabs->currentWidget() == m_baseView && !m_baseView->currentKey().isEmpty())
-        m_details->showBase(*snapshot, m_baseView->currentKey());
-    else if (m_tabs->currentWidget() == m_instanceView && !m_instanceView->currentKey().isEmpty())
-        m_details->showInstance(*snapshot, m_instanceView->currentKey());
-    else
-        m_details->showNothing();
-}
-
-void MainWindow::updateBanner()
-{
-    const QModelIndex hostIndex = m_hostModel->indexOf(m_currentHost);
-    const auto host = m_hostModel->hostAt(hostIndex.row());
-    if (!host) {
-        m_banner->clearMessage();
-        return;
-    }
-    QStringList lines;
-    auto level = HostBanner::Level::Information;
-    if (const QString problem = connectionProblem(m_currentHost); !problem.isEmpty()) {
-        level = HostBanner::Level::Error;
-        lines.append(problem);
-    }
-    if (const auto failure = m_failures.constFind(m_currentHost); failure != m_failures.constEnd()) {
-        level = HostBanner::Level::Error;
-        lines.append(tr("Cannot scan %1: %2").arg(hostIndex.data().toString(), failure.value()));
-    } else if (const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(m_currentHost)) {
-        QList<Problem> problems = snapshot->problems;
-        if (!snapshot->libvirtStatus.isEmpty())
-            problems.append({QStringLiteral("libvirt"), tr("libvirt: %1").arg(snapshot->libvirtStatus)});
-        if (!problems.isEmpty()) {
-            level = std::max(level, HostBanner::Level::Warning);
-            lines.append(DisplayFormat::problems(problems));
-        }
-    }
-    if (m_demoLab) {
-        lines.prepend(tr("%1. No host is configured; add one with “cowherdctl hosts add NAME URI --instances-path PATH”.")
-                .arg(DisplayFormat::demoLabTitle(host->uri)));
-    }
-    if (lines.isEmpty())
-        m_banner->clearMessage();
-    else
-        m_banner->showMessage(level, lines.join(u'\n'));
-}
-
-void MainWindow::updateTitles()
-{
-    m_tabs->setTabText(0, tr("Base cache (%1)").arg(m_baseModel->rowCount()));
-    m_tabs->setTabText(1, tr("Instances (%1)").arg(m_instanceModel->rowCount()));
-    const auto host = m_hostModel->hostAt(m_hostModel->indexOf(m_currentHost).row());
-    if (!host)
-        setWindowTitle(tr("Cowherd"));
-    else if (m_demoLab)
-        setWindowTitle(tr("%1 — Cowherd").arg(DisplayFormat::demoLabTitle(host->uri)));
-    else
-        setWindowTitle(tr("%1 (%2) — Cowherd").arg(host->name, host->uri));
-}
-
-void MainWindow::showInstanceFromDetails(const QString &uuid)
-{
-    m_tabs->setCurrentWidget(m_instanceView);
-    m_instanceView->selectKey(uuid);
-}
-
-void MainWindow::showBaseFromDetails(const QString &name)
-{
-    m_tabs->setCurrentWidget(m_baseView);
-    m_baseView->selectKey(name);
-}
-
-void MainWindow::createOverview(const QString &configFile)
-{
-    m_overview = new OverviewTabs(this, m_tabs, m_scheduler, configFile);
-    connect(m_overview->mapView(), &MapView::baseActivated, this,
-        [this](const QString &hostName, const QString &name) { showFromMap(hostName, name, false); });
-    connect(m_overview->mapView(), &MapView::instanceActivated, this,
-        [this](const QString &hostName, const QString &uuid) { showFromMap(hostName, uuid, true); });
-    // A click in the map tells the details pane, as a click in a table does.
-    connect(m_overview->mapView(), &MapView::baseSelected, this, [this](const QString &hostName, const QString &name) {
-        if (const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(hostName))
-            m_details->showBase(*snapshot, name);
-    });
-    connect(m_overview->mapView(), &MapView::instanceSelected, this, [this](const QString &hostName, const QString &uuid) {
-        if (const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(hostName))
-            m_details->showInstance(*snapshot, uuid);
-    });
-
-    m_baseView->setAccessibleName(tr("Base cache"));
-    m_instanceView->setAccessibleName(tr("Instances"));
-    m_sidebar->setAccessibleName(tr("Hosts"));
-    m_details->setAccessibleName(tr("Details"));
-
-    m_windowState = new WindowState(this);
-    m_windowState->trackSplitter(m_splitter, QStringLiteral("main"));
-    m_windowState->trackHeader(m_baseView->tableView()->horizontalHeader(), QStringLiteral("baseCache"));
-    m_windowState->trackHeader(m_instanceView->tableView()->horizontalHeader(), QStringLiteral("instances"));
-    m_windowState->restore();
+    updateTitle();
 }
 
 void MainWindow::showFromMap(const QString &hostName, const QString &key, bool instance)
 {
-    if (hostName != m_currentHost)
-        m_sidebar->setCurrentHost(hostName);
+    if (hostName != m_hosts->currentHost())
+        m_hosts->selectHost(hostName);
     if (instance)
-        showInstanceFromDetails(key);
+        m_views->showInstance(key);
     else
-        showBaseFromDetails(key);
+        m_views->showBase(key);
+}
+
+void MainWindow::updateTitle()
+{
+    const HostListModel *model = m_hosts->model();
+    const auto host = model->hostAt(model->indexOf(m_hosts->currentHost()).row());
+    if (!host)
+        setWindowTitle(tr("Cowherd"));
+    else if (m_hosts->isDemoLab())
+        setWindowTitle(tr("%1 — Cowherd").arg(DisplayFormat::demoLabTitle(host->uri)));
+    else
+        setWindowTitle(tr("%1 (%2) — Cowherd").arg(host->name, host->uri));
 }
 
 } // namespace cowherd::ui

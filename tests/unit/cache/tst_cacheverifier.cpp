@@ -244,18 +244,24 @@ private Q_SLOTS:
             QCOMPARE(find(out, names.at(i))->metadata.sha256.toLatin1(), sums.at(i));
     }
 
-    void idleIoPriorityIsRestored()
+    void idleIoPriorityIsAppliedAndRestored()
     {
         TestLab lab;
         const QString base = lab.addRawBase(TestLab::sha1Hex(u"p"_s));
         host::LocalTransport t;
-        t.setHashAtIdleIoPriority(true);
         const long before = ::syscall(SYS_ioprio_get, 1, 0);
         QVERIFY(before >= 0);
-        auto sum = t.sha256(base, {});
+        // The cancellation check runs on the hashing thread, inside the hash.
+        long during = -1;
+        auto sum = t.sha256(base, [&] { return (during = ::syscall(SYS_ioprio_get, 1, 0)), false; }, host::IoPriority::Idle);
         QVERIFY(sum);
         QCOMPARE(sum->size(), 64);
+        QCOMPARE(during >> 13, 3L); // IOPRIO_CLASS_IDLE
         QCOMPARE(::syscall(SYS_ioprio_get, 1, 0), before);
+
+        auto normal = t.sha256(base, [&] { return (during = ::syscall(SYS_ioprio_get, 1, 0)), false; });
+        QVERIFY(normal);
+        QCOMPARE(during, before);
     }
 };
 

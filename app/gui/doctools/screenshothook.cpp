@@ -1,28 +1,30 @@
-#include "doctools/screenshothook.h"
+#include "screenshothook.h"
 
 #include "cachepass/cacheactions.h"
 #include "cachepass/cachepassdialog.h"
 #include "cachepass/cachetasks.h"
-#include "overview/dashboard.h"
 #include "common/filteredtableview.h"
+#include "hosts/hostbanner.h"
 #include "hosts/hostlistmodel.h"
 #include "hosts/hostsoverview.h"
-#include "instances/instancetasks.h"
 #include "images/glanceimagemodel.h"
-#include "hosts/hostbanner.h"
 #include "images/imagespanel.h"
 #include "images/importdialog.h"
+#include "instances/instancetasks.h"
 #include "instances/launchwizard.h"
-#include "window/mainwindow.h"
+#include "overview/dashboard.h"
 #include "overview/mapscene.h"
 #include "overview/mapview.h"
-#include "overview/overviewtabs.h"
 #include "tables/scanscheduler.h"
 #include "tasks/taskdock.h"
+#include "tasks/tasksfeature.h"
+#include "window/mainwindow.h"
+
 #include "task/taskmanager.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QPixmap>
 #include <QTabWidget>
 #include <QTableView>
@@ -39,6 +41,31 @@ namespace {
 // Give layouts a moment to settle before the picture.
 constexpr int SettleMs = 400;
 
+// A part of the window by its object name (the window offers no getters for tools).
+template<typename T>
+T *part(const MainWindow &window, const char *name)
+{
+    T *found = window.findChild<T *>(QLatin1String(name));
+    if (!found)
+        qFatal("screenshot hook: the window has no %s named %s", T::staticMetaObject.className(), name);
+    return found;
+}
+
+TasksFeature *tasksOf(const MainWindow &window)
+{
+    return part<TasksFeature>(window, "tasksFeature");
+}
+
+const ScanScheduler *schedulerOf(const MainWindow &window)
+{
+    return part<ScanScheduler>(window, "scanScheduler");
+}
+
+QTabWidget *tabsOf(const MainWindow &window)
+{
+    return part<QTabWidget>(window, "mainTabs");
+}
+
 void saveAndQuit(QWidget *widget, const QString &path)
 {
     QTimer::singleShot(SettleMs, widget, [widget, path] {
@@ -51,7 +78,7 @@ void saveAndQuit(QWidget *widget, const QString &path)
 
 std::optional<host::HostConfig> hostNamed(MainWindow &window, const QString &name)
 {
-    for (const auto &h : window.scheduler()->hosts())
+    for (const auto &h : schedulerOf(window)->hosts())
         if (h.name == name)
             return h;
     return std::nullopt;
@@ -59,7 +86,7 @@ std::optional<host::HostConfig> hostNamed(MainWindow &window, const QString &nam
 
 void showLaunchWizard(MainWindow &window, const QString &path)
 {
-    LaunchWizard *wizard = window.openLaunchWizard();
+    LaunchWizard *wizard = tasksOf(window)->openLaunchWizard();
     if (!wizard) {
         QApplication::exit(1);
         return;
@@ -77,12 +104,12 @@ void showLaunchWizard(MainWindow &window, const QString &path)
 
 void showCachePass(MainWindow &window, const QString &path)
 {
-    QObject::connect(window.cacheActions(), &CacheActions::cachePassDialogOpened, &window, [path](QDialog *dialog) {
+    QObject::connect(part<CacheActions>(window, "cacheActions"), &CacheActions::cachePassDialogOpened, &window, [path](QDialog *dialog) {
         auto *pass = static_cast<CachePassDialog *>(dialog);
         QObject::connect(pass, &CachePassDialog::planShown, pass, [pass, path] { saveAndQuit(pass, path); },
             Qt::SingleShotConnection);
     }, Qt::SingleShotConnection);
-    window.cacheActions()->cachePassAction()->trigger();
+    tasksOf(window)->cachePassAction()->trigger();
 }
 
 // A few real tasks on the fixture lab: a verification that finishes, a launch the cache refuses,
@@ -96,13 +123,13 @@ void showTaskCentre(MainWindow &window, const QString &hostName, const QString &
         QApplication::exit(1);
         return;
     }
-    task::TaskManager *tasks = window.taskManager();
+    task::TaskManager *tasks = tasksOf(window)->manager();
     tasks->setMaxRunningPerHost(2);
-    const CacheTarget target{*host, window.scheduler()->hosts(), {}};
+    const CacheTarget target{*host, schedulerOf(window)->hosts(), {}};
     // The smallest base file: verifying every one would outlast the picture.
     QString smallest;
     qint64 smallestSize = std::numeric_limits<qint64>::max();
-    if (const cache::CacheSnapshot *snapshot = window.scheduler()->snapshot(host->name))
+    if (const cache::CacheSnapshot *snapshot = schedulerOf(window)->snapshot(host->name))
         for (const cache::BaseFile &b : snapshot->bases)
             if (b.kind == cache::BaseKind::Original && b.allocatedSize < smallestSize) {
                 smallest = b.name;
@@ -127,13 +154,14 @@ void showTaskCentre(MainWindow &window, const QString &hostName, const QString &
     tasks->submit(QApplication::translate("ScreenshotHook", "Cache pass on %1").arg(host->name), host->name,
         CacheTasks::pass(target, CacheTasks::PassMode::Plan));
 
-    window.taskDock()->show();
-    window.taskDock()->raise();
-    window.resizeDocks({window.taskDock()}, {250}, Qt::Vertical);
+    TaskDock *dock = tasksOf(window)->dock();
+    dock->show();
+    dock->raise();
+    window.resizeDocks({dock}, {250}, Qt::Vertical);
     // Picture once the quick ones are over and the big launch shows its speed.
     auto *poll = new QTimer(&window);
     poll->setInterval(100);
-    QObject::connect(poll, &QTimer::timeout, &window, [&window, tasks, verify, failed, poll, path] {
+    QObject::connect(poll, &QTimer::timeout, &window, [&window, tasks, dock, verify, failed, poll, path] {
         const auto v = tasks->task(verify);
         const auto f = tasks->task(failed);
         int streaming = 0;
@@ -142,7 +170,7 @@ void showTaskCentre(MainWindow &window, const QString &hostName, const QString &
         if (!v || !f || !task::isFinished(v->state) || !task::isFinished(f->state) || streaming < 2)
             return;
         poll->stop();
-        window.taskDock()->selectTask(failed);
+        dock->selectTask(failed);
         saveAndQuit(&window, path);
     });
     poll->start();
@@ -151,11 +179,11 @@ void showTaskCentre(MainWindow &window, const QString &hostName, const QString &
 // The overview of all hosts once every host was scanned, planned and tried by libvirt.
 void showHostsOverview(MainWindow &window, const QString &path)
 {
-    window.showHostsAction()->trigger();
+    part<QAction>(window, "showHostsAction")->trigger();
     auto *poll = new QTimer(&window);
     poll->setInterval(100);
     QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, path] {
-        const HostListModel *model = window.hostListModel();
+        const auto *model = part<HostListModel>(window, "hostListModel");
         for (int row = 0; row < model->rowCount(); ++row) {
             const auto scan = HostListModel::ScanState(model->index(row, 0).data(HostListModel::ScanStateRole).toInt());
             const int connection = model->index(row, 0).data(HostListModel::ConnectionStateRole).toInt();
@@ -166,7 +194,7 @@ void showHostsOverview(MainWindow &window, const QString &path)
                 return;
         }
         poll->stop();
-        window.hostsOverview()->view()->tableView()->selectRow(0);
+        part<HostsOverview>(window, "hostsOverview")->view()->tableView()->selectRow(0);
         saveAndQuit(&window, path);
     });
     poll->start();
@@ -176,10 +204,10 @@ void showHostsOverview(MainWindow &window, const QString &path)
 // for) or the dashboard, once it is drawn.
 void showOverviewTab(MainWindow &window, const QString &path, const QString &tab)
 {
-    MapView *map = window.overview()->mapView();
-    Dashboard *dashboard = window.overview()->dashboard();
+    auto *map = part<MapView>(window, "mapView");
+    auto *dashboard = part<Dashboard>(window, "dashboard");
     if (tab == u"map") {
-        window.tabs()->setCurrentWidget(map);
+        tabsOf(window)->setCurrentWidget(map);
         const auto highlight = [&window, map, path] {
             const MapGraph &graph = map->scene()->graph();
             int busiest = -1;
@@ -200,7 +228,7 @@ void showOverviewTab(MainWindow &window, const QString &path, const QString &tab
         else
             QObject::connect(map, &MapView::mapShown, &window, highlight, Qt::SingleShotConnection);
     } else if (tab == u"dashboard") {
-        window.tabs()->setCurrentWidget(dashboard);
+        tabsOf(window)->setCurrentWidget(dashboard);
         const auto take = [&window, path] { saveAndQuit(&window, path); };
         if (!dashboard->isBusy())
             take();
@@ -216,8 +244,8 @@ void showOverviewTab(MainWindow &window, const QString &path, const QString &tab
 // The Images tab once the cloud's list (or its error) is shown; the import dialog filled in.
 void showImages(MainWindow &window, const QString &path)
 {
-    ImagesPanel *images = window.imagesPanel();
-    window.tabs()->setCurrentWidget(images);
+    auto *images = part<ImagesPanel>(window, "imagesPanel");
+    tabsOf(window)->setCurrentWidget(images);
     const auto take = [&window, images, path] {
         images->view()->tableView()->selectRow(0);
         saveAndQuit(&window, path);
@@ -232,7 +260,7 @@ void showImages(MainWindow &window, const QString &path)
 
 void showImportDialog(MainWindow &window, const QString &path)
 {
-    ImportDialog *dialog = window.imagesPanel()->openImportDialog();
+    ImportDialog *dialog = part<ImagesPanel>(window, "imagesPanel")->openImportDialog();
     if (!dialog) {
         QApplication::exit(1);
         return;
@@ -263,7 +291,7 @@ void installScreenshotHook(MainWindow &window)
     // COWHERD_SCREENSHOT_TAB=map|dashboard|hosts shows that tab instead of the base cache table.
     const QString tab = qEnvironmentVariable("COWHERD_SCREENSHOT_TAB");
     QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, path, mode, tab](const QString &hostName) {
-        QTableView *table = window.baseCacheView()->tableView();
+        QTableView *table = part<FilteredTableView>(window, "baseCacheView")->tableView();
         if (table->model()->rowCount() > 0)
             table->selectRow(0);
         if (mode == u"launch-wizard")
