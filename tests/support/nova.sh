@@ -239,7 +239,7 @@ choose_instances_path() {
     local inst=$dir/instances
     mkdir -p "$inst"
     chmod 0755 "$inst"
-    if ! setpriv --reuid=libvirt-qemu --regid=kvm --clear-groups test -x "$inst" 2>/dev/null; then
+    if ! setpriv --reuid=libvirt-qemu --regid="$(id -g libvirt-qemu 2>/dev/null)" --init-groups test -x "$inst" 2>/dev/null; then
         inst=/var/lib/cowherd-test/nova-$(printf %s "$dir" | cksum | cut -d' ' -f1)/instances
         say "libvirt-qemu cannot reach $dir: the instances path is $inst"
         rm -rf "$inst"
