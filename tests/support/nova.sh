@@ -103,20 +103,23 @@ stop_service() {
     rm -f "$dir/run/$name.pid"
 }
 
-# Pids of processes whose command line names DIR (privsep helpers that left nova-compute's
-# group, erlang's helpers), except this script and its ancestors.
+# The sessions the fixture's services run in: each was started with setsid, so its session id
+# is the pid in DIR/run/NAME.pid.
+service_sessions() { cat "$dir"/run/*.pid 2>/dev/null | tr -dc '0-9\n'; }
+
+# Pids left of the fixture: processes of its services' sessions (workers that left their
+# process group, erlang's helpers), and nova-compute's privsep helpers, which sudo starts in a
+# session of their own and which name the fixture's nova.conf.
 leftovers() {
-    local p a ancestors=" $$ "
-    a=$$
-    while [ "$a" -gt 1 ]; do
-        a=$(awk '{ print $4 }' "/proc/$a/stat" 2>/dev/null) || break
-        ancestors+="$a "
-    done
+    local p sid sessions=" $* "
     for p in /proc/[0-9]*; do
         p=${p#/proc/}
-        [[ $ancestors == *" $p "* ]] && continue
         pid_alive "$p" || continue
-        tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$dir/" && echo "$p"
+        sid=$(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | awk '{ print $4 }')
+        if [[ $sessions == *" $sid "* ]] ||
+            tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -qF -- "privsep-helper --config-file $dir/etc/nova/nova.conf"; then
+            echo "$p"
+        fi
     done
 }
 
@@ -149,7 +152,8 @@ remove_own_domains() {
 # ---------------------------------------------------------------- stop
 
 stop() {
-    local name p left
+    local name p left sessions
+    sessions=$(service_sessions | tr '\n' ' ')
     # Domains first, while libvirtd is surely up; nova-compute is stopped right after, so it
     # never sees them vanish.
     remove_own_domains
@@ -164,7 +168,8 @@ stop() {
     stop_service rabbitmq 30
     stop_service epmd 10
     stop_service mariadb 60
-    left=$(leftovers)
+    # shellcheck disable=SC2086
+    left=$(leftovers $sessions)
     if [ -n "$left" ]; then
         for p in $left; do
             say "ending leftover pid $p: $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | cut -c1-120)"
@@ -173,7 +178,8 @@ stop() {
         for p in $left; do poll 100 eval "! pid_alive $p" || kill -KILL "$p" 2>/dev/null; done
     fi
     [ -f "$dir/run/libvirtd-started" ] && bash "$here/libvirtd.sh" stop "$dir/libvirtd" && rm -f "$dir/run/libvirtd-started"
-    left=$(leftovers)
+    # shellcheck disable=SC2086
+    left=$(leftovers $sessions)
     if [ -n "$left" ]; then
         say "processes of the fixture still run: $left"
         return 1
