@@ -111,16 +111,9 @@ service_sessions() { cat "$dir"/run/*.pid 2>/dev/null | tr -dc '0-9\n'; }
 # process group, erlang's helpers), and nova-compute's privsep helpers, which sudo starts in a
 # session of their own and which name the fixture's nova.conf.
 leftovers() {
-    local p sid sessions=" $* "
-    for p in /proc/[0-9]*; do
-        p=${p#/proc/}
-        pid_alive "$p" || continue
-        sid=$(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | awk '{ print $4 }')
-        if [[ $sessions == *" $sid "* ]] ||
-            tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -qF -- "privsep-helper --config-file $dir/etc/nova/nova.conf"; then
-            echo "$p"
-        fi
-    done
+    # shellcheck disable=SC2016
+    ps -e -o pid=,sid=,stat= | awk -v sessions=" $* " 'index(sessions, " " $2 " ") && $3 !~ /^Z/ { print $1 }'
+    pgrep -f -- "privsep-helper --config-file $dir/etc/nova/nova.conf"
 }
 
 # ---------------------------------------------------------------- the fixture's domains
