@@ -47,8 +47,8 @@ test: build
 # the .deb of the tree, and an ASan-instrumented package is not what ships (make test covers it).
 # Nor the screenshot label: the hosts view waits for an unreachable qemu+ssh host to fail, and
 # under ASan the child libvirt forks for ssh can deadlock in the sanitizer's allocator before it
-# runs ssh (a lock held by another thread at fork), so that host stays "connecting" (about one
-# run in eight here). The same windows run under ASan in the gui tests.
+# runs ssh (a lock held by another thread at fork), so that host stays "connecting" now and
+# then. The same windows run under ASan in the gui tests.
 test-asan:
 	@$(MAKE) --no-print-directory PRESET=asan build
 	@ctest --preset asan -LE 'faults|packaging|screenshot'
