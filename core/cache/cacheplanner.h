@@ -81,9 +81,9 @@ struct CleanupPlan
     void tally();
 };
 
-// Pure: the same group, policy and time always give the same plan (Cowherd's rules). Nova's semantics: a file in
-// use is touched (mtime = now), so an unused file's age is the time since it was last seen in
-// use. Never removes a referenced, pinned, unknown-named, corrupt (mismatch) or too young file,
+// Pure: the same group, policy and time always give the same plan (Cowherd's rules). Nova's
+// semantics: a file in use is touched (mtime = now), so an unused file's age is the time since
+// it was last seen in use. Never removes a referenced, pinned, unknown-named, corrupt (mismatch) or too young file,
 // and nothing at all while a host of the group is unreachable or its references are incomplete.
 CleanupPlan planCleanup(const SharingGroupState &group, const CachePolicy &policy, const QDateTime &now);
 

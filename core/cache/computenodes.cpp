@@ -17,17 +17,17 @@ Result<QList<ComputeNode>> parseComputeNodes(QByteArrayView json)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError)
-        return fail(u"compute_nodes is not JSON (%1 at offset %2)"_s.arg(error.errorString()).arg(error.offset));
+        return fail(Error::Kind::Corrupt, u"compute_nodes is not JSON (%1 at offset %2)"_s.arg(error.errorString()).arg(error.offset));
     if (!doc.isObject())
-        return fail(u"compute_nodes is not a JSON object of node names"_s);
+        return fail(Error::Kind::Corrupt, u"compute_nodes is not a JSON object of node names"_s);
     QList<ComputeNode> nodes;
     const QJsonObject object = doc.object();
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         if (!it.value().isDouble())
-            return fail(u"compute_nodes gives '%1' no time"_s.arg(it.key().left(200)));
+            return fail(Error::Kind::Corrupt, u"compute_nodes gives '%1' no time"_s.arg(it.key().left(200)));
         const double seconds = it.value().toDouble();
         if (!(seconds >= 0 && seconds < 1e12))
-            return fail(u"compute_nodes gives '%1' an impossible time"_s.arg(it.key().left(200)));
+            return fail(Error::Kind::Corrupt, u"compute_nodes gives '%1' an impossible time"_s.arg(it.key().left(200)));
         nodes.append({it.key(), QDateTime::fromMSecsSinceEpoch(qint64(seconds * 1000), Qt::UTC)});
     }
     return nodes;
@@ -61,7 +61,7 @@ Result<std::optional<QList<ComputeNode>>> readComputeNodes(host::Transport &tran
         options.skipWithoutPython = true;
         auto held = transport.lock(stat->at(1).path, options);
         if (!held)
-            return fail(u"Nova's registry lock: %1"_s.arg(held.error().message));
+            return fail(held.error(), u"Nova's registry lock: %1"_s.arg(held.error().message));
         lock = std::move(*held);
     }
     auto content = transport.readFile(path, 1024 * 1024);
@@ -69,7 +69,7 @@ Result<std::optional<QList<ComputeNode>>> readComputeNodes(host::Transport &tran
         return std::unexpected(content.error());
     auto nodes = parseComputeNodes(*content);
     if (!nodes)
-        return fail(u"%1 on %2: %3"_s.arg(path, transport.displayName(), nodes.error().message));
+        return fail(nodes.error(), u"%1 on %2: %3"_s.arg(path, transport.displayName(), nodes.error().message));
     return std::optional(std::move(*nodes));
 }
 

@@ -31,7 +31,7 @@ Result<NovaTraces> readNovaTraces(host::Transport &transport, const QString &ins
     if (!result)
         return std::unexpected(result.error());
     if (!result->succeeded())
-        return fail(u"Cannot look for Nova's files under %1 on %2: %3"_s.arg(instancesPath, transport.displayName(),
+        return fail(Error::Kind::Failure, u"Cannot look for Nova's files under %1 on %2: %3"_s.arg(instancesPath, transport.displayName(),
             QString::fromLocal8Bit(result->standardError).trimmed()));
     NovaTraces traces;
     for (const QByteArray &line : result->standardOutput.split('\n')) {

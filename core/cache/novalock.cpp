@@ -16,8 +16,8 @@ Result<std::unique_ptr<host::HostLock>> lockNovaBaseFile(host::Transport &transp
     options.createContent = "cowherd\n";
     options.skipWithoutPython = true;
     auto lock = transport.lock(novaLockPath(instancesPath, name), options);
-    if (!lock && lock.error().kind != Error::Kind::Cancelled)
-        return std::unexpected(Error{u"Nova's lock on %1: %2"_s.arg(name, lock.error().message), lock.error().kind});
+    if (!lock && !lock.error().is(Error::Kind::Cancelled))
+        return fail(lock.error(), u"Nova's lock on %1: %2"_s.arg(name, lock.error().message));
     return lock;
 }
 

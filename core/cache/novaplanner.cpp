@@ -250,16 +250,9 @@ CleanupPlan planNovaCleanup(const SharingGroupState &group, const NovaPlanPolicy
         if (const PlannedAction *own = cowherdPlan.action(name); own && own->action != a.action)
             a.advice = u"Cowherd's rules would %1 it: %2"_s.arg(toString(own->action), own->reason);
 
-        switch (a.action) {
-        case PlannedAction::Action::Remove:
-            ++plan.removeCount;
-            plan.reclaimableBytes += a.bytes;
-            break;
-        case PlannedAction::Action::Touch: ++plan.touchCount; break;
-        case PlannedAction::Action::Keep: ++plan.keepCount; break;
-        }
         plan.actions.append(std::move(a));
     }
+    plan.tally();
     return plan;
 }
 

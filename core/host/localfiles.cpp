@@ -263,14 +263,16 @@ Result<std::unique_ptr<HostLock>> recordLock(const QString &path, const LockOpti
         if (error != EAGAIN && error != EACCES)
             return std::unexpected(fileError(u"lock"_s, path, error));
         if (!options.wait)
-            return fail(u"%1 is locked by another process on this machine (nova-compute holds such a lock while it "
-                        "fetches, uses or removes that base file)."_s.arg(path));
+            return fail(Error::Kind::Busy, u"%1 is locked by another process on this machine (nova-compute holds such a "
+                                           "lock while it fetches, uses or removes that base file)."_s.arg(path));
         if (options.isCancelled && options.isCancelled())
             return std::unexpected(Error::cancelled(u"Waiting for the lock %1 was cancelled."_s.arg(path)));
         if (options.timeoutMs >= 0
             && std::chrono::steady_clock::now() - started > std::chrono::milliseconds(options.timeoutMs))
-            return fail(u"Timed out after %1 s waiting for the lock %2 on this machine; another process (nova-compute "
-                        "fetching, using or removing that base file) holds it."_s.arg(options.timeoutMs / 1000.0).arg(path));
+            return fail(Error::Kind::Busy, u"Timed out after %1 s waiting for the lock %2 on this machine; another process "
+                                           "(nova-compute fetching, using or removing that base file) holds it."_s
+                                               .arg(options.timeoutMs / 1000.0)
+                                               .arg(path));
         std::this_thread::sleep_for(delay);
         delay = std::min(delay * 2, std::chrono::milliseconds(100));
     }

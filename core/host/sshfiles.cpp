@@ -356,18 +356,21 @@ Result<std::unique_ptr<HostLock>> SshTransport::recordLock(const QString &path, 
             qCWarning(lcSsh) << displayName() << "has no python3: Nova's lock" << path << "is not taken there";
             return std::make_unique<NoLock>();
         }
-        return fail(u"Cannot take the lock %1 on %2: python3 is missing there, and Cowherd takes Nova's "
-                    "(fcntl) locks with it. Install python3 on %2."_s.arg(path, displayName()));
+        return fail(Error::Kind::Unsupported, u"Cannot take the lock %1 on %2: python3 is missing there, and Cowherd "
+                                              "takes Nova's (fcntl) locks with it. Install python3 on %2."_s.arg(path, displayName()));
     }
     if (line && *line == "busy") {
         if (!options.wait)
-            return fail(u"%1 is locked by another process on %2 (nova-compute holds such a lock while it fetches, "
-                        "uses or removes that base file)."_s.arg(path, displayName()));
-        return fail(u"Timed out after %1 s waiting for the lock %2 on %3; another process (nova-compute fetching, "
-                    "using or removing that base file) holds it."_s.arg(options.timeoutMs / 1000.0).arg(path, displayName()));
+            return fail(Error::Kind::Busy, u"%1 is locked by another process on %2 (nova-compute holds such a lock while "
+                                           "it fetches, uses or removes that base file)."_s.arg(path, displayName()));
+        return fail(Error::Kind::Busy, u"Timed out after %1 s waiting for the lock %2 on %3; another process (nova-compute "
+                                       "fetching, using or removing that base file) holds it."_s
+                                           .arg(options.timeoutMs / 1000.0)
+                                           .arg(path, displayName()));
     }
     if (line && line->startsWith("error "))
-        return fail(u"Cannot lock %1 on %2: %3."_s.arg(path, displayName(), QString::fromUtf8(line->mid(6))));
+        return fail(line->contains("Permission denied") ? Error::Kind::Permission : Error::Kind::Failure,
+            u"Cannot lock %1 on %2: %3."_s.arg(path, displayName(), QString::fromUtf8(line->mid(6))));
     if (!finished)
         return std::unexpected(finished.error());
     return std::unexpected(remoteFailure(u"lock"_s, path, *finished));
