@@ -70,10 +70,13 @@ bench: build
 	bench/bench_inspect.sh
 	bench/bench_scan.sh 50 1000
 	bench/bench_scan.sh 500 10000
+	BENCH_QEMU_SAMPLE=2000 bench/bench_scan.sh 2500 50000 4096
+	bench/makelab.sh /tmp/cowherd-bench-snapshot 2500 50000 4096 && $(BUILD)/bench/bench_snapshot /tmp/cowherd-bench-snapshot
 	$(BUILD)/bench/bench_model 100000
 	bench/makelab.sh /tmp/cowherd-bench-gui 500 10000 && $(BUILD)/bench/bench_gui /tmp/cowherd-bench-gui 10
 	bench/bench_verify.sh
 	bench/bench_remote_scan.sh 50 1000
+	BENCH_REMOTE_SAMPLE=100 bench/bench_remote_scan.sh 2500 50000 4096
 	bench/bench_fetch_glance.sh
 
 clean:

@@ -7,6 +7,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <cstdio>
+
 using namespace Qt::StringLiterals;
 
 namespace cowherd::ctl {
@@ -19,28 +21,34 @@ void printSnapshot(const cache::CacheSnapshot &snap)
     for (const Problem &p : snap.problems)
         printLine(u"  ! "_s + p.message);
 
-    QList<QStringList> rows{{u"BASE FILE"_s, u"KIND"_s, u"FORMAT"_s, u"VIRTUAL"_s, u"ALLOCATED"_s,
-        u"AGE"_s, u"REFS"_s, u"PROBLEMS"_s}};
-    for (const cache::BaseFile &b : snap.bases)
-        rows.append({b.name, cache::toString(b.kind), b.format.isEmpty() ? u"-"_s : b.format,
+    printLine(u""_s);
+    const QStringList baseHeader{u"BASE FILE"_s, u"KIND"_s, u"FORMAT"_s, u"VIRTUAL"_s, u"ALLOCATED"_s,
+        u"AGE"_s, u"REFS"_s, u"PROBLEMS"_s};
+    printTable(snap.bases.size() + 1, [&](qsizetype r) -> QStringList {
+        if (r == 0)
+            return baseHeader;
+        const cache::BaseFile &b = snap.bases.at(r - 1);
+        return {b.name, cache::toString(b.kind), b.format.isEmpty() ? u"-"_s : b.format,
             formatBytes(b.virtualSize), formatBytes(b.allocatedSize), cache::formatDuration(b.mtime.secsTo(snap.takenAt)),
             QString::number(b.references.size()),
-            b.problems.isEmpty() ? QString() : b.problems.first().code});
-    printLine(u""_s);
-    std::fputs(qUtf8Printable(formatTable(rows)), stdout);
+            b.problems.isEmpty() ? QString() : b.problems.first().code};
+    });
 
-    rows = {{u"INSTANCE"_s, u"NAME"_s, u"STATE"_s, u"DISKS"_s, u"BASE FILES"_s}};
-    for (const cache::Instance &i : snap.instances) {
+    printLine(u""_s);
+    const QStringList instanceHeader{u"INSTANCE"_s, u"NAME"_s, u"STATE"_s, u"DISKS"_s, u"BASE FILES"_s};
+    const QString basePrefix = snap.host.instancesPath + u"/_base/"_s;
+    printTable(snap.instances.size() + 1, [&](qsizetype r) -> QStringList {
+        if (r == 0)
+            return instanceHeader;
+        const cache::Instance &i = snap.instances.at(r - 1);
         QStringList bases;
         for (const cache::Disk &d : i.disks)
             for (const cache::ChainLink &l : d.backingChain)
-                if (l.path.startsWith(snap.host.instancesPath + u"/_base/"_s))
+                if (l.path.startsWith(basePrefix))
                     bases.append(l.path.section(u'/', -1));
-        rows.append({i.uuid, i.name.isEmpty() ? u"-"_s : i.name, i.state, QString::number(i.disks.size()),
-            bases.join(u", ")});
-    }
-    printLine(u""_s);
-    std::fputs(qUtf8Printable(formatTable(rows)), stdout);
+        return {i.uuid, i.name.isEmpty() ? u"-"_s : i.name, i.state, QString::number(i.disks.size()),
+            bases.join(u", ")};
+    });
 }
 
 } // namespace
@@ -66,7 +74,7 @@ int scanCommand(const QStringList &arguments, Context &context)
     if (!snap)
         return printError(snap.error());
     if (context.json)
-        printJson(cache::toJson(*snap));
+        cache::writeJson(*snap, [](QByteArrayView bytes) { std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout); });
     else
         printSnapshot(*snap);
     return ExitSuccess;

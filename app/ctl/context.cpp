@@ -130,6 +130,29 @@ QString formatTable(const QList<QStringList> &rows)
     return out;
 }
 
+void printTable(qsizetype rows, const std::function<QStringList(qsizetype)> &row)
+{
+    QList<qsizetype> widths;
+    for (qsizetype r = 0; r < rows; ++r) {
+        const QStringList cells = row(r);
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            if (widths.size() <= i)
+                widths.append(0);
+            widths[i] = std::max(widths[i], cells.at(i).size());
+        }
+    }
+    QString line;
+    for (qsizetype r = 0; r < rows; ++r) {
+        const QStringList cells = row(r);
+        line.clear();
+        for (qsizetype i = 0; i < cells.size(); ++i)
+            line += i + 1 < cells.size() ? cells.at(i).leftJustified(widths.at(i) + 2) : cells.at(i);
+        line += u'\n';
+        const QByteArray bytes = line.toUtf8();
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    }
+}
+
 QString formatBytes(qint64 bytes)
 {
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 class QCommandLineParser;
@@ -47,6 +48,10 @@ void printLine(const QString &line);
 
 // Lays out rows as columns separated by two spaces; the first row is the header.
 QString formatTable(const QList<QStringList> &rows);
+// The same layout printed to standard output for rows made on demand (row(0) is the header):
+// one pass measures the columns, a second makes each row again and prints it, so a table of
+// 50,000 instances is never held whole.
+void printTable(qsizetype rows, const std::function<QStringList(qsizetype)> &row);
 QString formatBytes(qint64 bytes);
 
 } // namespace cowherd::ctl

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QVarLengthArray>
 
 using namespace Qt::StringLiterals;
 
@@ -24,16 +25,41 @@ namespace cowherd::cache {
 
 namespace {
 
-// What the scan knows about one image file, keyed by its clean absolute path.
+// What the scan keeps of one image file, keyed by its clean absolute path: what the snapshot
+// and the chain walk need, not the header bytes nor the whole ImageInfo.
 struct ImageNode
 {
     bool exists = false;
     QString error;
-    image::ImageInfo info;
+    QString format;
+    qint64 virtualSize = 0;
+    QString backingFormat;
     QString backingPath; // resolved, absolute, clean; empty when none
+    QList<Problem> safety; // checkSafety() for the file's role (base file or disk), when known
 };
 
-ImageNode nodeFromEntry(const host::FileEntry &entry)
+enum class Role { Base, Disk, Other };
+
+// The same few strings come back for every overlay (its base file's path, "raw"): one copy each.
+class StringPool
+{
+public:
+    QString intern(const QString &s)
+    {
+        if (s.isEmpty())
+            return s;
+        const auto it = m_strings.constFind(s);
+        if (it != m_strings.cend())
+            return *it;
+        m_strings.insert(s);
+        return s;
+    }
+
+private:
+    QSet<QString> m_strings;
+};
+
+ImageNode nodeFromEntry(const host::FileEntry &entry, Role role, StringPool &pool)
 {
     ImageNode node;
     node.exists = entry.exists && entry.isFile;
@@ -41,13 +67,24 @@ ImageNode nodeFromEntry(const host::FileEntry &entry)
     if (!node.exists)
         return node;
     image::PrefixByteSource source(entry.head, entry.apparentSize);
-    node.info = image::inspect(source);
-    if (!node.info.backingFile.isEmpty()) {
-        const QString backing = node.info.backingFile;
+    const image::ImageInfo info = image::inspect(source);
+    node.format = info.format; // the inspector's names are literals: nothing to share
+    node.virtualSize = info.virtualSize;
+    node.backingFormat = pool.intern(info.backingFormat);
+    if (!info.backingFile.isEmpty()) {
+        const QString &backing = info.backingFile;
         // qemu resolves a relative backing name against the directory of the image.
-        node.backingPath = QDir::cleanPath(QDir::isAbsolutePath(backing)
+        node.backingPath = pool.intern(QDir::cleanPath(QDir::isAbsolutePath(backing)
                 ? backing
-                : QFileInfo(entry.path).absolutePath() + u'/' + backing);
+                : QFileInfo(entry.path).absolutePath() + u'/' + backing));
+    }
+    if (role != Role::Other) {
+        image::SafetyPolicy policy;
+        // A base file must stand alone: the full safety policy, minus what a header prefix
+        // cannot show. Overlays have backing files by design.
+        policy.allowIncompleteHeader = true;
+        policy.allowBackingFile = role == Role::Disk;
+        node.safety = image::checkSafety(info, policy);
     }
     return node;
 }
@@ -62,14 +99,15 @@ struct ChainWalk
 ChainWalk walkChain(const QString &start, const QHash<QString, ImageNode> &nodes, int maxDepth)
 {
     ChainWalk walk;
-    QSet<QString> seen{start};
+    // A chain is a few links deep (at most maxDepth): a short list beats a hash set per walk.
+    QVarLengthArray<QString, 8> seen{start};
     QString current = start;
     for (int depth = 0;; ++depth) {
         const auto it = nodes.constFind(current);
         if (it == nodes.cend() || it->backingPath.isEmpty())
             return walk;
         const QString next = it->backingPath;
-        if (seen.contains(next)) {
+        if (std::find(seen.cbegin(), seen.cend(), next) != seen.cend()) {
             walk.problems.append({u"backing-loop"_s,
                 u"The backing chain of %1 loops back to %2; qemu cannot open it. Recreate the "
                 "overlay with a correct backing file."_s.arg(start, next)});
@@ -81,15 +119,15 @@ ChainWalk walkChain(const QString &start, const QHash<QString, ImageNode> &nodes
                     .arg(start).arg(maxDepth)});
             return walk;
         }
-        seen.insert(next);
+        seen.append(next);
         const auto nextNode = nodes.constFind(next);
         if (nextNode == nodes.cend()) {
             walk.pending = next;
             return walk;
         }
-        QString format = it->info.backingFormat;
+        QString format = it->backingFormat;
         if (format.isEmpty())
-            format = nextNode->info.format;
+            format = nextNode->format;
         walk.chain.append({next, format});
         if (!nextNode->exists) {
             walk.problems.append({u"backing-file-missing"_s,
@@ -118,7 +156,16 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
     const QString instancesPath = QDir::cleanPath(hostConfig.instancesPath);
 
     QHash<QString, ImageNode> nodes;
-    auto listing = transport.listCache(instancesPath, {});
+    StringPool pool;
+    const QString basePrefix = instancesPath + u"/_base/"_s;
+    host::ListOptions listOptions;
+    // Inspect each header as it is read and keep only the node: the listing drops the bytes.
+    listOptions.onHead = [&](host::FileEntry &entry) {
+        const QString path = QDir::cleanPath(entry.path);
+        nodes.insert(path, nodeFromEntry(entry, path.startsWith(basePrefix) ? Role::Base : Role::Disk, pool));
+        entry.head = QByteArray();
+    };
+    auto listing = transport.listCache(instancesPath, listOptions);
     if (!listing) {
         snap.problems.append({u"instances-path-unreadable"_s, listing.error().message});
     } else if (!listing->baseExists) {
@@ -135,6 +182,7 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
             if (!o.isEmpty())
                 metadata.insert(m.name.chopped(5), o);
         }
+        snap.bases.reserve(listing->baseFiles.size());
         for (const host::FileEntry &entry : listing->baseFiles) {
             if (entry.vanished)
                 continue; // removed while we listed: not part of this snapshot
@@ -159,7 +207,9 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
                     "Instances using it may see bad data; fetch the image again and move them to it."_s
                         .arg(entry.path, stringValue(metadata.value(entry.name), "recorded_at"_L1))});
 
-            ImageNode node = nodeFromEntry(entry);
+            auto node = nodes.find(base.path);
+            if (node == nodes.end())
+                node = nodes.insert(base.path, nodeFromEntry(entry, Role::Base, pool));
             if (!entry.error.isEmpty())
                 base.problems.append({u"unreadable"_s,
                     u"Cannot read %1: %2."_s.arg(base.path, entry.error)});
@@ -167,20 +217,16 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
                 base.problems.append({u"symlink"_s,
                     u"%1 is a symbolic link; base files are regular files. Replace the link by the "
                     "file or remove it."_s.arg(base.path)});
-            if (node.exists && base.kind != BaseKind::Partial) {
-                base.format = node.info.format;
-                base.virtualSize = node.info.virtualSize;
-                // A base file must stand alone: the full safety policy, minus what a header
-                // prefix cannot show.
-                image::SafetyPolicy policy;
-                policy.allowIncompleteHeader = true;
-                base.problems.append(image::checkSafety(node.info, policy));
+            if (node->exists && base.kind != BaseKind::Partial) {
+                base.format = node->format;
+                base.virtualSize = node->virtualSize;
+                base.problems.append(node->safety);
             }
             if (base.kind == BaseKind::Unknown)
                 base.problems.append({u"unknown-name"_s,
                     u"%1 is not named like a Nova base file (sha1 of the image id, <sha1>_<GiB>, "
                     "swap_<MiB>, ephemeral_<GiB>_<fs>); Cowherd will not remove it."_s.arg(base.name)});
-            nodes.insert(base.path, std::move(node));
+            node->safety.clear();
             snap.bases.append(std::move(base));
         }
     }
@@ -188,6 +234,7 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
     // Instances found on disk.
     QHash<QString, qsizetype> instanceByUuid;
     if (listing) {
+        snap.instances.reserve(listing->instanceDirectories.size());
         for (const host::InstanceDirectory &dir : listing->instanceDirectories) {
             Instance instance;
             instance.uuid = dir.name;
@@ -199,21 +246,17 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
                 Disk disk;
                 disk.path = QDir::cleanPath(file.path);
                 disk.allocatedSize = file.allocatedSize;
-                ImageNode node = nodeFromEntry(file);
-                disk.format = node.info.format;
-                disk.virtualSize = node.info.virtualSize;
-                if (node.exists) {
-                    image::SafetyPolicy policy; // overlays have backing files by design
-                    policy.allowBackingFile = true;
-                    policy.allowIncompleteHeader = true;
-                    disk.problems = image::checkSafety(node.info, policy);
-                }
+                auto node = nodes.find(disk.path);
+                if (node == nodes.end())
+                    node = nodes.insert(disk.path, nodeFromEntry(file, Role::Disk, pool));
+                disk.format = node->format;
+                disk.virtualSize = node->virtualSize;
+                if (node->exists)
+                    disk.problems = std::exchange(node->safety, {});
                 if (!file.error.isEmpty())
                     disk.problems.append({u"unreadable"_s, u"Cannot read %1: %2."_s.arg(disk.path, file.error)});
-                nodes.insert(disk.path, std::move(node));
                 instance.disks.append(std::move(disk));
             }
-            instanceByUuid.insert(instance.uuid, snap.instances.size());
             snap.instances.append(std::move(instance));
         }
     }
@@ -231,6 +274,9 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
             snap.problems.append({u"libvirt-unreachable"_s, domains.error().message
                     + u" Instance states are unknown; references come from the disks alone."_s});
         } else {
+            instanceByUuid.reserve(snap.instances.size());
+            for (qsizetype i = 0; i < snap.instances.size(); ++i)
+                instanceByUuid.insert(snap.instances.at(i).uuid, i);
             const QString prefix = instancesPath + u'/';
             for (const host::DomainInfo &domain : *domains) {
                 qsizetype index = instanceByUuid.value(domain.uuid, -1);
@@ -271,19 +317,28 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
     }
 
     // Follow every disk's backing chain, probing files outside the listing in rounds: the number
-    // of round trips is bounded by the chain depth, not by the number of files.
+    // of round trips is bounded by the chain depth, not by the number of files. A round that
+    // wants nothing has walked every disk's final chain (disk by disk, in order): kept.
+    QList<ChainWalk> walks;
+    bool walksFinal = false;
     for (int round = 0; round <= options.maxChainDepth; ++round) {
         QSet<QString> wanted;
+        walks.clear();
         for (const Instance &instance : std::as_const(snap.instances)) {
             for (const Disk &disk : instance.disks) {
-                if (!nodes.contains(disk.path))
+                if (!nodes.contains(disk.path)) {
                     wanted.insert(disk.path);
-                else if (const ChainWalk w = walkChain(disk.path, nodes, options.maxChainDepth); !w.pending.isEmpty())
-                    wanted.insert(w.pending);
+                    continue;
+                }
+                walks.append(walkChain(disk.path, nodes, options.maxChainDepth));
+                if (!walks.constLast().pending.isEmpty())
+                    wanted.insert(walks.constLast().pending);
             }
         }
-        if (wanted.isEmpty())
+        if (wanted.isEmpty()) {
+            walksFinal = true;
             break;
+        }
         const QStringList paths(wanted.cbegin(), wanted.cend());
         auto probed = transport.probe(paths, host::ListOptions{}.diskHeadBytes);
         if (!probed) {
@@ -291,29 +346,37 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
             break;
         }
         for (const host::FileEntry &entry : *probed)
-            nodes.insert(QDir::cleanPath(entry.path), nodeFromEntry(entry));
+            nodes.insert(QDir::cleanPath(entry.path), nodeFromEntry(entry, Role::Other, pool));
     }
 
     QHash<QString, qsizetype> baseByPath;
     for (qsizetype i = 0; i < snap.bases.size(); ++i)
         baseByPath.insert(snap.bases.at(i).path, i);
+    // An instance's references are added one after the other, so a repeat can only be the last
+    // one: no search through the references of a base file that thousands of instances use.
     auto addReference = [&](const QString &path, const QString &uuid) {
         const auto it = baseByPath.constFind(path);
-        if (it != baseByPath.cend() && !snap.bases[*it].references.contains(uuid))
-            snap.bases[*it].references.append(uuid);
+        if (it == baseByPath.cend())
+            return;
+        QStringList &references = snap.bases[*it].references;
+        if (references.isEmpty() || references.constLast() != uuid)
+            references.append(uuid);
     };
 
+    qsizetype walkIndex = 0;
     for (Instance &instance : snap.instances) {
         for (Disk &disk : instance.disks) {
-            const ImageNode node = nodes.value(disk.path);
+            const auto found = nodes.constFind(disk.path);
+            const ImageNode node = found == nodes.cend() ? ImageNode{} : *found;
             if (disk.format.isEmpty())
-                disk.format = node.info.format;
+                disk.format = node.format;
             if (disk.virtualSize == 0)
-                disk.virtualSize = node.info.virtualSize;
+                disk.virtualSize = node.virtualSize;
             if (!node.exists)
                 disk.problems.append({u"disk-missing"_s,
                     u"The disk %1 of instance %2 does not exist on %3."_s.arg(disk.path, instance.uuid, transport.displayName())});
-            ChainWalk walk = walkChain(disk.path, nodes, options.maxChainDepth);
+            const ChainWalk walk = walksFinal ? std::move(walks[walkIndex++])
+                                              : walkChain(disk.path, nodes, options.maxChainDepth);
             disk.backingChain = walk.chain;
             disk.problems.append(walk.problems);
             addReference(disk.path, instance.uuid);

@@ -1,22 +1,166 @@
 #include "cache/snapshotjson.h"
 
+#include "cache/jsonwriter.h"
+
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace cowherd::cache {
 
 namespace {
 
-QJsonValue stringOrNull(const QString &s)
+// Keys go in the order QJsonObject keeps them (sorted), as the text always had them.
+
+void writeTime(JsonWriter &w, const QDateTime &t)
 {
-    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+    if (t.isValid())
+        w.value(t.toUTC().toString(Qt::ISODate));
+    else
+        w.null();
 }
 
-QJsonValue isoTime(const QDateTime &t)
+void writeProblems(JsonWriter &w, const QList<Problem> &problems)
 {
-    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+    w.beginArray();
+    for (const Problem &p : problems) {
+        w.beginObject();
+        w.key("code"_L1);
+        w.value(p.code);
+        w.key("message"_L1);
+        w.value(p.message);
+        w.endObject();
+    }
+    w.endArray();
+}
+
+void writeBase(JsonWriter &w, const BaseFile &b)
+{
+    w.beginObject();
+    w.key("allocated_size"_L1);
+    w.value(b.allocatedSize);
+    w.key("apparent_size"_L1);
+    w.value(b.apparentSize);
+    w.key("format"_L1);
+    w.stringOrNull(b.format);
+    w.key("image_id"_L1);
+    w.stringOrNull(b.imageId);
+    w.key("kind"_L1);
+    w.value(toString(b.kind));
+    w.key("mtime"_L1);
+    writeTime(w, b.mtime);
+    w.key("name"_L1);
+    w.value(b.name);
+    w.key("path"_L1);
+    w.value(b.path);
+    w.key("problems"_L1);
+    writeProblems(w, b.problems);
+    w.key("references"_L1);
+    w.beginArray();
+    for (const QString &uuid : b.references)
+        w.value(uuid);
+    w.endArray();
+    w.key("virtual_size"_L1);
+    w.value(b.virtualSize);
+    w.endObject();
+}
+
+void writeDisk(JsonWriter &w, const Disk &d)
+{
+    w.beginObject();
+    w.key("allocated_size"_L1);
+    w.value(d.allocatedSize);
+    w.key("backing_chain"_L1);
+    w.beginArray();
+    for (const ChainLink &link : d.backingChain) {
+        w.beginObject();
+        w.key("format"_L1);
+        w.stringOrNull(link.format);
+        w.key("path"_L1);
+        w.value(link.path);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("format"_L1);
+    w.stringOrNull(d.format);
+    w.key("path"_L1);
+    w.value(d.path);
+    w.key("problems"_L1);
+    writeProblems(w, d.problems);
+    w.key("target"_L1);
+    w.stringOrNull(d.target);
+    w.key("virtual_size"_L1);
+    w.value(d.virtualSize);
+    w.endObject();
+}
+
+void writeInstance(JsonWriter &w, const Instance &i)
+{
+    w.beginObject();
+    w.key("directory"_L1);
+    w.stringOrNull(i.directory);
+    w.key("disks"_L1);
+    w.beginArray();
+    for (const Disk &d : i.disks)
+        writeDisk(w, d);
+    w.endArray();
+    w.key("name"_L1);
+    w.stringOrNull(i.name);
+    w.key("problems"_L1);
+    writeProblems(w, i.problems);
+    w.key("state"_L1);
+    w.value(i.state);
+    w.key("uuid"_L1);
+    w.value(i.uuid);
+    w.endObject();
 }
 
 } // namespace
+
+void writeJson(const CacheSnapshot &snapshot, const std::function<void(QByteArrayView)> &write)
+{
+    JsonWriter w(write);
+    w.beginObject();
+    w.key("bases"_L1);
+    w.beginArray();
+    for (const BaseFile &b : snapshot.bases)
+        writeBase(w, b);
+    w.endArray();
+    w.key("host"_L1);
+    w.beginObject();
+    w.key("instances_path"_L1);
+    w.value(snapshot.host.instancesPath);
+    w.key("name"_L1);
+    w.value(snapshot.host.name);
+    w.key("uri"_L1);
+    w.value(snapshot.host.uri);
+    w.endObject();
+    w.key("instances"_L1);
+    w.beginArray();
+    for (const Instance &i : snapshot.instances)
+        writeInstance(w, i);
+    w.endArray();
+    w.key("libvirt"_L1);
+    w.value(snapshot.libvirtStatus.isEmpty() ? u"connected"_s : snapshot.libvirtStatus);
+    w.key("problems"_L1);
+    writeProblems(w, snapshot.problems);
+    w.key("taken_at"_L1);
+    writeTime(w, snapshot.takenAt);
+    w.endObject();
+    w.finish();
+}
+
+QByteArray toJsonText(const CacheSnapshot &snapshot)
+{
+    QByteArray text;
+    writeJson(snapshot, [&](QByteArrayView bytes) { text += bytes; });
+    return text;
+}
+
+QJsonObject toJson(const CacheSnapshot &snapshot)
+{
+    return QJsonDocument::fromJson(toJsonText(snapshot)).object();
+}
 
 QJsonArray toJson(const QList<Problem> &problems)
 {
@@ -29,60 +173,6 @@ QJsonArray toJson(const QList<Problem> &problems)
 QJsonObject toJson(const host::HostConfig &host)
 {
     return {{u"name"_s, host.name}, {u"uri"_s, host.uri}, {u"instances_path"_s, host.instancesPath}};
-}
-
-QJsonObject toJson(const CacheSnapshot &snapshot)
-{
-    QJsonArray bases;
-    for (const BaseFile &b : snapshot.bases) {
-        bases.append(QJsonObject{
-            {u"name"_s, b.name},
-            {u"path"_s, b.path},
-            {u"kind"_s, toString(b.kind)},
-            {u"format"_s, stringOrNull(b.format)},
-            {u"virtual_size"_s, b.virtualSize},
-            {u"apparent_size"_s, b.apparentSize},
-            {u"allocated_size"_s, b.allocatedSize},
-            {u"mtime"_s, isoTime(b.mtime)},
-            {u"image_id"_s, stringOrNull(b.imageId)},
-            {u"references"_s, QJsonArray::fromStringList(b.references)},
-            {u"problems"_s, toJson(b.problems)},
-        });
-    }
-    QJsonArray instances;
-    for (const Instance &i : snapshot.instances) {
-        QJsonArray disks;
-        for (const Disk &d : i.disks) {
-            QJsonArray chain;
-            for (const ChainLink &link : d.backingChain)
-                chain.append(QJsonObject{{u"path"_s, link.path}, {u"format"_s, stringOrNull(link.format)}});
-            disks.append(QJsonObject{
-                {u"path"_s, d.path},
-                {u"target"_s, stringOrNull(d.target)},
-                {u"format"_s, stringOrNull(d.format)},
-                {u"virtual_size"_s, d.virtualSize},
-                {u"allocated_size"_s, d.allocatedSize},
-                {u"backing_chain"_s, chain},
-                {u"problems"_s, toJson(d.problems)},
-            });
-        }
-        instances.append(QJsonObject{
-            {u"uuid"_s, i.uuid},
-            {u"name"_s, stringOrNull(i.name)},
-            {u"state"_s, i.state},
-            {u"directory"_s, stringOrNull(i.directory)},
-            {u"disks"_s, disks},
-            {u"problems"_s, toJson(i.problems)},
-        });
-    }
-    return {
-        {u"host"_s, toJson(snapshot.host)},
-        {u"taken_at"_s, isoTime(snapshot.takenAt)},
-        {u"libvirt"_s, snapshot.libvirtStatus.isEmpty() ? u"connected"_s : snapshot.libvirtStatus},
-        {u"bases"_s, bases},
-        {u"instances"_s, instances},
-        {u"problems"_s, toJson(snapshot.problems)},
-    };
 }
 
 } // namespace cowherd::cache

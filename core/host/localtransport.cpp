@@ -105,7 +105,8 @@ FileEntry statEntry(int dirfd, const QString &dirPath, const QString &name, qint
             return entry;
         }
         const qint64 wanted = std::min<qint64>(headBytes, entry.apparentSize);
-        entry.head.resize(wanted);
+        // Exactly the bytes wanted: resize() of an empty array would reserve twice as many.
+        entry.head = QByteArray(wanted, Qt::Uninitialized);
         qint64 done = 0;
         while (done < wanted) {
             const ssize_t r = ::pread(fd, entry.head.data() + done, wanted - done, done);
@@ -158,8 +159,11 @@ Result<CacheListing> LocalTransport::listCache(const QString &instancesPath, con
                 if (file.startsWith(u'.'))
                     continue;
                 FileEntry e = statEntry(base.fd(), listing.basePath, file, options.baseHeadBytes);
-                if (!e.isDir)
-                    listing.baseFiles.append(std::move(e));
+                if (e.isDir)
+                    continue;
+                if (options.onHead && e.isFile && e.error.isEmpty())
+                    options.onHead(e);
+                listing.baseFiles.append(std::move(e));
             }
             const QString metaPath = listing.basePath + u"/.cowherd"_s;
             Directory meta(metaPath);
@@ -184,9 +188,12 @@ Result<CacheListing> LocalTransport::listCache(const QString &instancesPath, con
             continue; // vanished or unreadable: the scanner still sees the domain through libvirt
         for (const QString &file : dir.names()) {
             const bool disk = isDiskFileName(file);
+            if (!disk && file != u"disk.info")
+                continue;
             FileEntry e = statEntry(dir.fd(), instance.path, file, disk ? options.diskHeadBytes : 0);
-            if (disk || file == u"disk.info")
-                instance.files.append(std::move(e));
+            if (disk && options.onHead && e.isFile && e.error.isEmpty())
+                options.onHead(e);
+            instance.files.append(std::move(e));
         }
         listing.instanceDirectories.append(std::move(instance));
     }

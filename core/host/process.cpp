@@ -295,6 +295,10 @@ Result<ProcessResult> ChildProcess::complete(const RunOptions &options)
         if (options.onOutput && m_pendingOut.size() > delivered) {
             options.onOutput(QByteArrayView(m_pendingOut).sliced(delivered));
             delivered = m_pendingOut.size();
+            if (!options.keepOutput) {
+                m_pendingOut.resize(0); // keeps the capacity for the next chunk
+                delivered = 0;
+            }
         }
         if (options.isCancelled && options.isCancelled()) {
             kill();

@@ -1,12 +1,14 @@
 #include "host/remotelisting.h"
 
 #include "host/process.h"
+#include "host/remoteanswer.h"
 #include "host/shellquote.h"
 
 #include <QDir>
 #include <QHash>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -15,8 +17,6 @@ namespace cowherd::host {
 namespace {
 
 constexpr qint64 metadataHeadBytes = 64 * 1024;
-constexpr qsizetype maxFieldBytes = 64 * 1024; // a path or a number; PATH_MAX is 4096
-constexpr qint64 maxRecords = 10'000'000;
 
 // Shared by both scripts: h PATH BYTES emits one head record.
 constexpr auto scriptPrelude = R"SH(set -u
@@ -32,8 +32,8 @@ elif [ ! -r "$I" ] || [ ! -x "$I" ]; then r='Permission denied'
 elif [ -d "$I/_base" ] && { [ ! -r "$I/_base" ] || [ ! -x "$I/_base" ]; }; then r="$I/_base: Permission denied"
 else r=''; fi
 if [ -n "$r" ]; then printf 'E\0%s\0X\0' "$r"; exit 0; fi
-find "$I" -mindepth 1 -maxdepth 2 -printf 'T\0%y\0%Y\0%s\0%b\0%T@\0%A@\0%p\0' 2>/dev/null
-find "$I" -mindepth 1 -maxdepth 2 -type l -exec find -L {} -maxdepth 0 -printf 'L\0%y\0%Y\0%s\0%b\0%T@\0%A@\0%p\0' ';' 2>/dev/null
+find "$I" -mindepth 1 -maxdepth 2 -printf 'T\0%y\0%Y\0%s\0%b\0%T@\0%A@\0%p\0' \
+  \( -type l -exec find -L {} -maxdepth 0 -printf 'L\0%y\0%Y\0%s\0%b\0%T@\0%A@\0%p\0' ';' \) 2>/dev/null
 if [ -d "$I/_base/.cowherd" ]; then
   find "$I/_base/.cowherd" -mindepth 1 -maxdepth 1 -name '*.json' -printf 'M\0%y\0%Y\0%s\0%b\0%T@\0%A@\0%p\0' 2>/dev/null
 fi
@@ -42,7 +42,10 @@ if [ -z "${COWHERD_NO_PERL:-}" ] && command -v perl >/dev/null 2>&1; then
     my ($I, $NB, $ND, $NM) = @ARGV;
     sub h { my ($p, $n) = @_; return unless -f $p; my $d = "";
       if (open(my $f, "<:raw", $p)) { read($f, $d, $n); close($f); }
-      print "Y\0$p\0", unpack("H*", $d), "\0"; }
+      print "R\0$p\0";
+      for my $s (split /(\0{16,})/, $d) {
+        print((length($s) >= 16 && $s !~ /[^\0]/) ? "z" . length($s) . ";" : unpack("H*", $s)); }
+      print "\0"; }
     sub names { my ($d) = @_; opendir(my $h, $d) or return (); my @n = grep { !/^\./ } readdir($h); closedir($h); @n }
     h("$I/_base/$_", $NB) for names("$I/_base");
     for my $d (names($I)) { next if $d eq "_base";
@@ -72,96 +75,6 @@ done
 printf 'X\0'
 )SH";
 
-struct StatRecord
-{
-    char type = '?'; // %y: of the entry itself
-    char followed = '?'; // %Y: after following a symbolic link (N: dangling, L: loop)
-    qint64 size = 0;
-    qint64 blocks = 0;
-    QDateTime mtime;
-    QDateTime atime;
-    QString path;
-};
-
-class Reader
-{
-public:
-    explicit Reader(QByteArrayView data)
-        : m_data(data)
-    {
-    }
-    bool atEnd() const { return m_pos >= m_data.size(); }
-    // The next NUL-terminated field; fails on a missing terminator or an oversized field.
-    std::optional<QByteArrayView> field(qsizetype maxBytes = maxFieldBytes)
-    {
-        if (atEnd())
-            return std::nullopt;
-        const qsizetype end = m_data.indexOf('\0', m_pos);
-        if (end < 0 || end - m_pos > maxBytes)
-            return std::nullopt;
-        const QByteArrayView f = m_data.sliced(m_pos, end - m_pos);
-        m_pos = end + 1;
-        return f;
-    }
-
-private:
-    QByteArrayView m_data;
-    qsizetype m_pos = 0;
-};
-
-std::optional<qint64> number(QByteArrayView text)
-{
-    if (text.isEmpty() || text.size() > 20)
-        return std::nullopt;
-    bool ok = false;
-    const qint64 value = text.toLongLong(&ok);
-    if (!ok || value < 0)
-        return std::nullopt;
-    return value;
-}
-
-// find's %T@: seconds since the epoch with a fraction ("1700000000.1234567890").
-std::optional<QDateTime> timestamp(QByteArrayView text)
-{
-    const qsizetype dot = text.indexOf('.');
-    const auto seconds = number(dot < 0 ? text : text.first(dot));
-    if (!seconds || *seconds > qint64(1) << 40)
-        return std::nullopt;
-    qint64 ms = *seconds * 1000;
-    if (dot >= 0) {
-        const QByteArrayView fraction = text.sliced(dot + 1);
-        qint64 scale = 100;
-        for (qsizetype i = 0; i < fraction.size() && i < 3; ++i, scale /= 10) {
-            const char c = fraction.at(i);
-            if (c < '0' || c > '9')
-                return std::nullopt;
-            ms += (c - '0') * scale;
-        }
-    }
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-}
-
-std::optional<StatRecord> readStat(Reader &reader)
-{
-    StatRecord r;
-    const auto type = reader.field(), followed = reader.field(), size = reader.field(), blocks = reader.field(),
-               mtime = reader.field(), atime = reader.field(), path = reader.field();
-    if (!path || type->size() != 1 || followed->size() != 1)
-        return std::nullopt;
-    const auto s = number(*size), b = number(*blocks);
-    const auto m = timestamp(*mtime), a = timestamp(*atime);
-    if (!s || !b || !m || !a || path->isEmpty())
-        return std::nullopt;
-    r.type = type->at(0);
-    r.followed = followed->at(0);
-    r.size = *s;
-    r.blocks = *b;
-    r.mtime = *m;
-    r.atime = *a;
-    r.path = QString::fromUtf8(*path);
-    return r;
-}
-
 FileEntry toEntry(const StatRecord &r, const StatRecord *target)
 {
     FileEntry e;
@@ -181,80 +94,6 @@ FileEntry toEntry(const StatRecord &r, const StatRecord *target)
     e.mtime = s.mtime;
     e.atime = s.atime;
     return e;
-}
-
-struct RawOutput
-{
-    QList<StatRecord> stats; // T, M or P, in order
-    QHash<QString, StatRecord> followed; // L, by path
-    QHash<QString, QByteArray> heads; // H, by path
-    QHash<QString, QString> missing; // N, by path
-    QString error; // E
-};
-
-Result<RawOutput> readOutput(QByteArrayView output, qint64 maxHeadBytes, const QString &hostName)
-{
-    auto garbled = [&](const QString &why) {
-        return fail(Error::Kind::Corrupt, u"The answer from %1 is not a Cowherd listing (%2). Check that the host runs a POSIX sh "
-                    "with GNU find, head and base64, and that nothing in the login scripts prints to "
-                    "standard output."_s.arg(hostName, why));
-    };
-    Reader reader(output);
-    const auto magic = reader.field(16);
-    if (!magic || *magic != "COWHERD1")
-        return garbled(u"no header"_s);
-    RawOutput raw;
-    const qsizetype maxHeadField = qsizetype((maxHeadBytes + 2) / 3 * 4 + 4);
-    for (qint64 records = 0; records < maxRecords; ++records) {
-        const auto tag = reader.field(4);
-        if (!tag)
-            return fail(Error::Kind::Corrupt, u"The listing from %1 was cut short; the SSH connection may have dropped. Try "
-                        "again."_s.arg(hostName));
-        if (*tag == "X")
-            return raw;
-        if (*tag == "T" || *tag == "M" || *tag == "P" || *tag == "L") {
-            auto stat = readStat(reader);
-            if (!stat)
-                return garbled(u"a malformed file record"_s);
-            if (*tag == "L")
-                raw.followed.insert(stat->path, *stat);
-            else
-                raw.stats.append(std::move(*stat));
-        } else if (*tag == "H") {
-            const auto path = reader.field();
-            const auto data = path ? reader.field(maxHeadField) : std::nullopt;
-            if (!data)
-                return garbled(u"a malformed or oversized header record"_s);
-            auto decoded = QByteArray::fromBase64Encoding(data->toByteArray(), QByteArray::AbortOnBase64DecodingErrors);
-            if (!decoded)
-                return garbled(u"invalid base64"_s);
-            raw.heads.insert(QString::fromUtf8(*path), (*decoded).left(maxHeadBytes));
-        } else if (*tag == "Y") { // hex, from perl (base64 needs a module perl-base lacks)
-            const auto path = reader.field();
-            const auto data = path ? reader.field(qsizetype(maxHeadBytes * 2)) : std::nullopt;
-            if (!data)
-                return garbled(u"a malformed or oversized header record"_s);
-            const bool hex = data->size() % 2 == 0 && std::all_of(data->begin(), data->end(), [](char c) {
-                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-            });
-            if (!hex)
-                return garbled(u"invalid hex"_s);
-            raw.heads.insert(QString::fromUtf8(*path), QByteArray::fromHex(data->toByteArray()));
-        } else if (*tag == "N") {
-            const auto path = reader.field();
-            if (!path)
-                return garbled(u"a malformed record"_s);
-            raw.missing.insert(QString::fromUtf8(*path), u"No such file or directory"_s);
-        } else if (*tag == "E") {
-            const auto reason = reader.field(4096);
-            if (!reason)
-                return garbled(u"a malformed error record"_s);
-            raw.error = QString::fromUtf8(*reason);
-        } else {
-            return garbled(u"an unknown record"_s);
-        }
-    }
-    return garbled(u"too many records"_s);
 }
 
 bool byName(const FileEntry &a, const FileEntry &b)
@@ -294,37 +133,93 @@ QByteArray probeScript(const QStringList &paths, qint64 headBytes)
     return QByteArray(scriptPrelude) + values.toUtf8() + QByteArray(probeBody);
 }
 
-Result<CacheListing> parseCacheListing(QByteArrayView output, const QString &instancesPath,
-    const ListOptions &options, const QString &hostName)
+// Where a file that gets its head went in the listing.
+struct CacheListingParser::Slot
 {
-    const qint64 maxHead = std::max({options.baseHeadBytes, options.diskHeadBytes, metadataHeadBytes});
-    auto raw = readOutput(output, maxHead, hostName);
-    if (!raw)
-        return std::unexpected(raw.error());
-    CacheListing listing;
-    listing.instancesPath = QDir::cleanPath(instancesPath);
-    listing.basePath = listing.instancesPath + u"/_base"_s;
-    if (!raw->error.isEmpty())
-        return fail(kindOfToolMessage(raw->error), u"Cannot read the instances path %1 on %2: %3. Check the path in the host's settings and "
-                    "that you may read it."_s.arg(listing.instancesPath, hostName, raw->error));
+    enum Kind { Base, Metadata, InstanceFile } kind = Base;
+    qsizetype directory = -1; // InstanceFile: index in instanceDirectories
+    qsizetype index = 0; // in baseFiles, metadata or the directory's files
+    qint64 bytes = 0;
+    bool image = false; // handed to ListOptions::onHead
+};
 
-    const QString prefix = listing.instancesPath + u'/';
-    const QString metaPrefix = listing.basePath + u"/.cowherd/"_s;
+CacheListingParser::CacheListingParser(const QString &instancesPath, const ListOptions &options, const QString &hostName)
+    : m_options(options)
+    , m_hostName(hostName)
+    , m_reader(std::max({options.baseHeadBytes, options.diskHeadBytes, metadataHeadBytes}), hostName,
+          {[this](char tag, StatRecord &&r) { return onStat(tag, std::move(r)); },
+              [this](QByteArrayView path, const HeadRecord &head) { return onHead(path, head); }, {},
+              [this](const QString &reason) { m_error = reason; }})
+{
+    m_listing.instancesPath = QDir::cleanPath(instancesPath);
+    m_listing.basePath = m_listing.instancesPath + u"/_base"_s;
+}
+
+CacheListingParser::~CacheListingParser() = default;
+
+Status CacheListingParser::feed(QByteArrayView chunk)
+{
+    return m_reader.feed(chunk);
+}
+
+Status CacheListingParser::onStat(char tag, StatRecord &&record)
+{
+    if (m_placed)
+        return fail(Error::Kind::Corrupt,
+            u"The answer from %1 is not a Cowherd listing (a file record after the headers)."_s.arg(m_hostName));
+    if (tag == 'L')
+        m_followed.insert(record.path, std::move(record));
+    else
+        m_stats.append(std::move(record));
+    return {};
+}
+
+Status CacheListingParser::onHead(QByteArrayView path, const HeadRecord &head)
+{
+    // The script sends every file record before the first header: the files can be placed now.
+    if (!m_placed) {
+        if (auto placed = place(); !placed)
+            return placed;
+    }
+    const auto slot = m_slots.constFind(QString::fromUtf8(path));
+    if (slot == m_slots.cend())
+        return {};
+    FileEntry &e = slot->kind == Slot::Base ? m_listing.baseFiles[slot->index]
+        : slot->kind == Slot::Metadata      ? m_listing.metadata[slot->index]
+                                            : m_listing.instanceDirectories[slot->directory].files[slot->index];
+    e.head = head.decode(slot->bytes);
+    if (slot->image && m_options.onHead)
+        m_options.onHead(e);
+    return {};
+}
+
+Status CacheListingParser::place()
+{
+    m_placed = true;
+    if (!m_error.isEmpty())
+        return {}; // finish() reports it
+    const QString prefix = m_listing.instancesPath + u'/';
+    const QString metaPrefix = m_listing.basePath + u"/.cowherd/"_s;
     QHash<QString, qsizetype> instanceIndex; // name -> index in instanceDirectories
-    QList<std::pair<QString, FileEntry>> instanceFiles; // parent name, entry
-    auto headFor = [&](FileEntry &e, qint64 bytes) {
-        if (e.isFile && bytes > 0)
-            e.head = raw->heads.value(e.path).left(bytes);
+    struct InstanceFile
+    {
+        QString parent;
+        FileEntry entry;
+        bool disk = false;
     };
-    for (const StatRecord &r : std::as_const(raw->stats)) {
+    QList<InstanceFile> instanceFiles;
+    auto wantsHead = [&](const FileEntry &e, qint64 bytes) { return e.isFile && bytes > 0; };
+    for (const StatRecord &r : std::as_const(m_stats)) {
         if (!r.path.startsWith(prefix))
-            return fail(Error::Kind::Corrupt, u"The listing from %1 names %2, outside %3; refusing it."_s.arg(hostName, r.path, prefix));
-        const auto target = raw->followed.constFind(r.path);
-        FileEntry e = toEntry(r, target == raw->followed.cend() ? nullptr : &*target);
+            return fail(Error::Kind::Corrupt,
+                u"The listing from %1 names %2, outside %3; refusing it."_s.arg(m_hostName, r.path, prefix));
+        const auto target = m_followed.constFind(r.path);
+        FileEntry e = toEntry(r, target == m_followed.cend() ? nullptr : &*target);
         if (r.path.startsWith(metaPrefix)) {
             if (r.path.indexOf(u'/', metaPrefix.size()) < 0) {
-                headFor(e, metadataHeadBytes);
-                listing.metadata.append(std::move(e));
+                if (wantsHead(e, metadataHeadBytes))
+                    m_slots.insert(e.path, {Slot::Metadata, -1, m_listing.metadata.size(), metadataHeadBytes, false});
+                m_listing.metadata.append(std::move(e));
             }
             continue;
         }
@@ -332,52 +227,100 @@ Result<CacheListing> parseCacheListing(QByteArrayView output, const QString &ins
         const qsizetype slash = relative.indexOf(u'/');
         if (slash < 0) {
             if (relative == u"_base") {
-                listing.baseExists = e.isDir;
+                m_listing.baseExists = e.isDir;
             } else if (isInstanceDirectoryName(relative) && e.isDir && !e.isSymlink) {
-                instanceIndex.insert(relative, listing.instanceDirectories.size());
-                listing.instanceDirectories.append({relative, e.path, {}});
+                instanceIndex.insert(relative, m_listing.instanceDirectories.size());
+                m_listing.instanceDirectories.append({relative, e.path, {}});
             }
             continue;
         }
         const QString parent = relative.left(slash);
         if (parent == u"_base") {
             if (!e.name.startsWith(u'.') && !e.isDir) {
-                headFor(e, options.baseHeadBytes);
-                listing.baseFiles.append(std::move(e));
+                if (wantsHead(e, m_options.baseHeadBytes))
+                    m_slots.insert(e.path, {Slot::Base, -1, m_listing.baseFiles.size(), m_options.baseHeadBytes, true});
+                m_listing.baseFiles.append(std::move(e));
             }
         } else if (isDiskFileName(e.name)) {
-            headFor(e, options.diskHeadBytes);
-            instanceFiles.append({parent, std::move(e)});
+            instanceFiles.append({parent, std::move(e), true});
         } else if (e.name == u"disk.info") {
-            instanceFiles.append({parent, std::move(e)});
+            instanceFiles.append({parent, std::move(e), false});
         }
     }
-    for (auto &[parent, entry] : instanceFiles) {
-        const auto it = instanceIndex.constFind(parent);
-        if (it != instanceIndex.cend())
-            listing.instanceDirectories[*it].files.append(std::move(entry));
+    for (InstanceFile &file : instanceFiles) {
+        const auto it = instanceIndex.constFind(file.parent);
+        if (it == instanceIndex.cend())
+            continue;
+        QList<FileEntry> &files = m_listing.instanceDirectories[*it].files;
+        if (file.disk && wantsHead(file.entry, m_options.diskHeadBytes))
+            m_slots.insert(file.entry.path, {Slot::InstanceFile, *it, files.size(), m_options.diskHeadBytes, true});
+        files.append(std::move(file.entry));
     }
-    std::sort(listing.baseFiles.begin(), listing.baseFiles.end(), byName);
-    std::sort(listing.metadata.begin(), listing.metadata.end(), byName);
-    std::sort(listing.instanceDirectories.begin(), listing.instanceDirectories.end(),
+    // Only the listing is needed from here on.
+    m_stats = {};
+    m_followed = {};
+    return {};
+}
+
+Result<CacheListing> CacheListingParser::finish()
+{
+    if (auto read = m_reader.finish(); !read)
+        return std::unexpected(read.error());
+    if (!m_error.isEmpty())
+        return fail(kindOfToolMessage(m_error), u"Cannot read the instances path %1 on %2: %3. Check the path in the host's settings and "
+                    "that you may read it."_s.arg(m_listing.instancesPath, m_hostName, m_error));
+    if (!m_placed) {
+        if (auto placed = place(); !placed)
+            return std::unexpected(placed.error());
+    }
+    m_slots = {};
+    std::sort(m_listing.baseFiles.begin(), m_listing.baseFiles.end(), byName);
+    std::sort(m_listing.metadata.begin(), m_listing.metadata.end(), byName);
+    std::sort(m_listing.instanceDirectories.begin(), m_listing.instanceDirectories.end(),
         [](const InstanceDirectory &a, const InstanceDirectory &b) { return a.name < b.name; });
-    for (InstanceDirectory &dir : listing.instanceDirectories)
+    for (InstanceDirectory &dir : m_listing.instanceDirectories)
         std::sort(dir.files.begin(), dir.files.end(), byName);
-    return listing;
+    return std::move(m_listing);
+}
+
+Result<CacheListing> parseCacheListing(QByteArrayView output, const QString &instancesPath,
+    const ListOptions &options, const QString &hostName)
+{
+    CacheListingParser parser(instancesPath, options, hostName);
+    (void)parser.feed(output);
+    return parser.finish();
 }
 
 Result<QList<FileEntry>> parseProbe(QByteArrayView output, const QStringList &paths, qint64 headBytes,
     const QString &hostName)
 {
-    auto raw = readOutput(output, std::max<qint64>(headBytes, 0), hostName);
-    if (!raw)
-        return std::unexpected(raw.error());
+    QList<StatRecord> stats; // P, in order
+    QHash<QString, StatRecord> followed; // L, by path
+    QHash<QString, QByteArray> heads;
+    QHash<QString, QString> missing;
+    headBytes = std::max<qint64>(headBytes, 0);
+    AnswerReader reader(headBytes, hostName,
+        {[&](char tag, StatRecord &&r) -> Status {
+             if (tag == 'L')
+                 followed.insert(r.path, std::move(r));
+             else
+                 stats.append(std::move(r));
+             return {};
+         },
+            [&](QByteArrayView path, const HeadRecord &head) -> Status {
+                heads.insert(QString::fromUtf8(path), head.decode(headBytes));
+                return {};
+            },
+            [&](const QString &path) { missing.insert(path, u"No such file or directory"_s); }, {}});
+    (void)reader.feed(output);
+    if (auto read = reader.finish(); !read)
+        return std::unexpected(read.error());
     QHash<QString, FileEntry> found;
-    for (const StatRecord &r : std::as_const(raw->stats)) {
-        const auto target = raw->followed.constFind(r.path);
-        FileEntry e = toEntry(r, target == raw->followed.cend() ? nullptr : &*target);
+    for (const StatRecord &r : std::as_const(stats)) {
+        const auto target = followed.constFind(r.path);
+        FileEntry e = toEntry(r, target == followed.cend() ? nullptr : &*target);
         if (e.isFile && headBytes > 0)
-            e.head = raw->heads.value(e.path).left(headBytes);
+            e.head = heads.value(e.path).left(headBytes);
         found.insert(r.path, std::move(e));
     }
     QList<FileEntry> entries;
@@ -390,8 +333,8 @@ Result<QList<FileEntry>> parseProbe(QByteArrayView output, const QStringList &pa
         FileEntry e;
         e.path = path;
         e.name = path.mid(path.lastIndexOf(u'/') + 1);
-        e.vanished = raw->missing.contains(path);
-        e.error = raw->missing.value(path, u"not reported by the host"_s);
+        e.vanished = missing.contains(path);
+        e.error = missing.value(path, u"not reported by the host"_s);
         entries.append(std::move(e));
     }
     return entries;

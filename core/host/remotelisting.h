@@ -1,6 +1,9 @@
 #pragma once
 
+#include "host/remoteanswer.h"
 #include "host/transport.h"
+
+#include <QHash>
 
 namespace cowherd::host {
 
@@ -15,8 +18,41 @@ namespace cowherd::host {
 QByteArray cacheListingScript(const QString &instancesPath, const ListOptions &options);
 QByteArray probeScript(const QStringList &paths, qint64 headBytes);
 
-// The output is treated as hostile: sizes are bounded, anything malformed is an error naming
+// Builds the listing from the script's answer as it arrives (feed() each chunk of ssh's
+// output), so that the answer is never held whole: the file records come first and are placed;
+// each header that follows is decoded into its entry and handed to ListOptions::onHead at once.
+// The answer is treated as hostile: sizes are bounded, anything malformed is an error naming
 // the host, nothing crashes.
+class CacheListingParser
+{
+public:
+    CacheListingParser(const QString &instancesPath, const ListOptions &options, const QString &hostName);
+    ~CacheListingParser();
+    CacheListingParser(const CacheListingParser &) = delete;
+    CacheListingParser &operator=(const CacheListingParser &) = delete;
+
+    // An error ends the parse; finish() returns it.
+    Status feed(QByteArrayView chunk);
+    Result<CacheListing> finish();
+
+private:
+    struct Slot;
+    Status onStat(char tag, StatRecord &&record);
+    Status onHead(QByteArrayView path, const HeadRecord &head);
+    Status place();
+
+    ListOptions m_options;
+    QString m_hostName;
+    AnswerReader m_reader;
+    QList<StatRecord> m_stats;
+    QHash<QString, StatRecord> m_followed;
+    QHash<QString, Slot> m_slots; // files that take a head, by path
+    bool m_placed = false;
+    QString m_error; // the script's E record
+    CacheListing m_listing;
+};
+
+// The same over a whole answer.
 Result<CacheListing> parseCacheListing(QByteArrayView output, const QString &instancesPath,
     const ListOptions &options, const QString &hostName);
 Result<QList<FileEntry>> parseProbe(QByteArrayView output, const QStringList &paths, qint64 headBytes,

@@ -183,15 +183,20 @@ Result<ProcessResult> SshTransport::runScript(const QString &script, const QStri
 
 Result<CacheListing> SshTransport::listCache(const QString &instancesPath, const ListOptions &options)
 {
+    // The answer is parsed as it arrives (and each header inspected by options.onHead), while
+    // the host is still listing: 50,000 overlays' answer is never held whole.
+    CacheListingParser parser(instancesPath, options, m_label);
     RunOptions run;
     run.standardInput = cacheListingScript(instancesPath, options);
     run.timeoutMs = m_options.scanTimeoutMs;
+    run.onOutput = [&](QByteArrayView chunk) { (void)parser.feed(chunk); };
+    run.keepOutput = false;
     auto result = runProcess(sshCommand(u"sh -s"_s), run, u"on "_s + m_label);
     if (!result)
         return fail(result.error(), u"Scanning %1 failed: %2"_s.arg(m_label, result.error().message));
     if (result->exitCode == 255)
         return std::unexpected(sshFailure(*result));
-    return parseCacheListing(result->standardOutput, instancesPath, options, m_label);
+    return parser.finish();
 }
 
 Result<QList<FileEntry>> SshTransport::probe(const QStringList &paths, qint64 headBytes)

@@ -27,6 +27,9 @@ struct RunOptions
 {
     // Called from the running thread with each chunk of standard output as it arrives.
     std::function<void(QByteArrayView)> onOutput;
+    // With onOutput, false leaves ProcessResult::standardOutput empty: a large answer read as
+    // it arrives is then never held whole.
+    bool keepOutput = true;
     // Polled while the process runs; returning true kills it and the run fails as cancelled.
     std::function<bool()> isCancelled;
     int timeoutMs = -1; // wall clock; -1 waits forever
@@ -63,6 +66,11 @@ struct ListOptions
 {
     qint64 baseHeadBytes = 40 * 1024; // enough for every signature (ISO 9660 sits at 32 KiB)
     qint64 diskHeadBytes = 8 * 1024; // a qcow2 overlay's header and backing name fit easily
+    // Called with each regular file among the base files and instance disks the listing keeps,
+    // as soon as its head is read and before the next file's is, on the listing's thread. It
+    // may take what it needs and clear entry.head: a listing of 50,000 overlays then never
+    // holds 50,000 headers (400 MB) at once. A file the listing could not open may be left out.
+    std::function<void(FileEntry &entry)> onHead;
 };
 
 struct CacheListing

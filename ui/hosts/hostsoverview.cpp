@@ -1,5 +1,6 @@
 #include "hosts/hostsoverview.h"
 
+#include "common/backgroundpool.h"
 #include "common/columnwidth.h"
 #include "common/filteredtableview.h"
 #include "hosts/hostlistmodel.h"
@@ -104,7 +105,7 @@ void HostsOverview::planGroup(const QString &key)
         return;
     const quint64 generation = ++m_planGeneration[key];
     // The policy is in the settings file and planning a large cache is not free: off this thread.
-    task::whenFinished(QtConcurrent::run([group, policyHost = members.constFirst(), configFile = m_configFile] {
+    task::whenFinished(runInBackground([group, policyHost = members.constFirst(), configFile = m_configFile] {
         const cache::CleanupPlan plan = cache::planCleanup(group, cache::loadCachePolicy(configFile, policyHost),
             QDateTime::currentDateTimeUtc());
         // A blocked plan removes nothing: its totals are zero.

@@ -1,5 +1,6 @@
 #include "overview/dashboard.h"
 
+#include "common/backgroundpool.h"
 #include "common/displayformat.h"
 #include "common/rebuildwhenshown.h"
 #include "overview/mapscene.h"
@@ -166,7 +167,7 @@ void Dashboard::rebuild()
     const quint64 generation = ++m_generation;
     m_building = true;
     // Policies and the audit log are files; planning every host is not free either.
-    task::whenFinished(QtConcurrent::run([shown, configFile = m_configFile, auditPath = m_auditLogPath] {
+    task::whenFinished(runInBackground([shown, configFile = m_configFile, auditPath = m_auditLogPath] {
         QHash<QString, cache::CleanupPlan> plans;
         for (const cache::CacheSnapshot &snapshot : shown) {
             cache::SharingGroupState group;

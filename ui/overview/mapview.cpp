@@ -1,5 +1,6 @@
 #include "overview/mapview.h"
 
+#include "common/backgroundpool.h"
 #include "common/displayformat.h"
 #include "common/icons.h"
 #include "common/rebuildwhenshown.h"
@@ -212,7 +213,7 @@ void MapView::rebuild()
     const quint64 generation = ++m_generation;
     m_building = true;
     // Policies live in the config file and the layout is the costly part: both off this thread.
-    task::whenFinished(QtConcurrent::run([shown, configFile = m_configFile] {
+    task::whenFinished(runInBackground([shown, configFile = m_configFile] {
         Built built;
         for (const cache::CacheSnapshot &snapshot : shown) {
             cache::SharingGroupState group;

@@ -110,8 +110,12 @@ void ScanScheduler::finish(const QString &hostName, quint64 jobId, Outcome outco
         Q_EMIT scanFailed(hostName, outcome.result.error());
         return;
     }
+    // The views let go of the host's previous snapshot while they take this one; what is left of
+    // it is freed off this thread.
+    cache::CacheSnapshot previous = m_snapshots.take(hostName);
     m_snapshots.insert(hostName, *outcome.result);
     Q_EMIT snapshotReady(hostName, *outcome.result, outcome.elapsedMs);
+    releaseInBackground(std::move(previous));
 }
 
 } // namespace cowherd::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/cachesnapshot.h"
+#include "common/backgroundpool.h"
 #include "error.h"
 #include "host/hostconfig.h"
 
@@ -13,10 +14,6 @@
 #include <functional>
 
 namespace cowherd::ui {
-
-// The nice value of the GUI's background threads (scans, tasks): on a busy machine the UI
-// thread gets the CPU first, so that applying a result never waits behind a hash.
-inline constexpr int BackgroundNice = 10;
 
 // Runs host scans on its own thread pool and hands the results back on the UI thread.
 // Each scan gets a job id; a result that is not the host's latest job is stale and dropped,

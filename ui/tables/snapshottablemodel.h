@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/backgroundpool.h"
 #include "tables/snapshotdiff.h"
 #include "task/whenfinished.h"
 
@@ -64,13 +65,11 @@ protected:
         auto start = [this, &rows, generation, makeRows = std::move(makeRows), key, same] {
             // The worker gets its own reference to the rows and lets go of it before it returns,
             // so that applying the diff here does not copy 100,000 rows on a detach.
-            auto future = QtConcurrent::run(
-                [](QList<Row> current, MakeFn make, KeyFn k, SameFn s) {
-                    auto diff = std::make_shared<RowDiff<Row>>(diffRows(current, make(), k, s));
-                    current = {};
-                    return diff;
-                },
-                rows, makeRows, key, same);
+            auto future = runInBackground([current = rows, make = makeRows, key, same]() mutable {
+                auto diff = std::make_shared<RowDiff<Row>>(diffRows(current, make(), key, same));
+                current = {};
+                return diff;
+            });
             m_inFlight = true;
             task::whenFinished(future, this, [this, &rows, generation](const std::shared_ptr<RowDiff<Row>> &diff) {
                 m_inFlight = false;

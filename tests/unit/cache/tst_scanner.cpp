@@ -1,4 +1,5 @@
 #include "cache/scanner.h"
+#include "cache/snapshotjson.h"
 #include "host/localtransport.h"
 #include "testlab.h"
 
@@ -50,6 +51,44 @@ public:
 
 private:
     QString m_victim;
+};
+
+// Lists as the transports did before they took onHead: every header kept in the listing until
+// the scanner reads it.
+class HeadKeepingTransport final : public host::LocalTransport
+{
+public:
+    Result<host::CacheListing> listCache(const QString &path, const host::ListOptions &o) override
+    {
+        host::ListOptions plain = o;
+        plain.onHead = {};
+        return LocalTransport::listCache(path, plain);
+    }
+};
+
+// Counts the headers the scanner took (and dropped) while listing, and the header bytes the
+// listing still holds when it returns.
+class HeadCountingTransport final : public host::LocalTransport
+{
+public:
+    int taken = 0;
+    qint64 bytesLeft = 0;
+    Result<host::CacheListing> listCache(const QString &path, const host::ListOptions &o) override
+    {
+        host::ListOptions counted = o;
+        counted.onHead = [&](host::FileEntry &e) {
+            const bool hadHead = !e.head.isEmpty();
+            o.onHead(e);
+            taken += hadHead && e.head.isEmpty();
+        };
+        auto listing = LocalTransport::listCache(path, counted);
+        for (const host::FileEntry &e : listing->baseFiles)
+            bytesLeft += e.head.size();
+        for (const host::InstanceDirectory &d : listing->instanceDirectories)
+            for (const host::FileEntry &e : d.files)
+                bytesLeft += e.head.size();
+        return listing;
+    }
 };
 
 } // namespace
@@ -210,6 +249,40 @@ private Q_SLOTS:
         QVERIFY(trunc);
         QVERIFY2(!trunc->problems.isEmpty(), "a truncated qcow2 header is a problem");
         QVERIFY(!snap.instance(u"uuid-t"_s)->disks.at(0).problems.isEmpty());
+    }
+
+    void inspectingWhileListingChangesNothing()
+    {
+        TestLab lab;
+        QTemporaryDir elsewhere;
+        const QString base = lab.addRawBase(TestLab::sha1Hex(u"img"_s));
+        const QString qcowBase = lab.addQcow2Base(TestLab::sha1Hex(u"img2"_s));
+        const QString middle = lab.addOverlay(u"uuid-mid"_s, base);
+        QVERIFY(!lab.addOverlay(u"uuid-top"_s, middle, u"qcow2"_s).isEmpty());
+        QVERIFY(!lab.addOverlay(u"uuid-q"_s, qcowBase, u"qcow2"_s).isEmpty());
+        QVERIFY(!lab.addOverlay(u"uuid-q"_s, base, u"raw"_s, u"disk.local"_s).isEmpty());
+        const QString outside = elsewhere.path() + u"/template.qcow2"_s;
+        QVERIFY(test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"raw"_s,
+            u"-b"_s, base, outside}));
+        QVERIFY(!lab.addOverlay(u"uuid-out"_s, outside, u"qcow2"_s).isEmpty());
+        QVERIFY(test::writeFile(lab.basePath() + u'/' + TestLab::sha1Hex(u"trunc"_s), 4, "QFI\xfb"));
+        QVERIFY(QFile::link(base, lab.basePath() + u'/' + TestLab::sha1Hex(u"link"_s)));
+        QVERIFY(test::writeFile(lab.basePath() + u"/swap_512.part"_s, 10, "partial"));
+        QDir().mkpath(lab.instanceDir(u"uuid-t"_s));
+        QVERIFY(test::writeFile(lab.instanceDir(u"uuid-t"_s) + u"/disk"_s, 20, "QFI\xfb\0\0\0\3"));
+
+        ScanOptions options;
+        options.queryLibvirt = false;
+        HeadKeepingTransport keeping;
+        HeadCountingTransport counting;
+        auto before = scanHost(hostFor(lab), keeping, options);
+        auto after = scanHost(hostFor(lab), counting, options);
+        QVERIFY(before && after);
+        after->takenAt = before->takenAt;
+        QCOMPARE(toJsonText(*after), toJsonText(*before));
+        // 5 base files (the link is a file too) and 6 disks, each header dropped once inspected.
+        QCOMPARE(counting.taken, 11);
+        QCOMPARE(counting.bytesLeft, 0);
     }
 
     void missingInstancesPath()

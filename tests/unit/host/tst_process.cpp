@@ -26,6 +26,26 @@ private Q_SLOTS:
         QVERIFY(r->succeeded());
         QCOMPARE(r->standardOutput.trimmed(), QByteArray("200000"));
     }
+    void outputReadAsItArrives()
+    {
+        // 1 MiB through onOutput, in pieces; kept in the result only when asked.
+        for (const bool keep : {true, false}) {
+            RunOptions o;
+            qint64 seen = 0;
+            int pieces = 0;
+            o.onOutput = [&](QByteArrayView chunk) {
+                seen += chunk.size();
+                ++pieces;
+            };
+            o.keepOutput = keep;
+            auto r = runProcess({u"head"_s, u"-c"_s, u"1048576"_s, u"/dev/zero"_s}, o);
+            QVERIFY(r && r->succeeded());
+            QCOMPARE(seen, 1048576);
+            QVERIFY(pieces > 1);
+            QCOMPARE(r->standardOutput.size(), keep ? 1048576 : 0);
+        }
+    }
+
     void exitCodeAndStderr()
     {
         auto r = runProcess({u"sh"_s, u"-c"_s, u"echo oops >&2; exit 7"_s}, {});

@@ -88,6 +88,13 @@ private Q_SLOTS:
         QVERIFY(QFile::link(base, lab.basePath() + u"/linked"_s));
         QVERIFY(QFile::link(u"/nonexistent/cowherd"_s, lab.basePath() + u"/dangling"_s));
         QVERIFY(QFile::link(lab.instanceDir(u"11111111-2222-3333-4444-555555555555"_s), lab.instancesPath() + u"/symlinked-instance"_s));
+        // Runs of zeros of every length around the 16 the script folds, at the start, inside
+        // and at the end of a head.
+        QByteArray runs(3, '\0');
+        for (int n : {1, 15, 16, 17, 40, 4000})
+            runs += "\x01" + QByteArray(n, '\0') + "\xff";
+        runs += QByteArray(30, '\0');
+        QVERIFY(cowherd::test::writeFile(lab.basePath() + u"/runs"_s, runs.size(), runs));
 
         const ListOptions options;
         LocalTransport local;
@@ -99,6 +106,43 @@ private Q_SLOTS:
         QCOMPARE(describe(*parsed), describe(*expected));
         QCOMPARE(parsed->instanceDirectories.size(), 3);
         QVERIFY(!QFile::exists(u"x"_s));
+    }
+
+    void answerReadInPiecesIsTheSame()
+    {
+        TestLab lab;
+        const QString base = lab.addRawBase(TestLab::sha1Hex(u"cirros"_s), 1);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(!lab.addOverlay(u"uuid-%1"_s.arg(i), base).isEmpty());
+        QVERIFY(QDir().mkpath(lab.basePath() + u"/.cowherd"_s));
+        QVERIFY(cowherd::test::writeFile(lab.basePath() + u"/.cowherd/x.json"_s, 20, "{}"));
+        const QByteArray answer = runScript(cacheListingScript(lab.instancesPath(), {}));
+        const auto whole = parseCacheListing(answer, lab.instancesPath(), {}, u"lab3"_s);
+        QVERIFY(whole);
+        for (const qsizetype piece : {qsizetype(1), qsizetype(7), qsizetype(4096)}) {
+            ListOptions options;
+            int handed = 0;
+            options.onHead = [&](FileEntry &e) {
+                QVERIFY(!e.head.isEmpty());
+                e.head.clear();
+                ++handed;
+            };
+            CacheListingParser parser(lab.instancesPath(), options, u"lab3"_s);
+            for (qsizetype at = 0; at < answer.size(); at += piece)
+                QVERIFY(parser.feed(QByteArrayView(answer).sliced(at, std::min(piece, answer.size() - at))));
+            const auto pieces = parser.finish();
+            QVERIFY2(pieces, pieces ? "" : qPrintable(pieces.error().message));
+            // 1 base file and 5 disks went to onHead, which took their heads; the metadata kept its.
+            QCOMPARE(handed, 6);
+            CacheListing expected = *whole;
+            expected.baseFiles.first().head.clear();
+            for (InstanceDirectory &d : expected.instanceDirectories)
+                for (FileEntry &e : d.files)
+                    e.head.clear();
+            QCOMPARE(describe(*pieces), describe(expected));
+            QCOMPARE(pieces->metadata.first().head, whole->metadata.first().head);
+            QVERIFY(pieces->metadata.first().head.startsWith("{}"));
+        }
     }
 
     void missingInstancesPath()
@@ -162,6 +206,14 @@ private Q_SLOTS:
         QTest::addRow("oversized head") << head + r({"H", "/i/_base/x", QByteArray(1024 * 1024, 'A')}) + end << u"oversized"_s;
         QTest::addRow("oversized path") << head + r({"T", "f", "f", "1", "8", "1", "1", QByteArray(100000, 'a')}) + end << u"malformed"_s;
         QTest::addRow("no terminator") << head + "T" << u"cut short"_s;
+        QTest::addRow("empty zero run") << head + r({"R", "/i/_base/x", "00z;ff"}) + end << u"zero runs"_s;
+        QTest::addRow("zero run of none") << head + r({"R", "/i/_base/x", "z0;"}) + end << u"zero runs"_s;
+        QTest::addRow("unterminated zero run") << head + r({"R", "/i/_base/x", "ffz12"}) + end << u"zero runs"_s;
+        QTest::addRow("zero run too long") << head + r({"R", "/i/_base/x", "z65537;"}) + end << u"zero runs"_s;
+        QTest::addRow("zero runs too long together") << head + r({"R", "/i/_base/x", "z40000;z25537;"}) + end << u"zero runs"_s;
+        QTest::addRow("huge zero run") << head + r({"R", "/i/_base/x", "z99999999999999999999999;"}) + end << u"zero runs"_s;
+        QTest::addRow("odd hex in zero runs") << head + r({"R", "/i/_base/x", "z16;f"}) + end << u"zero runs"_s;
+        QTest::addRow("file after headers") << head + r({"R", "/i/_base/x", "00"}) + stat + end << u"after the headers"_s;
         QTest::addRow("valid but stat") << head + stat + end << u"!ok"_s;
     }
     void hostileAnswers()
@@ -169,6 +221,14 @@ private Q_SLOTS:
         QFETCH(QByteArray, answer);
         QFETCH(QString, message);
         const auto parsed = parseCacheListing(answer, u"/i"_s, {}, u"lab3"_s);
+        // Arriving in small pieces changes nothing, not even the message.
+        CacheListingParser parser(u"/i"_s, {}, u"lab3"_s);
+        for (qsizetype at = 0; at < answer.size(); at += 3)
+            (void)parser.feed(QByteArrayView(answer).sliced(at, std::min<qsizetype>(3, answer.size() - at)));
+        const auto pieces = parser.finish();
+        QCOMPARE(bool(pieces), bool(parsed));
+        if (!parsed)
+            QCOMPARE(pieces.error().message, parsed.error().message);
         if (message == u"!ok") {
             QVERIFY(parsed);
             QCOMPARE(parsed->baseFiles.size(), 1);
