@@ -1,6 +1,7 @@
 #include "cache/jsonwriter.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonDocument>
 
 namespace cowherd::cache {
@@ -126,6 +127,46 @@ void JsonWriter::null()
 {
     beforeValue();
     m_buffer += "null";
+}
+
+void JsonWriter::value(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        null();
+        return;
+    case QJsonValue::Bool:
+        value(v.toBool());
+        return;
+    case QJsonValue::String:
+        value(v.toString());
+        return;
+    case QJsonValue::Array:
+        beginArray();
+        for (const QJsonValue &item : v.toArray())
+            value(item);
+        endArray();
+        return;
+    case QJsonValue::Object: {
+        beginObject();
+        const QJsonObject object = v.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QByteArray name = it.key().toLatin1();
+            key(QLatin1StringView(name));
+            value(it.value());
+            m_levels.last().lastKey = {}; // the name's bytes go now; the order is QJsonObject's
+        }
+        endObject();
+        return;
+    }
+    default: {
+        // Numbers (and undefined): Qt's own text for them.
+        beforeValue();
+        const QByteArray text = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+        m_buffer += QByteArrayView(text).sliced(1, text.size() - 2);
+        return;
+    }
+    }
 }
 
 void JsonWriter::finish()

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 
@@ -33,6 +34,9 @@ public:
     void value(qint64 n);
     void value(bool b);
     void null();
+    // Any small value made as a QJsonValue (objects write their keys in QJsonObject's order,
+    // which is already sorted): for the few parts of a document not worth writing by hand.
+    void value(const QJsonValue &v);
     // A string, or null when it is empty (the snapshot's optional texts).
     void stringOrNull(const QString &s) { s.isEmpty() ? null() : value(s); }
 

@@ -45,6 +45,7 @@ void writeBase(JsonWriter &w, const BaseFile &b)
     w.stringOrNull(b.format);
     w.key("image_id"_L1);
     w.stringOrNull(b.imageId);
+    // (a new key goes in its sorted place: "image_ids" here, between "image_id" and "kind")
     w.key("kind"_L1);
     w.value(toString(b.kind));
     w.key("mtime"_L1);
@@ -106,6 +107,8 @@ void writeInstance(JsonWriter &w, const Instance &i)
     w.endArray();
     w.key("name"_L1);
     w.stringOrNull(i.name);
+    // A small per-instance object (say Nova's metadata, "nova", which goes here) can be made as
+    // a QJsonValue and written with w.value(): only one instance's exists at a time.
     w.key("problems"_L1);
     writeProblems(w, i.problems);
     w.key("state"_L1);
@@ -126,15 +129,9 @@ void writeJson(const CacheSnapshot &snapshot, const std::function<void(QByteArra
     for (const BaseFile &b : snapshot.bases)
         writeBase(w, b);
     w.endArray();
+    // The host is one small object: made as a QJsonObject (what it says is toJson(HostConfig)'s).
     w.key("host"_L1);
-    w.beginObject();
-    w.key("instances_path"_L1);
-    w.value(snapshot.host.instancesPath);
-    w.key("name"_L1);
-    w.value(snapshot.host.name);
-    w.key("uri"_L1);
-    w.value(snapshot.host.uri);
-    w.endObject();
+    w.value(QJsonValue(toJson(snapshot.host)));
     w.key("instances"_L1);
     w.beginArray();
     for (const Instance &i : snapshot.instances)

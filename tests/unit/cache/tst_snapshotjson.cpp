@@ -238,6 +238,25 @@ private Q_SLOTS:
             QJsonArray{QJsonObject{{u"a"_s, QJsonArray{u"x"_s}}, {u"b"_s, QJsonObject()}}}};
         QCOMPARE(text, QJsonDocument(expected).toJson(QJsonDocument::Indented));
     }
+
+    // A QJsonValue written by the writer, inside a hand-written object, is Qt's text for it.
+    void writerWritesAJsonValueAsQtDoes()
+    {
+        const QJsonObject small{{u"name"_s, u"vm \"1\" é"_s}, {u"count"_s, 3}, {u"ratio"_s, 0.5},
+            {u"none"_s, QJsonValue()}, {u"empty"_s, QJsonObject()}, {u"list"_s, QJsonArray{1, u"two"_s, QJsonArray()}},
+            {u"flags"_s, QJsonObject{{u"on"_s, true}, {u"off"_s, false}}}};
+        QByteArray text;
+        JsonWriter w([&](QByteArrayView bytes) { text += bytes; });
+        w.beginObject();
+        w.key("a"_L1);
+        w.value(QJsonValue(small));
+        w.key("b"_L1);
+        w.value(qint64(7));
+        w.endObject();
+        w.finish();
+        const QJsonObject expected{{u"a"_s, small}, {u"b"_s, 7}};
+        QCOMPARE(text, QJsonDocument(expected).toJson(QJsonDocument::Indented));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSnapshotJson)
