@@ -256,7 +256,6 @@ void showOverviewTab(MainWindow &window, const QString &path, const QString &tab
         saveAndQuit(&window, path);
     }
 }
-}
 
 // The Images tab once the cloud's list (or its error) is shown; the import dialog filled in.
 void showImages(MainWindow &window, const QString &path)
