@@ -341,7 +341,7 @@ void TestQemuImg::failureNamesFileAndHost()
     const QString missing = m_dir.path() + u"/missing.qcow2"_s;
     const auto info = qemu.info(missing, u"qcow2"_s);
     QVERIFY(!info.has_value());
-    QCOMPARE(info.error().kind, Error::Kind::Failure);
+    QCOMPARE(info.error().kind, Error::Kind::NotFound);
     QVERIFY(info.error().message.contains(missing));
     QVERIFY(info.error().message.contains(m_transport.displayName()));
 }
