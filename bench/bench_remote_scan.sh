@@ -8,15 +8,20 @@
 # side (sshd's session and the script's processes, sampled by bench/peakrss.py in a run of its
 # own), and checks that the remote scan's JSON equals the local one's (but for the host and the time). Needs root (sshd).
 # BENCH_REMOTE_SAMPLE=N times the per-file loops on N files only and extrapolates (default: all
-# files with a ControlMaster, 100 without).
+# files with a ControlMaster, 100 without). COWHERDCTL=BINARY benchmarks that binary instead of
+# this tree's build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bases=${1:-50} overlays=${2:-1000} cluster=${3:-}
 lab=${BENCH_LAB:-/tmp/cowherd-bench-remote-$bases-$overlays${cluster:+-$cluster}}
 fixture=${BENCH_SSHD_STATE:-/tmp/cowherd-bench-sshd}
-cmake --preset default >/dev/null
-cmake --build --preset default -j2 --target cowherdctl >/dev/null
-ctl=build/default/app/ctl/cowherdctl
+if [ -n "${COWHERDCTL:-}" ]; then
+    ctl=$COWHERDCTL # another build (say main's, for a before/after)
+else
+    cmake --preset default >/dev/null
+    cmake --build --preset default -j2 --target cowherdctl >/dev/null
+    ctl=build/default/app/ctl/cowherdctl
+fi
 [ -d "$lab/_base" ] && [ "$(ls "$lab" | wc -l)" -gt "$overlays" ] || bench/makelab.sh "$lab" "$bases" "$overlays" $cluster
 COWHERD_SSHD_PORTS="22231 22232" bash tests/support/sshd.sh start "$fixture"
 out=$(mktemp -d /tmp/cowherd-bench-remote-XXXXXX)

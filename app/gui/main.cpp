@@ -1,5 +1,6 @@
 // cowherd: the desktop application. A composition root only; everything lives in cowherd_ui
 // (and the screenshot hook in cowherd_doctools, when the build links it).
+#include "common/backgroundpool.h"
 #include "common/icons.h"
 #include "window/mainwindow.h"
 #include "window/translations.h"
@@ -35,6 +36,8 @@ int main(int argc, char *argv[])
     // libvirt and ssh write to sockets and pipes whose other end may die (libvirtd restarted, a
     // master connection killed): that must be an error to report, not a SIGPIPE that kills us.
     std::signal(SIGPIPE, SIG_IGN);
+    // Before any thread starts: big rescans then reuse the memory the last one freed.
+    cowherd::ui::limitMallocArenas();
     const std::unique_ptr<QCoreApplication> app(onlyPrints(argc, argv)
             ? new QCoreApplication(argc, argv)
             : new QApplication(argc, argv));

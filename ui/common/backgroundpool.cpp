@@ -3,7 +3,16 @@
 #include <QThread>
 #include <QThreadPool>
 
+#include <malloc.h>
+#include <mutex>
+
 namespace cowherd::ui {
+
+void limitMallocArenas()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { mallopt(M_ARENA_MAX, 2); });
+}
 
 QThreadPool *backgroundPool()
 {

@@ -22,6 +22,14 @@ inline constexpr int BackgroundNice = 10;
 // waits for nothing.
 QThreadPool *backgroundPool();
 
+// Caps the C library's malloc arenas at two for the whole process (once; the main window calls
+// main() calls it before any thread starts: glibc fixes the limit when a second arena is first needed). glibc gives each allocating thread an arena of its own, up to 8
+// per core, and keeps what is freed in it: a 50,000-instance rescan on a scan thread, its row
+// diff on a background thread and the group plan on a third each left their transient memory
+// in a separate arena, and the peak RSS grew to 400-480 MB while about 230 MB were live
+// (bench_gui, issue 18); with two arenas the next scan reuses what the last one freed.
+void limitMallocArenas();
+
 // Runs function() on the background pool at BackgroundNice.
 template<typename Function>
 auto runInBackground(Function function)
