@@ -149,8 +149,9 @@ Dashboard::~Dashboard() = default;
 void Dashboard::setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans,
     const QString &currentHost)
 {
-    m_snapshots = snapshots;
-    m_plans = plans;
+    // What they replace may be the last copies of big snapshots: freed off this thread.
+    releaseInBackground(std::exchange(m_snapshots, snapshots));
+    releaseInBackground(std::exchange(m_plans, plans));
     m_currentHost = currentHost;
     // Charts and tables are rebuilt on the UI thread: while another tab is in front, wait until
     // the dashboard is shown, so that a dozen hosts reporting in never queue a dozen rebuilds.

@@ -195,8 +195,9 @@ void MapView::setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const c
 {
     if (currentHost != m_currentHost)
         m_fitPending = true;
-    m_snapshots = snapshots;
-    m_nextPlans = plans;
+    // What they replace may be the last copies of big snapshots: freed off this thread.
+    releaseInBackground(std::exchange(m_snapshots, snapshots));
+    releaseInBackground(std::exchange(m_nextPlans, plans));
     m_currentHost = currentHost;
     // Thousands of scene items are made on the UI thread: while another tab is in front, wait
     // until the map is shown, so that a big rescan never stalls the window.
