@@ -74,9 +74,10 @@ bench: build
 	bench/makelab.sh /tmp/cowherd-bench-snapshot 2500 50000 4096 && $(BUILD)/bench/bench_snapshot /tmp/cowherd-bench-snapshot
 	$(BUILD)/bench/bench_model 100000
 	bench/makelab.sh /tmp/cowherd-bench-gui 500 10000 && $(BUILD)/bench/bench_gui /tmp/cowherd-bench-gui 10
+	bench/makelab.sh /tmp/cowherd-bench-gui-50k 2500 50000 4096 && $(BUILD)/bench/bench_gui /tmp/cowherd-bench-gui-50k 30 3
 	bench/bench_verify.sh
 	bench/bench_remote_scan.sh 50 1000
-	BENCH_REMOTE_SAMPLE=100 bench/bench_remote_scan.sh 2500 50000 4096
+	BENCH_REMOTE_SAMPLE=20 bench/bench_remote_scan.sh 2500 50000 4096
 	bench/bench_fetch_glance.sh
 
 clean:
