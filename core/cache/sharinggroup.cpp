@@ -2,6 +2,7 @@
 
 #include "cache/cachelayout.h"
 #include "cache/cachepolicy.h"
+#include "cache/novahost.h"
 #include "host/transport.h"
 
 #include <QFileInfo>
@@ -44,7 +45,7 @@ Result<QString> ensureStorageId(host::Transport &transport, const QString &baseP
 
 namespace {
 
-enum class Marker { Create, ReadOnly };
+using Marker = MarkerUse;
 
 QString groupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports, Marker marker)
 {
@@ -55,6 +56,8 @@ QString groupKey(const host::HostConfig &host, const QString &configFile, const 
         // Only a host whose _base exists gets a marker: never create a cache where there is none.
         auto stat = transport->probe({basePath(host.instancesPath)}, 0);
         if (stat && !stat->isEmpty() && stat->first().isDir) {
+            if (marker == Marker::Create && !ensureWritesAllowed(host, *transport, u"write the storage-id marker"_s))
+                marker = Marker::ReadOnly; // advise mode: Nova's cache gets nothing of Cowherd's
             const auto id = marker == Marker::Create ? ensureStorageId(*transport, basePath(host.instancesPath))
                                                      : readStorageId(*transport, basePath(host.instancesPath));
             if (id && !id->isEmpty()) {
@@ -82,12 +85,12 @@ QString knownSharingGroupKey(const host::HostConfig &host, const QString &config
 }
 
 QList<host::HostConfig> sharingGroupOf(const host::HostConfig &host, const QList<host::HostConfig> &all,
-    const QString &configFile, const TransportFactory &transports)
+    const QString &configFile, const TransportFactory &transports, MarkerUse markers)
 {
-    const QString key = sharingGroupKey(host, configFile, transports);
+    const QString key = groupKey(host, configFile, transports, markers);
     QList<host::HostConfig> group{host};
     for (const host::HostConfig &other : all)
-        if (other.name != host.name && sharingGroupKey(other, configFile, transports) == key)
+        if (other.name != host.name && groupKey(other, configFile, transports, markers) == key)
             group.append(other);
     return group;
 }

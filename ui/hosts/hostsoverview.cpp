@@ -38,8 +38,9 @@ HostsOverview::HostsOverview(HostListModel *model, const QString &configFile, co
     , m_model(model)
     , m_view(new FilteredTableView(model,
           {HostListModel::SortRole, HostListModel::HostNameRole,
-              {HostListModel::Name, HostListModel::State, HostListModel::Uri, HostListModel::LastPass},
-              tr("Filter by host, state, URI or last pass")},
+              {HostListModel::Name, HostListModel::State, HostListModel::Uri, HostListModel::LastPass,
+                  HostListModel::ManagedBy},
+              tr("Filter by host, state, URI, last pass or manager")},
           this))
     , m_configFile(configFile)
     , m_auditLogPath(auditLogPath.isEmpty() ? cache::AuditLog::defaultPath() : auditLogPath)
@@ -54,7 +55,7 @@ HostsOverview::HostsOverview(HostListModel *model, const QString &configFile, co
     };
     const QList<int> widths{width("lab-compute-01", 28), width("reconnecting (attempt 10)", 12),
         width("1,023.9 MiB", 12), width("1,023.9 MiB · shared", 12), width("000", 12), width("000", 12),
-        width("23 h ago · removed 12 files (10.5 GiB)", 12)};
+        width("23 h ago · removed 12 files (10.5 GiB)", 12), width("Nova (advice only)", 12)};
     for (int column = 0; column < widths.size(); ++column)
         resizeSectionToFitHeader(table->horizontalHeader(), column, widths.at(column));
     connect(table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {

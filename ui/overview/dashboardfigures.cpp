@@ -1,5 +1,7 @@
 #include "overview/dashboardfigures.h"
 
+#include "common/displayformat.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,7 +23,13 @@ DashboardFigures computeFigures(const QList<cache::CacheSnapshot> &snapshots,
         for (const cache::BaseFile &base : snapshot.bases) {
             figures.cacheBytes += base.allocatedSize;
             figures.bytesByKind[base.kind] += base.allocatedSize;
-            figures.bases.append({snapshot.host.name, base.name, base.kind, base.allocatedSize, int(base.references.size())});
+            QStringList users;
+            for (const QString &uuid : base.references) {
+                const cache::Instance *instance = snapshot.instance(uuid);
+                const QString name = instance ? DisplayFormat::instanceName(*instance) : QString();
+                users.append(name.isEmpty() ? uuid : name);
+            }
+            figures.bases.append({snapshot.host.name, base.name, base.kind, base.allocatedSize, int(base.references.size()), users});
         }
         for (const cache::Instance &instance : snapshot.instances) {
             for (const cache::Disk &disk : instance.disks) {
