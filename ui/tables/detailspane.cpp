@@ -114,6 +114,7 @@ QWidget *DetailsPane::createInstancePage()
     auto *page = new QWidget(this);
     m_instanceTitle = titleLabel(page);
     m_instanceName = valueLabel(page);
+    m_instanceName->setObjectName(QStringLiteral("instanceName"));
     m_instanceState = valueLabel(page);
     m_instanceProject = valueLabel(page);
     m_instanceProject->setObjectName(QStringLiteral("instanceProject"));

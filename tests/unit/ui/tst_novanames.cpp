@@ -5,10 +5,13 @@
 #include "hosts/hostlistmodel.h"
 #include "overview/dashboardfigures.h"
 #include "overview/mapgraph.h"
+#include "tables/detailspane.h"
 #include "tables/instancemodel.h"
 #include "snapshotbuilder.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QListWidget>
 #include <QTest>
 
 using namespace cowherd;
@@ -88,6 +91,37 @@ private Q_SLOTS:
         const QString tip = model.index(web, ui::InstanceModel::Name).data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(QStringLiteral("demo")) && tip.contains(QStringLiteral("m1.tiny")) && tip.contains(ImageId),
             qPrintable(tip));
+    }
+
+    // The details pane: the server's name first, and the rows of Nova's metadata only for a
+    // Nova server; a base file lists its users by server name and its image ids.
+    void detailsPane()
+    {
+        const cache::CacheSnapshot snapshot = novaLab();
+        ui::DetailsPane pane;
+        const auto text = [&](const char *name) {
+            const auto *label = pane.findChild<QLabel *>(QLatin1String(name));
+            return label ? label->text() : QStringLiteral("(no label %1)").arg(QLatin1String(name));
+        };
+        const auto shown = [&](const char *name) {
+            const auto *label = pane.findChild<QLabel *>(QLatin1String(name));
+            return label && !label->isHidden();
+        };
+        pane.showInstance(snapshot, Web);
+        QCOMPARE(text("instanceName"), QStringLiteral("web-1 (instance-00000005)"));
+        QVERIFY2(text("instanceProject").startsWith(QStringLiteral("demo (")), qPrintable(text("instanceProject")));
+        QVERIFY2(text("instanceFlavor").startsWith(QStringLiteral("m1.tiny")), qPrintable(text("instanceFlavor")));
+        QCOMPARE(text("instanceImage"), ImageId);
+        QVERIFY(shown("instanceProject") && shown("instanceFlavor") && shown("instanceImage"));
+        pane.showInstance(snapshot, Plain);
+        QCOMPARE(text("instanceName"), QStringLiteral("builder"));
+        QVERIFY(!shown("instanceProject") && !shown("instanceFlavor") && !shown("instanceImage"));
+
+        pane.showBase(snapshot, Base);
+        QStringList users;
+        for (int row = 0; row < pane.referenceList()->count(); ++row)
+            users.append(pane.referenceList()->item(row)->text());
+        QVERIFY2(users.join(u'|').contains(QStringLiteral("web-1 (instance-00000005) — ") + Web), qPrintable(users.join(u'|')));
     }
 
     void mapAndDashboard()
