@@ -110,7 +110,7 @@ Update update(Model &model, const cache::CacheSnapshot &snap)
     qint64 stall = 0;
     if (model.isUpdating()) {
         QEventLoop loop;
-        QObject::connect(&model, &ui::SnapshotTableModel::snapshotApplied, &loop, &QEventLoop::quit);
+        QObject::connect(&model, &Model::snapshotApplied, &loop, &QEventLoop::quit);
         QTimer probe;
         probe.setTimerType(Qt::PreciseTimer);
         probe.setInterval(1);

@@ -984,6 +984,13 @@ Probleme:
     </message>
 </context>
 <context>
+    <name>cowherd::ui::CloudBrowser</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::CloudKeyring</name>
     <message>
         <source>no keyring service answered</source>
@@ -1709,10 +1716,6 @@ Zustand: %4</translation>
     <message>
         <source>Fix the cloud&apos;s entry, then Refresh.</source>
         <translation>Korrigieren Sie den Eintrag der Cloud, dann Aktualisieren.</translation>
-    </message>
-    <message>
-        <source>%1 at %2</source>
-        <translation>%1 bei %2</translation>
     </message>
     <message>
         <source>No password was given.</source>

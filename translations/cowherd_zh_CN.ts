@@ -974,6 +974,13 @@ Problems:
     </message>
 </context>
 <context>
+    <name>cowherd::ui::CloudBrowser</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+</context>
+<context>
     <name>cowherd::ui::CloudKeyring</name>
     <message>
         <source>no keyring service answered</source>
@@ -1691,10 +1698,6 @@ State: %4</source>
     <message>
         <source>Fix the cloud&apos;s entry, then Refresh.</source>
         <translation>请修正该云的配置项，然后刷新。</translation>
-    </message>
-    <message>
-        <source>%1 at %2</source>
-        <translation>%2 上的 %1</translation>
     </message>
     <message>
         <source>No password was given.</source>

@@ -2,6 +2,7 @@
 
 #include "cache/cachelayout.h"
 #include "cache/cachepolicy.h"
+#include "cache/groupplanner.h"
 #include "cache/novahost.h"
 #include "host/transport.h"
 
@@ -47,11 +48,8 @@ namespace {
 
 using Marker = MarkerUse;
 
-QString groupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports, Marker marker)
+QString storageIdOf(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports, Marker marker)
 {
-    const CachePolicy policy = loadCachePolicy(configFile, host.name);
-    if (!policy.sharingGroup.isEmpty())
-        return u"group:"_s + policy.sharingGroup;
     if (auto transport = transports(host)) {
         // Only a host whose _base exists gets a marker: never create a cache where there is none.
         auto stat = transport->probe({basePath(host.instancesPath)}, 0);
@@ -62,14 +60,23 @@ QString groupKey(const host::HostConfig &host, const QString &configFile, const 
                                                      : readStorageId(*transport, basePath(host.instancesPath));
             if (id && !id->isEmpty()) {
                 rememberStorageId(configFile, host.name, *id);
-                return u"storage:"_s + *id;
+                return *id;
             }
         }
     }
-    const QString remembered = rememberedStorageId(configFile, host.name);
-    if (!remembered.isEmpty())
-        return u"storage:"_s + remembered;
-    return u"host:"_s + host.name;
+    return rememberedStorageId(configFile, host.name);
+}
+
+} // namespace
+
+namespace {
+
+QString groupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports, Marker marker)
+{
+    const CachePolicy policy = loadCachePolicy(configFile, host.name);
+    if (!policy.sharingGroup.isEmpty())
+        return groupKeyOf(host.name, policy, {}); // no round trip to the host
+    return groupKeyOf(host.name, policy, storageIdOf(host, configFile, transports, marker));
 }
 
 } // namespace
@@ -79,9 +86,9 @@ QString sharingGroupKey(const host::HostConfig &host, const QString &configFile,
     return groupKey(host, configFile, transports, Marker::Create);
 }
 
-QString knownSharingGroupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports)
+QString knownStorageId(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports)
 {
-    return groupKey(host, configFile, transports, Marker::ReadOnly);
+    return storageIdOf(host, configFile, transports, Marker::ReadOnly);
 }
 
 QList<host::HostConfig> sharingGroupOf(const host::HostConfig &host, const QList<host::HostConfig> &all,

@@ -24,13 +24,14 @@ Result<QString> readStorageId(host::Transport &transport, const QString &basePat
 // if still missing, so two hosts creating it at once agree on one id.
 Result<QString> ensureStorageId(host::Transport &transport, const QString &basePath);
 
-// The group key of a host: its hand-set sharing group, else the storage id read now (and
-// remembered in the settings), else the id remembered from an earlier pass (the host is down
-// but still a member), else the host alone.
+// The group key of a host (groupKeyOf()): its hand-set sharing group, else the storage id read
+// now (and remembered in the settings), else the id remembered from an earlier pass (the host
+// is down but still a member), else the host alone.
 QString sharingGroupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports);
-// The same key for views (the overview's figures): reads the marker but never writes one, so a
-// host whose _base has no marker yet is alone until a cache pass creates it.
-QString knownSharingGroupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports);
+// The storage id for views (the group planner's input): reads the marker but never writes one,
+// so a host whose _base has no marker yet is alone until a cache pass creates it; else the id
+// remembered from an earlier pass; empty when none is known.
+QString knownStorageId(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports);
 
 enum class MarkerUse {
     Create, // write the storage-id marker where it is missing (a cache pass that acts)

@@ -1,7 +1,7 @@
 // The overview of all hosts and the live hosts of the main window, offscreen: the table's
 // figures for a real lab, a host that cannot be reached, the audit log's last pass, Enter on a
-// row, a domain lifecycle event that changes the instance views without a scan, and the
-// reclaimable bytes of two hosts sharing one _base, planned for the group.
+// row, and a domain lifecycle event that changes the instance views without a scan. Two hosts
+// sharing one _base: tst_sharedbase.
 #include "tables/detailspane.h"
 #include "common/displayformat.h"
 #include "common/filteredtableview.h"
@@ -10,7 +10,6 @@
 #include "hosts/hostlistmodel.h"
 #include "hosts/hostsidebar.h"
 #include "hosts/hostsoverview.h"
-#include "hosts/hosttransport.h"
 #include "tables/instancemodel.h"
 #include "window/mainwindow.h"
 #include "tables/scanscheduler.h"
@@ -18,15 +17,11 @@
 #include "windowpart.h"
 
 #include "cache/auditlog.h"
-#include "cache/scanner.h"
-#include "cache/sharinggroup.h"
 #include "host/hostregistry.h"
 #include "host/libvirtconnection.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
-#include <QDir>
-#include <QFile>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -88,12 +83,6 @@ bool setTestDomain(bool running)
     const int rc = running ? virDomainResume(dom) : virDomainSuspend(dom);
     virDomainFree(dom);
     return rc == 0;
-}
-
-// No translator is loaded: the source text.
-QString sharedText(const QString &size)
-{
-    return QStringLiteral("%1 · shared").arg(size);
 }
 
 } // namespace
@@ -230,61 +219,6 @@ private Q_SLOTS:
         QVERIFY(setTestDomain(true));
         QTRY_COMPARE_WITH_TIMEOUT(instanceState(window, TestDomainUuid), ui::DisplayFormat::instanceState(QStringLiteral("running")), TimeoutMs);
         QCOMPARE(scans.count(), 0);
-    }
-
-    void sharedBasePlannedForTheGroup()
-    {
-        TestLab labA;
-        TestLab labB;
-        QVERIFY(labA.isValid() && labB.isValid());
-        // lab-b sees lab-a's _base, as two compute hosts mounting one NFS export.
-        QVERIFY(QDir(labB.basePath()).removeRecursively());
-        QVERIFY(QFile::link(labA.basePath(), labB.basePath()));
-        const QString usedOnB = TestLab::sha1Hex(QStringLiteral("used-on-b"));
-        const QString unused = labA.addRawBase(TestLab::sha1Hex(QStringLiteral("unused")), 3);
-        QVERIFY(!unused.isEmpty() && !labA.addRawBase(usedOnB, 2).isEmpty());
-        // Only an instance of lab-b uses it; both files are a month old (Nova's minimum age is a day).
-        QVERIFY(!labB.addOverlay(U1, labB.basePath() + u'/' + usedOnB).isEmpty());
-        QVERIFY(test::runTool({QStringLiteral("touch"), QStringLiteral("-d"), QStringLiteral("30 days ago"),
-            unused, labA.basePath() + u'/' + usedOnB}));
-
-        const host::HostConfig hostA{QStringLiteral("lab-a"), QStringLiteral("test:///default"), labA.instancesPath()};
-        const host::HostConfig hostB{QStringLiteral("lab-b"), QStringLiteral("test:///default"), labB.instancesPath()};
-        // The storage-id marker a cache pass writes: both hosts read the same one.
-        auto transport = ui::hostTransport(hostA);
-        QVERIFY(transport);
-        QVERIFY(cache::ensureStorageId(*transport, labA.basePath()).value_or(QString()).size() > 0);
-
-        const QString config = m_configDir.filePath(QStringLiteral("shared.conf"));
-        HostListModel model;
-        model.setHosts({hostA, hostB});
-        ui::HostsOverview overview(&model, config);
-        QList<cache::CacheSnapshot> snapshots;
-        for (const host::HostConfig &host : {hostA, hostB}) {
-            auto snapshot = cache::scanHost(host);
-            QVERIFY2(snapshot, snapshot ? "" : qPrintable(snapshot.error().message));
-            model.setScanned(host.name, *snapshot);
-            snapshots.append(*snapshot);
-        }
-        const cache::BaseFile *unusedBase = snapshots.first().base(TestLab::sha1Hex(QStringLiteral("unused")));
-        QVERIFY(unusedBase && snapshots.first().base(usedOnB));
-        QVERIFY(snapshots.last().base(usedOnB) && !snapshots.last().base(usedOnB)->references.isEmpty());
-        for (const cache::CacheSnapshot &snapshot : snapshots)
-            overview.planSnapshot(snapshot);
-
-        // lab-a alone would count the file lab-b uses, and counting per host would count the
-        // unused file twice: the group's figure is the unused file, once, on both rows.
-        const QString expected = sharedText(ui::DisplayFormat::size(unusedBase->allocatedSize));
-        const auto reclaimable = [&model](const QString &host, int role = Qt::DisplayRole) {
-            return model.index(model.indexOf(host).row(), HostListModel::Reclaimable).data(role);
-        };
-        QTRY_COMPARE_WITH_TIMEOUT(reclaimable(QStringLiteral("lab-a")).toString(), expected, TimeoutMs);
-        QTRY_COMPARE_WITH_TIMEOUT(reclaimable(QStringLiteral("lab-b")).toString(), expected, TimeoutMs);
-        QCOMPARE(reclaimable(QStringLiteral("lab-a"), HostListModel::SortRole).toLongLong(), unusedBase->allocatedSize);
-        const QString tip = reclaimable(QStringLiteral("lab-a"), Qt::ToolTipRole).toString();
-        QVERIFY2(tip.contains(QStringLiteral("shared with lab-b")) && tip.contains(QStringLiteral("1 file(s)")), qPrintable(tip));
-        QVERIFY2(reclaimable(QStringLiteral("lab-b"), Qt::ToolTipRole).toString().contains(QStringLiteral("shared with lab-a")),
-            qPrintable(reclaimable(QStringLiteral("lab-b"), Qt::ToolTipRole).toString()));
     }
 };
 

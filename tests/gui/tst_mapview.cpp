@@ -5,6 +5,7 @@
 #include "testlab.h"
 
 #include "cache/auditlog.h"
+#include "cache/groupplanner.h"
 #include "cache/scanner.h"
 
 #include <QChartView>
@@ -81,6 +82,15 @@ cache::CacheSnapshot handSnapshot()
     return snapshot;
 }
 
+// Each host alone, under the default policy.
+cache::GroupPlans plansOf(const QList<cache::CacheSnapshot> &snapshots)
+{
+    QList<cache::PlanningHost> hosts;
+    for (const cache::CacheSnapshot &snapshot : snapshots)
+        hosts.append(cache::PlanningHost{{snapshot.host, snapshot, {}}, {}, {}});
+    return cache::planGroups(hosts, QDateTime::currentDateTimeUtc());
+}
+
 QSet<QString> keys(const ui::MapGraph &graph, const QSet<int> &nodes)
 {
     QSet<QString> out;
@@ -98,8 +108,6 @@ class TestMapView : public QObject
 private:
     QTemporaryDir m_dir;
 
-    QString emptyConfig() const { return m_dir.filePath(QStringLiteral("cowherd.conf")); }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -108,11 +116,11 @@ private Q_SLOTS:
 
     void showsAndHighlightsDependents()
     {
-        ui::MapView view(emptyConfig());
+        ui::MapView view;
         view.resize(1000, 700);
         view.show();
         QSignalSpy shown(&view, &ui::MapView::mapShown);
-        view.setSnapshots({handSnapshot()}, QStringLiteral("lab1"));
+        view.setSnapshots({handSnapshot()}, plansOf({handSnapshot()}), QStringLiteral("lab1"));
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
         QVERIFY(!view.isBusy());
 
@@ -150,11 +158,11 @@ private Q_SLOTS:
 
     void searchFindsAndCentres()
     {
-        ui::MapView view(emptyConfig());
+        ui::MapView view;
         view.resize(600, 400);
         view.show();
         QSignalSpy shown(&view, &ui::MapView::mapShown);
-        view.setSnapshots({handSnapshot()}, QStringLiteral("lab1"));
+        view.setSnapshots({handSnapshot()}, plansOf({handSnapshot()}), QStringLiteral("lab1"));
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
         view.zoomBy(3); // so that centring has to move
         view.searchEdit()->setText(QStringLiteral("db1"));
@@ -170,11 +178,11 @@ private Q_SLOTS:
 
     void zoomsAndFits()
     {
-        ui::MapView view(emptyConfig());
+        ui::MapView view;
         view.resize(800, 600);
         view.show();
         QSignalSpy shown(&view, &ui::MapView::mapShown);
-        view.setSnapshots({handSnapshot()}, QStringLiteral("lab1"));
+        view.setSnapshots({handSnapshot()}, plansOf({handSnapshot()}), QStringLiteral("lab1"));
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
         const qreal fitted = view.graphicsView()->transform().m11();
         view.zoomInAction()->trigger();
@@ -188,9 +196,9 @@ private Q_SLOTS:
 
     void exportsPngAndSvg()
     {
-        ui::MapView view(emptyConfig());
+        ui::MapView view;
         QSignalSpy shown(&view, &ui::MapView::mapShown);
-        view.setSnapshots({handSnapshot()}, QStringLiteral("lab1"));
+        view.setSnapshots({handSnapshot()}, plansOf({handSnapshot()}), QStringLiteral("lab1"));
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
         QSignalSpy exported(&view, &ui::MapView::exported);
 
@@ -270,11 +278,11 @@ private Q_SLOTS:
         QVERIFY(log.append(QStringLiteral("lab1"), QString(40, u'd'), QStringLiteral("remove"), QStringLiteral("unused for 3 d"), 1 << 20));
         QVERIFY(log.append(QStringLiteral("elsewhere"), QString(40, u'e'), QStringLiteral("remove"), QStringLiteral("unused"), 1));
 
-        ui::Dashboard dashboard(emptyConfig(), auditPath);
+        ui::Dashboard dashboard(auditPath);
         dashboard.resize(1200, 800);
         dashboard.show();
         QSignalSpy shown(&dashboard, &ui::Dashboard::figuresShown);
-        dashboard.setSnapshots({handSnapshot()}, QStringLiteral("lab1"));
+        dashboard.setSnapshots({handSnapshot()}, plansOf({handSnapshot()}), QStringLiteral("lab1"));
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
         const ui::DashboardFigures &f = dashboard.figures();
         QCOMPARE(f.overlays, 3);
@@ -296,7 +304,7 @@ private Q_SLOTS:
         // All hosts: two snapshots, twice the instances.
         cache::CacheSnapshot second = handSnapshot();
         second.host.name = QStringLiteral("lab2");
-        dashboard.setSnapshots({handSnapshot(), second}, QStringLiteral("lab1"));
+        dashboard.setSnapshots({handSnapshot(), second}, plansOf({handSnapshot(), second}), QStringLiteral("lab1"));
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, WaitMs);
         QCOMPARE(dashboard.figures().instances, 3);
         dashboard.allHostsBox()->setChecked(true);

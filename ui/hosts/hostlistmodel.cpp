@@ -15,7 +15,7 @@ namespace cowherd::ui {
 using namespace Qt::StringLiterals;
 
 HostListModel::HostListModel(QObject *parent)
-    : SnapshotTableModel(parent)
+    : SnapshotTableModel(ColumnCount, parent)
 {
 }
 
@@ -26,14 +26,13 @@ void HostListModel::setHosts(const QList<host::HostConfig> &hosts, bool demoLab)
     for (const auto &host : hosts) {
         Row row;
         row.host = host;
-        if (const QModelIndex existing = indexOf(host.name); existing.isValid() && m_rows[existing.row()].host == host)
-            row = m_rows[existing.row()];
+        if (const Row *existing = rowAt(indexOf(host.name).row()); existing && existing->host == host)
+            row = *existing;
         next.append(row);
     }
     const bool demoChanged = m_demoLab != demoLab;
     m_demoLab = demoLab;
-    updateRows(m_rows, std::move(next), [](const Row &r) { return r.host.name; },
-        [demoChanged](const Row &a, const Row &b) { return !demoChanged && a == b; });
+    updateRows(std::move(next), [demoChanged](const Row &a, const Row &b) { return !demoChanged && a == b; });
 }
 
 void HostListModel::changeRow(const QString &hostName, const std::function<void(Row &)> &change)
@@ -41,7 +40,7 @@ void HostListModel::changeRow(const QString &hostName, const std::function<void(
     const QModelIndex index = indexOf(hostName);
     if (!index.isValid())
         return;
-    change(m_rows[index.row()]);
+    change(editRow(index.row()));
     Q_EMIT dataChanged(this->index(index.row(), 0), this->index(index.row(), ColumnCount - 1));
 }
 
@@ -114,35 +113,17 @@ void HostListModel::setFailed(const QString &hostName, const QString &message)
 QList<host::HostConfig> HostListModel::hosts() const
 {
     QList<host::HostConfig> out;
-    out.reserve(m_rows.size());
-    for (const auto &row : m_rows)
+    out.reserve(rows().size());
+    for (const auto &row : rows())
         out.append(row.host);
     return out;
 }
 
 std::optional<host::HostConfig> HostListModel::hostAt(int row) const
 {
-    if (row < 0 || row >= m_rows.size())
-        return std::nullopt;
-    return m_rows[row].host;
-}
-
-QModelIndex HostListModel::indexOf(const QString &hostName, int column) const
-{
-    for (qsizetype i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].host.name == hostName)
-            return index(int(i), column);
-    return {};
-}
-
-int HostListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int HostListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    if (const Row *found = rowAt(row))
+        return found->host;
+    return std::nullopt;
 }
 
 QString HostListModel::displayName(const Row &row) const
@@ -240,7 +221,7 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows[index.row()];
+    const Row &row = rows()[index.row()];
     switch (role) {
     case Qt::DisplayRole:
         return displayData(row, index.column());

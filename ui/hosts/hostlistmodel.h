@@ -14,9 +14,43 @@
 
 namespace cowherd::ui {
 
+// HostListModel::ScanState: what the latest scan of a host did.
+enum class HostScanState {
+    NotScanned,
+    Scanning,
+    Ok,
+    Error,
+};
+
+// A row of HostListModel.
+struct HostRow
+{
+    host::HostConfig host;
+    HostScanState state = HostScanState::NotScanned;
+    QString message; // why the scan failed, or the host-level problems
+    int baseFiles = 0;
+    int instances = 0;
+    QDateTime scannedAt;
+    bool listed = false; // the latest scan could list the instances path: its figures count
+    qint64 cacheBytes = 0;
+    qint64 reclaimableBytes = -1; // -1: not planned yet
+    int removableFiles = 0;
+    QString managedBy; // "nova" or "cowherd" once scanned
+    QString managedByReason;
+    QStringList reclaimSharedWith; // the other hosts of the group the figure is planned for
+    ui::LastPass lastPass;
+    int connection = -1; // host::HostConnection::State; -1: none
+    QString connectionReason;
+    int attempt = 0;
+
+    const QString &key() const { return host.name; }
+
+    friend bool operator==(const HostRow &, const HostRow &) = default;
+};
+
 // The hosts of the sidebar and of the overview of all hosts: the state of their libvirt
 // connection and of their latest scan, cache figures and the last cache pass.
-class HostListModel final : public SnapshotTableModel
+class HostListModel final : public SnapshotTableModel<HostRow>
 {
     Q_OBJECT
 
@@ -45,13 +79,7 @@ public:
         ManagedByRole, // "nova" or "cowherd" after a scan; empty before
     };
 
-    enum class ScanState {
-        NotScanned,
-        Scanning,
-        Ok,
-        Error,
-    };
-    Q_ENUM(ScanState)
+    using ScanState = HostScanState;
 
     explicit HostListModel(QObject *parent = nullptr);
 
@@ -71,36 +99,13 @@ public:
     bool isDemoLab() const { return m_demoLab; }
     QList<host::HostConfig> hosts() const;
     std::optional<host::HostConfig> hostAt(int row) const;
-    QModelIndex indexOf(const QString &hostName, int column = Name) const;
+    // indexOf(hostName, column): the row of the host.
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row
-    {
-        host::HostConfig host;
-        ScanState state = ScanState::NotScanned;
-        QString message; // why the scan failed, or the host-level problems
-        int baseFiles = 0;
-        int instances = 0;
-        QDateTime scannedAt;
-        bool listed = false; // the latest scan could list the instances path: its figures count
-        qint64 cacheBytes = 0;
-        qint64 reclaimableBytes = -1; // -1: not planned yet
-        int removableFiles = 0;
-        QString managedBy; // "nova" or "cowherd" once scanned
-        QString managedByReason;
-        QStringList reclaimSharedWith; // the other hosts of the group the figure is planned for
-        ui::LastPass lastPass;
-        int connection = -1; // host::HostConnection::State; -1: none
-        QString connectionReason;
-        int attempt = 0;
-
-        friend bool operator==(const Row &, const Row &) = default;
-    };
+    using Row = HostRow;
 
     void changeRow(const QString &hostName, const std::function<void(Row &)> &change);
     QString displayName(const Row &row) const;
@@ -113,7 +118,6 @@ private:
     QString managedByText(const Row &row) const;
     QIcon stateIcon(const Row &row) const;
 
-    QList<Row> m_rows;
     bool m_demoLab = false;
 };
 

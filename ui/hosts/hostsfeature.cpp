@@ -10,6 +10,7 @@
 #include "hosts/hostlistmodel.h"
 #include "hosts/hostsidebar.h"
 #include "hosts/hostsoverview.h"
+#include "overview/groupplanner.h"
 #include "tables/scanscheduler.h"
 
 #include "host/hostregistry.h"
@@ -46,6 +47,7 @@ HostsFeature::HostsFeature(const QString &configFile, QWidget *window)
     , m_configFile(configFile)
     , m_model(new HostListModel(this))
     , m_scheduler(new ScanScheduler(this))
+    , m_planner(new GroupPlanner(m_scheduler, configFile, this))
     , m_connections(new HostConnections(this))
     , m_sidebar(new HostSidebar(m_model, window))
     , m_banner(new HostBanner(window))
@@ -76,6 +78,7 @@ HostsFeature::HostsFeature(const QString &configFile, QWidget *window)
     connect(m_liveUpdate, &QTimer::timeout, this, [this] {
         for (const QString &host : std::exchange(m_rescanDue, {}))
             m_scheduler->scan(host);
+        m_planner->refresh(); // instance states in the map
         Q_EMIT liveChangesSettled();
     });
     connect(m_connections, &HostConnections::stateChanged, this,
@@ -111,10 +114,8 @@ void HostsFeature::createActions(QWidget *window)
 
 void HostsFeature::addOverviewTab(QTabWidget *tabs, QMenu *viewMenu)
 {
-    m_overview = new HostsOverview(m_model, m_configFile, {}, tabs);
+    m_overview = new HostsOverview(m_model, m_planner, {}, tabs);
     tabs->addTab(m_overview, themedIcon(QStringLiteral("network-server")), tr("All hosts"));
-    connect(m_scheduler, &ScanScheduler::snapshotReady, m_overview,
-        [this](const QString &, const cache::CacheSnapshot &snapshot) { m_overview->planSnapshot(snapshot); });
 
     auto *showHosts = new QAction(themedIcon(QStringLiteral("network-server")), tr("All &hosts"), m_window);
     showHosts->setObjectName(QStringLiteral("showHostsAction"));
@@ -176,6 +177,7 @@ void HostsFeature::applySetup(const HostSetup &setup)
     m_demoLab = setup.demoLab;
     m_model->setHosts(setup.hosts, setup.demoLab);
     m_scheduler->setHosts(setup.hosts);
+    m_planner->refresh(); // without the hosts that went
     m_refresh->setEnabled(!setup.hosts.isEmpty());
     if (!setup.hosts.isEmpty())
         m_sidebar->setCurrentHost(setup.hosts.constFirst().name);

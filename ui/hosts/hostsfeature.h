@@ -24,6 +24,7 @@ class TaskManager;
 namespace cowherd::ui {
 
 class CachePassScheduler;
+class GroupPlanner;
 class HostBanner;
 class HostConnections;
 class HostListModel;
@@ -33,8 +34,9 @@ class ScanScheduler;
 
 // The configured hosts and which one is current: the host list (or the demo lab), the sidebar,
 // the scans, one libvirt connection per host with its domain events, the banner that says what
-// is wrong with the current host, the All hosts overview, and the File menu's Add host and
-// Refresh. Whatever shows one host follows currentHostChanged.
+// is wrong with the current host, the plans of the sharing groups (GroupPlanner, read by the
+// All hosts overview, the map and the dashboard), the All hosts overview, and the File menu's
+// Add host and Refresh. Whatever shows one host follows currentHostChanged.
 class HostsFeature final : public QObject
 {
     Q_OBJECT
@@ -45,6 +47,7 @@ public:
 
     HostListModel *model() const { return m_model; }
     ScanScheduler *scheduler() const { return m_scheduler; }
+    GroupPlanner *groupPlanner() const { return m_planner; }
     HostSidebar *sidebar() const { return m_sidebar; }
     HostBanner *banner() const { return m_banner; }
     HostsOverview *overview() const { return m_overview; }
@@ -71,7 +74,8 @@ Q_SIGNALS:
     void statusChanged(const QString &text);
     // A domain event changed an instance's state in the scheduler's snapshot of this host.
     void instanceStateChanged(const QString &hostName);
-    // A burst of domain events is over: views of several hosts may repaint.
+    // A burst of domain events is over: views of several hosts may repaint (the group planner
+    // plans again by itself).
     void liveChangesSettled();
 
 private:
@@ -90,6 +94,7 @@ private:
     QString m_configFile;
     HostListModel *m_model;
     ScanScheduler *m_scheduler;
+    GroupPlanner *m_planner;
     HostConnections *m_connections;
     HostSidebar *m_sidebar;
     HostBanner *m_banner;

@@ -3,13 +3,9 @@
 #include "common/columnwidth.h"
 #include "common/filteredtableview.h"
 #include "hosts/hostlistmodel.h"
-#include "hosts/hosttransport.h"
+#include "overview/groupplanner.h"
 
 #include "cache/auditlog.h"
-#include "cache/cacheplanner.h"
-#include "cache/cachepolicy.h"
-#include "cache/sharinggroup.h"
-#include "host/hostcallpool.h"
 #include "task/whenfinished.h"
 
 #include <QHeaderView>
@@ -24,25 +20,18 @@ namespace {
 // Enough of the log's tail for the last pass of every host of a lab.
 constexpr int AuditEntries = 5000;
 
-struct Reclaimable
-{
-    qint64 bytes = 0;
-    int files = 0;
-};
-
 } // namespace
 
-HostsOverview::HostsOverview(HostListModel *model, const QString &configFile, const QString &auditLogPath,
-    QWidget *parent)
+HostsOverview::HostsOverview(HostListModel *model, GroupPlanner *plans, const QString &auditLogPath, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
+    , m_plans(plans)
     , m_view(new FilteredTableView(model,
           {HostListModel::SortRole, HostListModel::HostNameRole,
               {HostListModel::Name, HostListModel::State, HostListModel::Uri, HostListModel::LastPass,
                   HostListModel::ManagedBy},
               tr("Filter by host, state, URI, last pass or manager")},
           this))
-    , m_configFile(configFile)
     , m_auditLogPath(auditLogPath.isEmpty() ? cache::AuditLog::defaultPath() : auditLogPath)
 {
     setObjectName(QStringLiteral("hostsOverview"));
@@ -66,62 +55,22 @@ HostsOverview::HostsOverview(HostListModel *model, const QString &configFile, co
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
+    connect(plans, &GroupPlanner::planned, this, &HostsOverview::showPlans);
 }
 
-void HostsOverview::planSnapshot(const cache::CacheSnapshot &snapshot)
+void HostsOverview::showPlans()
 {
-    const QString host = snapshot.host.name;
-    m_snapshots.insert(host, snapshot);
-    const quint64 generation = ++m_keyGeneration[host];
-    // Which _base the host sees is read from the host (the storage-id marker): a round trip to a
-    // host that may have gone away since its scan, so on the pool for such calls.
-    task::whenFinished(QtConcurrent::run(host::hostCallPool(), [config = snapshot.host, configFile = m_configFile] {
-        return cache::knownSharingGroupKey(config, configFile, transportFactory());
-    }), this, [this, host, generation](const QString &key) {
-        if (generation != m_keyGeneration.value(host))
-            return;
-        const QString before = m_groupKeys.value(host);
-        m_groupKeys.insert(host, key);
-        if (!before.isEmpty() && before != key)
-            planGroup(before); // the group it left
-        planGroup(key);
-    });
-}
-
-void HostsOverview::planGroup(const QString &key)
-{
-    // Every member with a snapshot, planned together: a file unused on one host may be in use
-    // on another, and a file both see is counted once.
-    cache::SharingGroupState group;
-    QStringList members;
-    for (const host::HostConfig &host : m_model->hosts()) {
-        const auto snapshot = m_snapshots.constFind(host.name);
-        if (m_groupKeys.value(host.name) == key && snapshot != m_snapshots.constEnd()) {
-            group.hosts.append({snapshot->host, *snapshot, {}});
-            members.append(host.name);
-        }
+    // A blocked plan removes nothing: its totals are zero.
+    const cache::GroupPlans &plans = m_plans->latest().plans;
+    for (const cache::CacheSnapshot &snapshot : m_plans->latest().snapshots) {
+        const cache::GroupPlan *group = plans.groupOf(snapshot.host.name);
+        if (!group)
+            continue;
+        QStringList others = group->members;
+        others.removeOne(snapshot.host.name);
+        m_model->setReclaimable(snapshot.host.name, group->plan.reclaimableBytes, group->plan.removeCount, others);
+        Q_EMIT figuresChanged(snapshot.host.name);
     }
-    if (members.isEmpty())
-        return;
-    const quint64 generation = ++m_planGeneration[key];
-    // The policy is in the settings file and planning a large cache is not free: off this thread.
-    task::whenFinished(QtConcurrent::run([group, policyHost = members.constFirst(), configFile = m_configFile] {
-        const cache::CleanupPlan plan = cache::planCleanup(group, cache::loadCachePolicy(configFile, policyHost),
-            QDateTime::currentDateTimeUtc());
-        // A blocked plan removes nothing: its totals are zero.
-        return Reclaimable{plan.reclaimableBytes, plan.removeCount};
-    }), this, [this, key, members, generation](const Reclaimable &r) {
-        if (generation != m_planGeneration.value(key))
-            return;
-        for (const QString &host : members) {
-            if (m_groupKeys.value(host) != key)
-                continue; // moved to another group meanwhile: that group's plan says
-            QStringList others = members;
-            others.removeOne(host);
-            m_model->setReclaimable(host, r.bytes, r.files, others);
-            Q_EMIT figuresChanged(host);
-        }
-    });
 }
 
 void HostsOverview::refreshPasses()

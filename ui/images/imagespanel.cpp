@@ -1,18 +1,15 @@
 #include "images/imagespanel.h"
-#include "task/whenfinished.h"
 
-#include "images/cloudkeyring.h"
-#include "images/cloudpassworddialog.h"
 #include "common/filteredtableview.h"
-#include "images/glanceimagemodel.h"
-#include "hosts/hostbanner.h"
 #include "common/icons.h"
+#include "hosts/hostbanner.h"
+#include "images/cloudpassworddialog.h"
+#include "images/glanceimagemodel.h"
 #include "images/imagetasks.h"
 #include "images/importdialog.h"
 #include "images/precachedialog.h"
 #include "tables/scanscheduler.h"
 
-#include "source/cloudsession.h"
 #include "task/taskmanager.h"
 
 #include <QAction>
@@ -24,29 +21,16 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <algorithm>
 
 namespace cowherd::ui {
 
-namespace {
-
-// A Glance that accepts the connection and then says nothing is given up on after this long.
-constexpr int ListIdleTimeoutMs = 30000;
-
-Result<std::shared_ptr<source::CloudSession>> makeSession(const source::CloudConfig &config)
-{
-    return source::sessionForCloud(config, {}, ListIdleTimeoutMs);
-}
-
-} // namespace
-
 ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWidget *parent)
     : QWidget(parent)
     , m_tasks(tasks)
     , m_scheduler(scheduler)
-    , m_keyring(new CloudKeyring(this))
+    , m_browser(new CloudBrowser(this))
     , m_model(new GlanceImageModel(this))
     , m_cloudBox(new QComboBox(this))
     , m_banner(new HostBanner(this))
@@ -74,7 +58,45 @@ ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWi
     header->resizeSection(GlanceImageModel::Cached, fontMetrics().horizontalAdvance(tr("Cached on %1").arg(QStringLiteral("lab-nova-03"))) + 16);
     header->resizeSection(GlanceImageModel::Id, fontMetrics().horizontalAdvance(QStringLiteral("3c5e7f10-8a2b-4d6c-9e1f-2a3b4c5d6e70")) + 16);
     header->setStretchLastSection(true);
+    createActions();
 
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(createToolBar());
+    layout->addWidget(m_banner);
+    layout->addWidget(m_keyringNote);
+    layout->addWidget(m_view, 1);
+
+    QTableView *table = m_view->tableView();
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    table->addActions({m_launch, m_precache, m_precacheHosts});
+    connect(table, &QTableView::doubleClicked, this, &ImagesPanel::launchSelected);
+
+    m_browser->setPasswordPrompt([this](const QString &cloud, const QString &who, const QString &why) { return promptWithDialog(cloud, who, why); });
+    connect(m_browser, &CloudBrowser::cloudsLoaded, this, &ImagesPanel::onCloudsLoaded);
+    connect(m_browser, &CloudBrowser::stepStarted, this, &ImagesPanel::onStepStarted);
+    connect(m_browser, &CloudBrowser::imagesListed, this, &ImagesPanel::onImagesListed);
+    connect(m_browser, &CloudBrowser::listFailed, this, &ImagesPanel::onListFailed);
+    connect(m_browser, &CloudBrowser::sessionsChanged, this, &ImagesPanel::updateActions);
+    connect(m_browser, &CloudBrowser::passwordKept, m_keyringNote, &QLabel::hide);
+    connect(m_browser, &CloudBrowser::passwordNotKept, this, &ImagesPanel::onPasswordNotKept);
+    connect(m_browser, &CloudBrowser::passwordForgotten, this, &ImagesPanel::onPasswordForgotten);
+    connect(m_cloudBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->clear();
+        refresh();
+    });
+    connect(m_view, &FilteredTableView::currentKeyChanged, this, &ImagesPanel::updateActions);
+    connect(m_scheduler, &ScanScheduler::snapshotReady, this, [this](const QString &hostName) {
+        if (hostName == m_currentHost)
+            updateCached();
+    });
+    updateActions();
+}
+
+ImagesPanel::~ImagesPanel() = default;
+
+void ImagesPanel::createActions()
+{
     m_refresh = new QAction(themedIcon(QStringLiteral("view-refresh")), tr("&Refresh image list"), this);
     m_refresh->setToolTip(tr("List the images of the cloud again"));
     connect(m_refresh, &QAction::triggered, this, &ImagesPanel::refresh);
@@ -97,7 +119,10 @@ ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWi
     m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_import->setToolTip(tr("Fetch a file, an archive member or a URL into the _base of the current host (Ctrl+I)"));
     connect(m_import, &QAction::triggered, this, &ImagesPanel::openImportDialog);
+}
 
+QToolBar *ImagesPanel::createToolBar()
+{
     // A tool bar, not a row of buttons: when the tab is narrow the actions fold into its
     // extension menu instead of widening the window.
     auto *top = new QToolBar(this);
@@ -119,33 +144,8 @@ ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWi
         forgetButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
     top->addSeparator();
     top->addActions({m_launch, m_precache, m_precacheHosts, m_import});
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 4, 0, 0);
-    layout->addWidget(top);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_keyringNote);
-    layout->addWidget(m_view, 1);
-
-    QTableView *table = m_view->tableView();
-    table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    table->addActions({m_launch, m_precache, m_precacheHosts});
-    connect(table, &QTableView::doubleClicked, this, &ImagesPanel::launchSelected);
-
-    m_prompt = [this](const QString &cloud, const QString &who, const QString &why) { return promptWithDialog(cloud, who, why); };
-    connect(m_cloudBox, &QComboBox::currentIndexChanged, this, [this] {
-        m_model->clear();
-        refresh();
-    });
-    connect(m_view, &FilteredTableView::currentKeyChanged, this, &ImagesPanel::updateActions);
-    connect(m_scheduler, &ScanScheduler::snapshotReady, this, [this](const QString &hostName) {
-        if (hostName == m_currentHost)
-            updateCached();
-    });
-    updateActions();
+    return top;
 }
-
-ImagesPanel::~ImagesPanel() = default;
 
 QList<QAction *> ImagesPanel::actions() const
 {
@@ -154,29 +154,29 @@ QList<QAction *> ImagesPanel::actions() const
 
 void ImagesPanel::reloadClouds()
 {
-    // Reading clouds.yaml is file I/O: not on this thread.
-    task::whenFinished(QtConcurrent::run([yaml = m_cloudsYaml] { return source::configuredCloudNames(yaml); }),
-        this, [this](const QStringList &names) {
-            const QString previous = currentCloud();
-            {
-                const QSignalBlocker blocker(m_cloudBox);
-                m_cloudBox->clear();
-                m_cloudBox->addItems(names);
-                m_cloudBox->setCurrentIndex(std::max(0, int(names.indexOf(previous))));
-            }
-            m_sessions.clear();
-            m_model->clear();
-            Q_EMIT cloudsLoaded(names);
-            if (names.isEmpty()) {
-                m_banner->showMessage(HostBanner::Level::Information,
-                    tr("No cloud is configured. Add one to ~/.config/openstack/clouds.yaml (or ./clouds.yaml, "
-                       "/etc/openstack/clouds.yaml) or set the OS_* variables, then Refresh. Files, archives and URLs "
-                       "can be imported without a cloud: Import image…"));
-                updateActions();
-                return;
-            }
-            refresh();
-        });
+    m_browser->reloadClouds();
+}
+
+void ImagesPanel::onCloudsLoaded(const QStringList &names)
+{
+    const QString previous = currentCloud();
+    {
+        const QSignalBlocker blocker(m_cloudBox);
+        m_cloudBox->clear();
+        m_cloudBox->addItems(names);
+        m_cloudBox->setCurrentIndex(std::max(0, int(names.indexOf(previous))));
+    }
+    m_model->clear();
+    Q_EMIT cloudsLoaded(names);
+    if (names.isEmpty()) {
+        m_banner->showMessage(HostBanner::Level::Information,
+            tr("No cloud is configured. Add one to ~/.config/openstack/clouds.yaml (or ./clouds.yaml, "
+               "/etc/openstack/clouds.yaml) or set the OS_* variables, then Refresh. Files, archives and URLs "
+               "can be imported without a cloud: Import image…"));
+        updateActions();
+        return;
+    }
+    refresh();
 }
 
 void ImagesPanel::selectCloud(const QString &cloud)
@@ -206,149 +206,82 @@ void ImagesPanel::setCurrentHost(const QString &hostName)
 
 void ImagesPanel::refresh()
 {
-    const QString cloud = currentCloud();
-    if (cloud.isEmpty())
-        return;
-    const quint64 generation = ++m_generation;
+    m_browser->list(currentCloud());
     updateActions();
-    if (const SessionPtr session = m_sessions.value(cloud)) {
-        list(generation, cloud, session);
-        return;
-    }
-    m_banner->showMessage(HostBanner::Level::Information, tr("Reading cloud %1…").arg(cloud));
-    task::whenFinished(QtConcurrent::run([cloud, yaml = m_cloudsYaml] {
-        return source::loadCloud(cloud, yaml, QProcessEnvironment::systemEnvironment(), source::MissingPassword::Allowed);
-    }), this, [this, generation, cloud](const Result<source::CloudConfig> &config) {
-        onCloudLoaded(generation, cloud, config);
-    });
 }
 
-void ImagesPanel::onCloudLoaded(quint64 generation, const QString &cloud, const Result<source::CloudConfig> &config)
+void ImagesPanel::onStepStarted(const QString &cloud, CloudBrowser::Step step)
 {
-    if (generation != m_generation)
-        return;
-    if (config && config->authType == u"password")
-        m_passwordAuth.insert(cloud);
+    switch (step) {
+    case CloudBrowser::Step::ReadingCloud:
+        m_banner->showMessage(HostBanner::Level::Information, tr("Reading cloud %1…").arg(cloud));
+        break;
+    case CloudBrowser::Step::Listing:
+        m_banner->showMessage(HostBanner::Level::Information, tr("Listing the images of cloud %1…").arg(cloud));
+        break;
+    }
+}
+
+void ImagesPanel::onImagesListed(const QString &cloud, const QList<source::GlanceImage> &images)
+{
+    m_model->setImages(images);
+    updateCached();
+    if (images.isEmpty())
+        m_banner->showMessage(HostBanner::Level::Information, tr("Cloud %1 has no image this project can see.").arg(cloud));
     else
-        m_passwordAuth.remove(cloud);
+        m_banner->clearMessage();
     updateActions();
-    if (!config) {
-        showFailure(cloud, config.error().message, tr("Fix the cloud's entry, then Refresh."));
-        return;
-    }
-    if (source::needsPassword(*config)) {
-        // The keyring first; a person only when it has nothing (or cannot be reached).
-        m_keyring->readPassword(cloud, [this, generation, config = *config](bool found, const QString &password) mutable {
-            if (generation != m_generation)
-                return;
-            if (found) {
-                m_keyringPassword.insert(config.name);
-                config.password = password;
-                openSession(generation, std::move(config));
-            } else {
-                askPassword(generation, std::move(config));
-            }
-        });
-        return;
-    }
-    openSession(generation, *config);
+    Q_EMIT imagesListed(cloud, int(images.size()));
 }
 
-void ImagesPanel::askPassword(quint64 generation, source::CloudConfig config)
+void ImagesPanel::onListFailed(const QString &cloud, CloudBrowser::Failure failure, const QString &message)
 {
-    const QString cloud = config.name;
-    const QString user = config.username.isEmpty() ? config.userId : config.username;
-    const QString who = tr("%1 at %2").arg(user, config.authUrl);
-    const QString unavailable = m_keyring->unavailableReason();
-    const std::optional<PasswordAnswer> answer = m_prompt(cloud, who, unavailable);
-    if (generation != m_generation)
-        return;
-    if (!answer || answer->password.isEmpty()) {
-        showFailure(cloud, tr("No password was given."), tr("Refresh to be asked again."));
-        return;
+    QString what = message;
+    QString hint;
+    switch (failure) {
+    case CloudBrowser::Failure::CloudEntry:
+        hint = tr("Fix the cloud's entry, then Refresh.");
+        break;
+    case CloudBrowser::Failure::NoPassword:
+        what = tr("No password was given.");
+        hint = tr("Refresh to be asked again.");
+        break;
+    case CloudBrowser::Failure::Login:
+        hint = tr("Check the user, project and password of the cloud (clouds.yaml, secure.yaml or the "
+                  "password you typed), then Refresh.");
+        break;
+    case CloudBrowser::Failure::KeyringPasswordRefused:
+        hint = tr("The password kept in the desktop keyring for this cloud was refused, so it was removed "
+                  "from the keyring: Refresh to type the right one.");
+        break;
+    case CloudBrowser::Failure::Glance:
+        hint = tr("Check that Glance is running and reachable from this computer, and that the cloud's "
+                  "endpoint is right, then Refresh.");
+        break;
     }
-    config.password = answer->password;
-    m_askedPassword.insert(cloud);
-    const QString notKept = tr("The password of cloud %1 is not kept: %2. Cowherd asks for it again after a restart.");
-    if (answer->keep) {
-        m_keyring->storePassword(cloud, answer->password, [this, cloud, notKept](bool kept, const QString &reason) {
-            if (kept)
-                m_keyringPassword.insert(cloud);
-            m_keyringNote->setVisible(!kept);
-            if (!kept)
-                m_keyringNote->setText(notKept.arg(cloud, tr("the desktop keyring refused it (%1)").arg(reason)));
-        });
-    } else {
-        m_keyringNote->setText(notKept.arg(cloud,
-            unavailable.isEmpty() ? tr("you chose not to keep it") : tr("no desktop keyring can be reached (%1)").arg(unavailable)));
-        m_keyringNote->show();
-    }
-    openSession(generation, std::move(config));
-}
-
-void ImagesPanel::openSession(quint64 generation, source::CloudConfig config)
-{
-    const QString cloud = config.name;
-    task::whenFinished(QtConcurrent::run([config = std::move(config)] { return makeSession(config); }),
-        this, [this, generation, cloud](const Result<SessionPtr> &session) {
-            if (generation != m_generation)
-                return;
-            if (!session) {
-                showFailure(cloud, session.error().message, tr("Fix the cloud's entry, then Refresh."));
-                return;
-            }
-            m_sessions.insert(cloud, *session);
-            list(generation, cloud, *session);
-        });
-}
-
-void ImagesPanel::list(quint64 generation, const QString &cloud, const SessionPtr &session)
-{
-    m_banner->showMessage(HostBanner::Level::Information, tr("Listing the images of cloud %1…").arg(cloud));
-    task::whenFinished(QtConcurrent::run([session] { return source::GlanceClient(session).listImages(); }),
-        this, [this, generation, cloud, session](const Result<QList<source::GlanceImage>> &images) {
-            if (generation != m_generation)
-                return;
-            if (!images) {
-                const Error::Kind kind = images.error().kind;
-                const bool refused = kind == Error::Kind::Authentication;
-                const bool login = refused || kind == Error::Kind::Permission;
-                if (m_askedPassword.contains(cloud))
-                    m_sessions.remove(cloud); // a typed password may be wrong: ask again on Refresh
-                if (refused && m_keyringPassword.remove(cloud)) {
-                    // A kept password that Keystone refuses would be refused on every Refresh.
-                    m_keyring->forgetPassword(cloud);
-                    m_sessions.remove(cloud);
-                    showFailure(cloud, images.error().message,
-                        tr("The password kept in the desktop keyring for this cloud was refused, so it was removed "
-                           "from the keyring: Refresh to type the right one."));
-                    return;
-                }
-                showFailure(cloud, images.error().message,
-                    login ? tr("Check the user, project and password of the cloud (clouds.yaml, secure.yaml or the "
-                               "password you typed), then Refresh.")
-                          : tr("Check that Glance is running and reachable from this computer, and that the cloud's "
-                               "endpoint is right, then Refresh."));
-                return;
-            }
-            m_model->setImages(*images);
-            updateCached();
-            if (images->isEmpty())
-                m_banner->showMessage(HostBanner::Level::Information, tr("Cloud %1 has no image this project can see.").arg(cloud));
-            else
-                m_banner->clearMessage();
-            updateActions();
-            Q_EMIT imagesListed(cloud, int(images->size()));
-        });
-}
-
-void ImagesPanel::showFailure(const QString &cloud, const QString &message, const QString &hint)
-{
     m_model->clear();
-    const QString text = tr("Cannot list the images of cloud %1: %2\n%3").arg(cloud, message, hint);
+    const QString text = tr("Cannot list the images of cloud %1: %2\n%3").arg(cloud, what, hint);
     m_banner->showMessage(HostBanner::Level::Error, text);
     updateActions();
     Q_EMIT listFailed(cloud, text);
+}
+
+void ImagesPanel::onPasswordNotKept(const QString &cloud, CloudBrowser::NotKept why, const QString &detail)
+{
+    QString reason;
+    switch (why) {
+    case CloudBrowser::NotKept::Declined:
+        reason = tr("you chose not to keep it");
+        break;
+    case CloudBrowser::NotKept::NoKeyring:
+        reason = tr("no desktop keyring can be reached (%1)").arg(detail);
+        break;
+    case CloudBrowser::NotKept::KeyringRefused:
+        reason = tr("the desktop keyring refused it (%1)").arg(detail);
+        break;
+    }
+    m_keyringNote->setText(tr("The password of cloud %1 is not kept: %2. Cowherd asks for it again after a restart.").arg(cloud, reason));
+    m_keyringNote->show();
 }
 
 void ImagesPanel::updateCached()
@@ -364,14 +297,14 @@ void ImagesPanel::updateCached()
 void ImagesPanel::updateActions()
 {
     const source::GlanceImage *image = m_model->image(currentImageId());
-    const bool active = image && image->status == u"active" && m_sessions.contains(currentCloud());
+    const bool active = image && image->status == u"active" && m_browser->session(currentCloud());
     const bool haveHost = !m_currentHost.isEmpty();
     m_launch->setEnabled(active && haveHost);
     m_precache->setEnabled(active && haveHost);
     m_precacheHosts->setEnabled(active && !m_scheduler->hosts().isEmpty());
     m_import->setEnabled(haveHost);
     m_refresh->setEnabled(!currentCloud().isEmpty());
-    m_forgetPassword->setEnabled(m_passwordAuth.contains(currentCloud()));
+    m_forgetPassword->setEnabled(m_browser->usesPassword(currentCloud()));
 }
 
 void ImagesPanel::forgetSavedPassword()
@@ -379,29 +312,27 @@ void ImagesPanel::forgetSavedPassword()
     const QString cloud = currentCloud();
     if (!m_forgetPassword->isEnabled())
         return;
-    // The copy in memory goes too (the session logs in again with it): Refresh asks anew.
-    m_keyringPassword.remove(cloud);
-    m_askedPassword.remove(cloud);
-    m_sessions.remove(cloud);
-    updateActions();
     m_keyringNote->setText(tr("Removing the password of cloud %1 from the desktop keyring…").arg(cloud));
     m_keyringNote->show();
-    m_keyring->forgetPassword(cloud, [this, cloud](CloudKeyring::Forgotten outcome, const QString &reason) {
-        switch (outcome) {
-        case CloudKeyring::Forgotten::Removed:
-            m_keyringNote->setText(tr("The password of cloud %1 was removed from the desktop keyring. Refresh asks for it again.").arg(cloud));
-            break;
-        case CloudKeyring::Forgotten::NothingStored:
-            m_keyringNote->setText(tr("The desktop keyring holds no password for cloud %1: nothing to remove. Refresh asks for it again.").arg(cloud));
-            break;
-        case CloudKeyring::Forgotten::Failed:
-            m_keyringNote->setText(tr("The password of cloud %1 could not be removed: the desktop keyring cannot be reached (%2). "
-                                      "Cowherd forgot its own copy; Refresh asks for it again.").arg(cloud, reason));
-            break;
-        }
-        m_keyringNote->show();
-        Q_EMIT forgetPasswordFinished(cloud, outcome == CloudKeyring::Forgotten::Removed);
-    });
+    m_browser->forgetPassword(cloud);
+}
+
+void ImagesPanel::onPasswordForgotten(const QString &cloud, CloudKeyring::Forgotten outcome, const QString &reason)
+{
+    switch (outcome) {
+    case CloudKeyring::Forgotten::Removed:
+        m_keyringNote->setText(tr("The password of cloud %1 was removed from the desktop keyring. Refresh asks for it again.").arg(cloud));
+        break;
+    case CloudKeyring::Forgotten::NothingStored:
+        m_keyringNote->setText(tr("The desktop keyring holds no password for cloud %1: nothing to remove. Refresh asks for it again.").arg(cloud));
+        break;
+    case CloudKeyring::Forgotten::Failed:
+        m_keyringNote->setText(tr("The password of cloud %1 could not be removed: the desktop keyring cannot be reached (%2). "
+                                  "Cowherd forgot its own copy; Refresh asks for it again.").arg(cloud, reason));
+        break;
+    }
+    m_keyringNote->show();
+    Q_EMIT forgetPasswordFinished(cloud, outcome == CloudKeyring::Forgotten::Removed);
 }
 
 QString ImagesPanel::currentImageId() const
@@ -418,7 +349,7 @@ bool ImagesPanel::selectImage(const QString &id)
 
 QList<quint64> ImagesPanel::precache(const QString &imageId, const QStringList &hostNames)
 {
-    const SessionPtr session = m_sessions.value(currentCloud());
+    const CloudBrowser::SessionPtr session = m_browser->session(currentCloud());
     const source::GlanceImage *image = m_model->image(imageId);
     if (!session || !image)
         return {};
@@ -439,7 +370,7 @@ void ImagesPanel::launchSelected()
     const source::GlanceImage *image = m_model->image(currentImageId());
     if (!image || !m_launch->isEnabled() || !m_launchHandler)
         return;
-    m_launchHandler(m_sessions.value(currentCloud()), *image, m_model->isCached(image->id));
+    m_launchHandler(m_browser->session(currentCloud()), *image, m_model->isCached(image->id));
 }
 
 void ImagesPanel::precacheSelected()

@@ -1,10 +1,8 @@
 #pragma once
 
-#include "source/cloudconfig.h"
+#include "images/cloudbrowser.h"
 #include "source/glanceclient.h"
 
-#include <QHash>
-#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -14,6 +12,7 @@
 class QAction;
 class QComboBox;
 class QLabel;
+class QToolBar;
 
 namespace cowherd::source {
 class CloudSession;
@@ -24,7 +23,6 @@ class TaskManager;
 
 namespace cowherd::ui {
 
-class CloudKeyring;
 class FilteredTableView;
 class GlanceImageModel;
 class HostBanner;
@@ -34,21 +32,16 @@ class ScanScheduler;
 // The Images tab: the Glance images of each configured cloud (clouds.yaml, OS_*), whether
 // each is cached on the current host, and the actions on them — launch, pre-cache here,
 // pre-cache on several hosts at once (one task per host, as Nova's aggregate pre-caching) —
-// plus the import of files, archives and URLs. Clouds are read and listed off the UI thread;
-// a missing password is asked for and may be kept in the desktop keyring.
+// plus the import of files, archives and URLs. The login and listing are CloudBrowser's; this
+// panel shows their states and asks for a missing password (a dialog).
 class ImagesPanel final : public QWidget
 {
     Q_OBJECT
 
 public:
-    struct PasswordAnswer
-    {
-        QString password;
-        bool keep = false;
-    };
+    using PasswordAnswer = CloudBrowser::PasswordAnswer;
     // Asks a person for a cloud's password (a dialog by default; tests answer themselves).
-    using PasswordPrompt = std::function<std::optional<PasswordAnswer>(const QString &cloud, const QString &who,
-        const QString &keyringUnavailable)>;
+    using PasswordPrompt = CloudBrowser::PasswordPrompt;
     using LaunchHandler = std::function<void(std::shared_ptr<source::CloudSession> session,
         const source::GlanceImage &image, bool cachedHere)>;
 
@@ -56,8 +49,8 @@ public:
     ~ImagesPanel() override;
 
     // Tests: read this clouds.yaml instead of the standard places.
-    void setCloudsYaml(const QString &path) { m_cloudsYaml = path; }
-    void setPasswordPrompt(PasswordPrompt prompt) { m_prompt = std::move(prompt); }
+    void setCloudsYaml(const QString &path) { m_browser->setCloudsYaml(path); }
+    void setPasswordPrompt(PasswordPrompt prompt) { m_browser->setPasswordPrompt(std::move(prompt)); }
     void setLaunchHandler(LaunchHandler handler) { m_launchHandler = std::move(handler); }
 
     // Reads the configured cloud names again (off the UI thread), then lists the first cloud.
@@ -80,7 +73,8 @@ public:
     FilteredTableView *view() const { return m_view; }
     HostBanner *banner() const { return m_banner; }
     QLabel *keyringNote() const { return m_keyringNote; }
-    CloudKeyring *keyring() const { return m_keyring; }
+    CloudKeyring *keyring() const { return m_browser->keyring(); }
+    CloudBrowser *browser() const { return m_browser; }
     QList<QAction *> actions() const;
     QAction *importAction() const { return m_import; }
     QAction *refreshAction() const { return m_refresh; }
@@ -97,12 +91,14 @@ Q_SIGNALS:
     void forgetPasswordFinished(const QString &cloud, bool removedFromKeyring);
 
 private:
-    using SessionPtr = std::shared_ptr<source::CloudSession>;
-    void onCloudLoaded(quint64 generation, const QString &cloud, const Result<source::CloudConfig> &config);
-    void askPassword(quint64 generation, source::CloudConfig config);
-    void openSession(quint64 generation, source::CloudConfig config);
-    void list(quint64 generation, const QString &cloud, const SessionPtr &session);
-    void showFailure(const QString &cloud, const QString &message, const QString &hint);
+    void onCloudsLoaded(const QStringList &names);
+    void onStepStarted(const QString &cloud, CloudBrowser::Step step);
+    void onImagesListed(const QString &cloud, const QList<source::GlanceImage> &images);
+    void onListFailed(const QString &cloud, CloudBrowser::Failure failure, const QString &message);
+    void onPasswordNotKept(const QString &cloud, CloudBrowser::NotKept why, const QString &detail);
+    void onPasswordForgotten(const QString &cloud, CloudKeyring::Forgotten outcome, const QString &reason);
+    void createActions();
+    QToolBar *createToolBar();
     void updateCached();
     void updateActions();
     void launchSelected();
@@ -112,28 +108,21 @@ private:
 
     task::TaskManager *m_tasks;
     ScanScheduler *m_scheduler;
-    CloudKeyring *m_keyring;
+    CloudBrowser *m_browser;
     GlanceImageModel *m_model;
     QComboBox *m_cloudBox;
     HostBanner *m_banner;
     QLabel *m_keyringNote;
     FilteredTableView *m_view;
-    QAction *m_refresh;
-    QAction *m_forgetPassword;
-    QAction *m_launch;
-    QAction *m_precache;
-    QAction *m_precacheHosts;
-    QAction *m_import;
+    QAction *m_refresh = nullptr;
+    QAction *m_forgetPassword = nullptr;
+    QAction *m_launch = nullptr;
+    QAction *m_precache = nullptr;
+    QAction *m_precacheHosts = nullptr;
+    QAction *m_import = nullptr;
 
-    QString m_cloudsYaml;
     QString m_currentHost;
-    PasswordPrompt m_prompt;
     LaunchHandler m_launchHandler;
-    QHash<QString, SessionPtr> m_sessions; // cloud -> an authenticated session
-    QSet<QString> m_askedPassword; // clouds whose password a person typed (asked again if refused)
-    QSet<QString> m_keyringPassword; // clouds whose password is in the keyring (forgotten if refused)
-    QSet<QString> m_passwordAuth; // clouds read so far that log in with a password
-    quint64 m_generation = 0;
 };
 
 } // namespace cowherd::ui

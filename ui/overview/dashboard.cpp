@@ -5,7 +5,6 @@
 #include "overview/mapscene.h"
 
 #include "cache/auditlog.h"
-#include "cache/cachepolicy.h"
 #include "task/whenfinished.h"
 
 #include <QBarCategoryAxis>
@@ -77,9 +76,8 @@ QTreeWidget *makeTable(const QStringList &headers, const QString &accessibleName
 
 } // namespace
 
-Dashboard::Dashboard(const QString &configFile, const QString &auditLogPath, QWidget *parent)
+Dashboard::Dashboard(const QString &auditLogPath, QWidget *parent)
     : QWidget(parent)
-    , m_configFile(configFile)
     , m_auditLogPath(auditLogPath.isEmpty() ? cache::AuditLog::defaultPath() : auditLogPath)
     , m_rebuild(new RebuildWhenShown(this, [this] { rebuild(); }))
 {
@@ -147,9 +145,11 @@ Dashboard::Dashboard(const QString &configFile, const QString &auditLogPath, QWi
 
 Dashboard::~Dashboard() = default;
 
-void Dashboard::setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const QString &currentHost)
+void Dashboard::setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans,
+    const QString &currentHost)
 {
     m_snapshots = snapshots;
+    m_plans = plans;
     m_currentHost = currentHost;
     // Charts and tables are rebuilt on the UI thread: while another tab is in front, wait until
     // the dashboard is shown, so that a dozen hosts reporting in never queue a dozen rebuilds.
@@ -165,15 +165,8 @@ void Dashboard::rebuild()
     }
     const quint64 generation = ++m_generation;
     m_building = true;
-    // Policies and the audit log are files; planning every host is not free either.
-    task::whenFinished(QtConcurrent::run([shown, configFile = m_configFile, auditPath = m_auditLogPath] {
-        QHash<QString, cache::CleanupPlan> plans;
-        for (const cache::CacheSnapshot &snapshot : shown) {
-            cache::SharingGroupState group;
-            group.hosts.append({snapshot.host, snapshot, {}});
-            plans.insert(snapshot.host.name, cache::planCleanup(group,
-                cache::loadCachePolicy(configFile, snapshot.host.name), QDateTime::currentDateTimeUtc()));
-        }
+    // The audit log is a file.
+    task::whenFinished(QtConcurrent::run([shown, plans = m_plans, auditPath = m_auditLogPath] {
         return Computed{computeFigures(shown, plans), readRecentAudit(auditPath, 50)};
     }), this, [this, generation, shown](const Computed &computed) {
         if (generation != m_generation)
@@ -217,7 +210,7 @@ void Dashboard::showComputed(const Computed &computed)
         auto *item = new QTreeWidgetItem(m_largest,
             {shortName(base.name), DisplayFormat::kindName(base.kind), DisplayFormat::size(base.allocatedBytes),
                 QLocale().toString(base.instances)});
-        item->setToolTip(0, base.host + u':' + base.name);
+        item->setToolTip(0, base.hosts.join(u", "_s) + u':' + base.name);
         if (!base.users.isEmpty())
             item->setToolTip(3, base.users.join(u'\n'));
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/cachesnapshot.h"
+#include "cache/groupplanner.h"
 #include "overview/dashboardfigures.h"
 
 #include <QWidget>
@@ -23,11 +24,13 @@ class Dashboard final : public QWidget
 
 public:
     // auditLogPath empty: the default audit log of cache passes.
-    explicit Dashboard(const QString &configFile, const QString &auditLogPath = {}, QWidget *parent = nullptr);
+    explicit Dashboard(const QString &auditLogPath = {}, QWidget *parent = nullptr);
     ~Dashboard() override;
 
-    // Recomputes the figures (off the UI thread) for the current host or every host.
-    void setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const QString &currentHost);
+    // Recomputes the figures (off the UI thread) for the current host or every host, with the
+    // plans of their sharing groups (GroupPlanner).
+    void setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans,
+        const QString &currentHost);
     bool isBusy() const { return m_building; }
     const DashboardFigures &figures() const { return m_figures; }
 
@@ -55,7 +58,6 @@ private:
     void fillInstancesChart(const DashboardFigures &figures);
     void fillKindChart(const DashboardFigures &figures);
 
-    QString m_configFile;
     QString m_auditLogPath;
     QCheckBox *m_allHosts = nullptr;
     QLabel *m_scope = nullptr;
@@ -67,6 +69,7 @@ private:
     QTreeWidget *m_passes = nullptr;
 
     QList<cache::CacheSnapshot> m_snapshots;
+    cache::GroupPlans m_plans;
     QString m_currentHost;
     DashboardFigures m_figures;
     quint64 m_generation = 0;

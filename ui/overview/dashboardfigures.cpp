@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <algorithm>
 
@@ -12,26 +13,46 @@ namespace cowherd::ui {
 
 using namespace Qt::StringLiterals;
 
-DashboardFigures computeFigures(const QList<cache::CacheSnapshot> &snapshots,
-    const QHash<QString, cache::CleanupPlan> &plans)
+DashboardFigures computeFigures(const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans)
 {
     DashboardFigures figures;
     figures.hosts = int(snapshots.size());
+    QHash<QString, qsizetype> baseIndex; // group key + name -> figures.bases
+    QList<QSet<QString>> usedBy; // per figures.bases: instance uuids
+    QSet<QString> instancesSeen; // group key + uuid
+    QSet<QString> groupsCounted;
     for (const cache::CacheSnapshot &snapshot : snapshots) {
-        figures.baseFiles += int(snapshot.bases.size());
-        figures.instances += int(snapshot.instances.size());
+        const QString &host = snapshot.host.name;
+        const cache::GroupPlan *group = plans.groupOf(host);
+        const QString key = group ? group->key : u"host:"_s + host;
         for (const cache::BaseFile &base : snapshot.bases) {
-            figures.cacheBytes += base.allocatedSize;
-            figures.bytesByKind[base.kind] += base.allocatedSize;
-            QStringList users;
+            const QString id = key + u'\n' + base.name;
+            auto found = baseIndex.constFind(id);
+            if (found == baseIndex.constEnd()) {
+                found = baseIndex.insert(id, figures.bases.size());
+                figures.cacheBytes += base.allocatedSize;
+                figures.bytesByKind[base.kind] += base.allocatedSize;
+                figures.bases.append(BaseUse{{}, base.name, base.kind, base.allocatedSize, 0, {}});
+                usedBy.append(QSet<QString>());
+            }
+            BaseUse &use = figures.bases[found.value()];
+            use.hosts.append(host);
             for (const QString &uuid : base.references) {
+                if (usedBy[found.value()].contains(uuid))
+                    continue;
+                usedBy[found.value()].insert(uuid);
                 const cache::Instance *instance = snapshot.instance(uuid);
                 const QString name = instance ? DisplayFormat::instanceName(*instance) : QString();
-                users.append(name.isEmpty() ? uuid : name);
+                use.users.append(name.isEmpty() ? uuid : name);
             }
-            figures.bases.append({snapshot.host.name, base.name, base.kind, base.allocatedSize, int(base.references.size()), users});
         }
+        // Hosts sharing an instances path see each other's instance directories.
         for (const cache::Instance &instance : snapshot.instances) {
+            const qsizetype before = instancesSeen.size();
+            instancesSeen.insert(key + u'\n' + instance.uuid);
+            if (instancesSeen.size() == before)
+                continue;
+            ++figures.instances;
             for (const cache::Disk &disk : instance.disks) {
                 if (disk.backingChain.isEmpty())
                     continue;
@@ -40,12 +61,15 @@ DashboardFigures computeFigures(const QList<cache::CacheSnapshot> &snapshots,
                 figures.overlayAllocatedBytes += disk.allocatedSize;
             }
         }
-        const auto plan = plans.constFind(snapshot.host.name);
-        if (plan != plans.constEnd() && !plan->blocked) {
-            figures.reclaimableBytes += plan->reclaimableBytes;
-            figures.removableFiles += plan->removeCount;
+        if (group && !group->plan.blocked && !groupsCounted.contains(key)) {
+            groupsCounted.insert(key);
+            figures.reclaimableBytes += group->plan.reclaimableBytes;
+            figures.removableFiles += group->plan.removeCount;
         }
     }
+    figures.baseFiles = int(figures.bases.size());
+    for (qsizetype i = 0; i < figures.bases.size(); ++i)
+        figures.bases[i].instances = int(usedBy.at(i).size());
     std::stable_sort(figures.bases.begin(), figures.bases.end(),
         [](const BaseUse &a, const BaseUse &b) { return a.allocatedBytes > b.allocatedBytes; });
     return figures;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cache/cacheplanner.h"
 #include "cache/cachesnapshot.h"
+#include "cache/groupplanner.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -13,15 +13,17 @@ namespace cowherd::ui {
 
 struct BaseUse
 {
-    QString host;
+    QStringList hosts; // the hosts shown that see it: one, or the members of a sharing group
     QString name;
     cache::BaseKind kind = cache::BaseKind::Unknown;
     qint64 allocatedBytes = 0;
-    int instances = 0;
+    int instances = 0; // that use it, on every host that sees it
     QStringList users; // the instances using it, server name first ("web-1 (instance-00000005)")
 };
 
 // The numbers of the dashboard, for one host or several. Pure: tests feed snapshots by hand.
+// Hosts that share a _base (one group of the plans) count each shared file and instance once,
+// and a group's reclaimable bytes once.
 struct DashboardFigures
 {
     int hosts = 0;
@@ -29,7 +31,7 @@ struct DashboardFigures
     int instances = 0;
     int overlays = 0; // disks with a backing file
     qint64 cacheBytes = 0; // allocated by every base file
-    qint64 reclaimableBytes = 0; // what a cache pass would remove now
+    qint64 reclaimableBytes = 0; // what a cache pass would remove now, by the plans of the groups
     int removableFiles = 0;
     qint64 overlayVirtualBytes = 0; // what full copies of every overlay would take
     qint64 overlayAllocatedBytes = 0; // what the overlays really take
@@ -41,8 +43,7 @@ struct DashboardFigures
     qint64 savingsBytes() const { return overlayVirtualBytes - copyOnWriteBytes(); }
 };
 
-DashboardFigures computeFigures(const QList<cache::CacheSnapshot> &snapshots,
-    const QHash<QString, cache::CleanupPlan> &plans);
+DashboardFigures computeFigures(const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans);
 
 // One line of the audit log that cache passes write.
 struct AuditEntry

@@ -30,15 +30,15 @@ QString shortBaseName(const QString &name)
     return name;
 }
 
-QString baseToolTip(const cache::BaseFile &base, const QString &host, bool removable)
+QString baseToolTip(const cache::BaseFile &base, const QStringList &hosts, int references, bool removable)
 {
     QString text = u"<b>"_s + base.name.toHtmlEscaped() + u"</b><br/>"_s
-        + MapText::tr("Host: %1").arg(host.toHtmlEscaped()) + u"<br/>"_s
+        + MapText::tr("Host: %1").arg(hosts.join(u", "_s).toHtmlEscaped()) + u"<br/>"_s
         + MapText::tr("Kind: %1").arg(DisplayFormat::kindName(base.kind)) + u"<br/>"_s
         + MapText::tr("Format: %1").arg(base.format.isEmpty() ? MapText::tr("unreadable") : base.format) + u"<br/>"_s
         + MapText::tr("Virtual size: %1").arg(DisplayFormat::size(base.virtualSize)) + u"<br/>"_s
         + MapText::tr("On disk: %1").arg(DisplayFormat::size(base.allocatedSize)) + u"<br/>"_s
-        + MapText::tr("Referenced by %n instance(s)", nullptr, int(base.references.size()));
+        + MapText::tr("Referenced by %n instance(s)", nullptr, references);
     if (removable)
         text += u"<br/>"_s + MapText::tr("A cache pass would remove it now.");
     return text;
@@ -50,7 +50,7 @@ int MapGraph::indexOf(const QString &host, MapNode::Kind kind, const QString &ke
 {
     for (int i = 0; i < nodes.size(); ++i) {
         const MapNode &node = nodes.at(i);
-        if (node.kind == kind && node.key == key && node.host == host)
+        if (node.kind == kind && node.key == key && (node.host == host || node.sharedWith.contains(host)))
             return i;
     }
     return -1;
@@ -94,39 +94,57 @@ QList<int> MapGraph::find(const QString &text) const
     return out;
 }
 
-MapGraph buildMapGraph(const QList<cache::CacheSnapshot> &snapshots, const QHash<QString, cache::CleanupPlan> &plans)
+MapGraph buildMapGraph(const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans)
 {
     MapGraph graph;
+    struct BaseNode
+    {
+        cache::BaseFile file;
+        QStringList hosts;
+        QSet<QString> users; // instance uuids
+    };
+    QHash<int, BaseNode> baseNodes; // by node index
+    QHash<QString, int> baseByName; // group key + name -> node
+    QSet<std::pair<int, int>> derived;
     for (const cache::CacheSnapshot &snapshot : snapshots) {
         const QString &host = snapshot.host.name;
-        const cache::CleanupPlan plan = plans.value(host);
-        QHash<QString, int> baseByPath;
-        QHash<QString, int> baseByName;
+        const cache::GroupPlan *group = plans.groupOf(host);
+        const QString groupKey = (group ? group->key : u"host:"_s + host) + u'\n';
+        QHash<QString, int> baseByPath; // this host's paths
 
         for (const cache::BaseFile &base : snapshot.bases) {
-            MapNode node;
-            const bool resized = base.kind == cache::BaseKind::Resized;
-            node.kind = resized ? MapNode::Kind::Resized : MapNode::Kind::Base;
-            node.layer = resized ? 1 : 0;
-            node.host = host;
-            node.key = base.name;
-            node.label = shortBaseName(base.name);
-            node.baseKind = base.kind;
-            const cache::PlannedAction *action = plan.action(base.name);
-            node.removable = action && action->action == cache::PlannedAction::Action::Remove && !action->blocked;
-            node.detail = MapText::tr("%1 · %2 · %n instance(s)", nullptr, int(base.references.size()))
-                              .arg(DisplayFormat::kindName(base.kind), DisplayFormat::size(base.allocatedSize));
-            node.toolTip = baseToolTip(base, host, node.removable);
-            baseByPath.insert(base.path, int(graph.nodes.size()));
-            baseByName.insert(base.name, int(graph.nodes.size()));
-            graph.nodes.append(node);
+            int index = baseByName.value(groupKey + base.name, -1);
+            if (index < 0) {
+                MapNode node;
+                const bool resized = base.kind == cache::BaseKind::Resized;
+                node.kind = resized ? MapNode::Kind::Resized : MapNode::Kind::Base;
+                node.layer = resized ? 1 : 0;
+                node.host = host;
+                node.key = base.name;
+                node.label = shortBaseName(base.name);
+                node.baseKind = base.kind;
+                const cache::PlannedAction *action = group ? group->plan.action(base.name) : nullptr;
+                node.removable = action && action->action == cache::PlannedAction::Action::Remove && !action->blocked;
+                index = int(graph.nodes.size());
+                baseByName.insert(groupKey + base.name, index);
+                baseNodes.insert(index, {base, {}, {}});
+                graph.nodes.append(node);
+            }
+            BaseNode &shared = baseNodes[index];
+            shared.hosts.append(host);
+            for (const QString &uuid : base.references)
+                shared.users.insert(uuid);
+            baseByPath.insert(base.path, index);
         }
         for (const cache::BaseFile &base : snapshot.bases) {
             if (base.kind != cache::BaseKind::Resized || base.originalName.isEmpty())
                 continue;
-            const int original = baseByName.value(base.originalName, -1);
-            if (original >= 0)
-                graph.edges.append({original, baseByName.value(base.name), MapEdge::Kind::DerivedFrom});
+            const int original = baseByName.value(groupKey + base.originalName, -1);
+            const int resized = baseByName.value(groupKey + base.name);
+            if (original >= 0 && !derived.contains({original, resized})) {
+                derived.insert({original, resized});
+                graph.edges.append({original, resized, MapEdge::Kind::DerivedFrom});
+            }
         }
 
         for (const cache::Instance &instance : snapshot.instances) {
@@ -182,6 +200,15 @@ MapGraph buildMapGraph(const QList<cache::CacheSnapshot> &snapshots, const QHash
                 }
             }
         }
+    }
+    for (auto it = baseNodes.cbegin(); it != baseNodes.cend(); ++it) {
+        MapNode &node = graph.nodes[it.key()];
+        const cache::BaseFile &base = it->file;
+        const int references = int(it->users.size());
+        node.sharedWith = it->hosts.mid(1);
+        node.detail = MapText::tr("%1 · %2 · %n instance(s)", nullptr, references)
+                          .arg(DisplayFormat::kindName(base.kind), DisplayFormat::size(base.allocatedSize));
+        node.toolTip = baseToolTip(base, it->hosts, references, node.removable);
     }
     return graph;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cache/cacheplanner.h"
 #include "cache/cachesnapshot.h"
+#include "cache/groupplanner.h"
 
 #include <QHash>
 #include <QList>
@@ -19,13 +19,14 @@ struct MapNode
     Kind kind = Kind::Base;
     int layer = 0; // 0 originals and other base files, 1 resized, 2 overlays, 3 instances
     QString host;
+    QStringList sharedWith; // base files: the other hosts shown that see it (one _base)
     QString key; // base file name, disk path or instance uuid
     QString label; // what the box says
     QString detail; // the second line: size, state
     QString toolTip;
     QString state; // instances: running, shutoff, paused, undefined, ...
     cache::BaseKind baseKind = cache::BaseKind::Unknown;
-    bool removable = false; // the planner would remove it now
+    bool removable = false; // the plan of its sharing group would remove it now
 };
 
 struct MapEdge
@@ -42,6 +43,7 @@ struct MapGraph
     QList<MapNode> nodes;
     QList<MapEdge> edges;
 
+    // host: the node's host or one it is shared with.
     int indexOf(const QString &host, MapNode::Kind kind, const QString &key) const;
     // Every overlay and instance that would lose its disk if the base file went away: follows
     // backing and disk edges downwards, not "resized from" (a resized copy stands on its own).
@@ -50,10 +52,10 @@ struct MapGraph
     QList<int> find(const QString &text) const;
 };
 
-// One node per base file, overlay and instance of every snapshot; plans (by host name) mark
-// what a cache pass would remove now.
-MapGraph buildMapGraph(const QList<cache::CacheSnapshot> &snapshots,
-    const QHash<QString, cache::CleanupPlan> &plans = {});
+// One node per overlay and instance of every snapshot, and per base file of every sharing group
+// (hosts that see one _base share its nodes); the groups' plans mark what a cache pass would
+// remove now.
+MapGraph buildMapGraph(const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans = {});
 
 struct MapLayoutMetrics
 {

@@ -5,7 +5,6 @@
 #include "common/rebuildwhenshown.h"
 #include "overview/mapscene.h"
 
-#include "cache/cachepolicy.h"
 #include "task/whenfinished.h"
 
 #include <QAction>
@@ -101,9 +100,8 @@ QToolButton *toolButton(QAction *action, QWidget *parent)
 
 } // namespace
 
-MapView::MapView(const QString &configFile, QWidget *parent)
+MapView::MapView(QWidget *parent)
     : QWidget(parent)
-    , m_configFile(configFile)
     , m_scene(new MapScene(this))
     , m_rebuild(new RebuildWhenShown(this, [this] { rebuild(); }))
 {
@@ -191,11 +189,13 @@ MapView::MapView(const QString &configFile, QWidget *parent)
 
 MapView::~MapView() = default;
 
-void MapView::setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const QString &currentHost)
+void MapView::setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans,
+    const QString &currentHost)
 {
     if (currentHost != m_currentHost)
         m_fitPending = true;
     m_snapshots = snapshots;
+    m_nextPlans = plans;
     m_currentHost = currentHost;
     // Thousands of scene items are made on the UI thread: while another tab is in front, wait
     // until the map is shown, so that a big rescan never stalls the window.
@@ -211,16 +211,11 @@ void MapView::rebuild()
     }
     const quint64 generation = ++m_generation;
     m_building = true;
-    // Policies live in the config file and the layout is the costly part: both off this thread.
-    task::whenFinished(QtConcurrent::run([shown, configFile = m_configFile] {
+    // The layout is the costly part: off this thread.
+    task::whenFinished(QtConcurrent::run([shown, plans = m_nextPlans] {
         Built built;
-        for (const cache::CacheSnapshot &snapshot : shown) {
-            cache::SharingGroupState group;
-            group.hosts.append({snapshot.host, snapshot, {}});
-            const cache::CachePolicy policy = cache::loadCachePolicy(configFile, snapshot.host.name);
-            built.plans.insert(snapshot.host.name, cache::planCleanup(group, policy, QDateTime::currentDateTimeUtc()));
-        }
-        built.graph = buildMapGraph(shown, built.plans);
+        built.plans = plans;
+        built.graph = buildMapGraph(shown, plans);
         built.rects = layoutMap(built.graph);
         return built;
     }), this, [this, generation](const Built &built) {
@@ -335,7 +330,8 @@ void MapView::describeSelection(int node)
             ? tr("Removing %1 would break no disk.").arg(selected.key)
             : tr("Removing %1 would break %2 of %3.")
                   .arg(selected.key, tr("%n overlay(s)", nullptr, overlays), tr("%n instance(s)", nullptr, instances));
-        if (const cache::PlannedAction *action = m_plans.value(selected.host).action(selected.key))
+        const cache::CleanupPlan *plan = m_plans.planOf(selected.host);
+        if (const cache::PlannedAction *action = plan ? plan->action(selected.key) : nullptr)
             text += u' ' + tr("Cache pass: %1 — %2.").arg(DisplayFormat::actionName(action->action), action->reason);
         m_status->setText(text);
     } else {

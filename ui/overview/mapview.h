@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cache/cacheplanner.h"
 #include "cache/cachesnapshot.h"
+#include "cache/groupplanner.h"
 #include "overview/mapgraph.h"
 
 #include <QHash>
@@ -25,11 +25,13 @@ class MapView final : public QWidget
     Q_OBJECT
 
 public:
-    explicit MapView(const QString &configFile, QWidget *parent = nullptr);
+    explicit MapView(QWidget *parent = nullptr);
     ~MapView() override;
 
-    // Rebuilds the map (off the UI thread) from the snapshots of every scanned host.
-    void setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const QString &currentHost);
+    // Rebuilds the map (off the UI thread) from the snapshots of every scanned host and the plans
+    // of their sharing groups (GroupPlanner).
+    void setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans,
+        const QString &currentHost);
     bool isBusy() const { return m_building; }
 
     MapScene *scene() const { return m_scene; }
@@ -66,7 +68,7 @@ private:
     {
         MapGraph graph;
         QList<QRectF> rects;
-        QHash<QString, cache::CleanupPlan> plans;
+        cache::GroupPlans plans;
     };
 
     void rebuild();
@@ -75,7 +77,6 @@ private:
     void activate(int node);
     void chooseExportFile();
 
-    QString m_configFile;
     MapScene *m_scene;
     QGraphicsView *m_view = nullptr;
     QLineEdit *m_search = nullptr;
@@ -87,8 +88,9 @@ private:
     QAction *m_export = nullptr;
 
     QList<cache::CacheSnapshot> m_snapshots;
+    cache::GroupPlans m_nextPlans; // of m_snapshots
     QString m_currentHost;
-    QHash<QString, cache::CleanupPlan> m_plans;
+    cache::GroupPlans m_plans; // of the map shown
     quint64 m_generation = 0;
     bool m_building = false;
     RebuildWhenShown *m_rebuild;

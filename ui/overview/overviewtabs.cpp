@@ -2,10 +2,10 @@
 
 #include "window/menus.h"
 
-#include "overview/dashboard.h"
 #include "common/icons.h"
+#include "overview/dashboard.h"
+#include "overview/groupplanner.h"
 #include "overview/mapview.h"
-#include "tables/scanscheduler.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -18,13 +18,14 @@ namespace cowherd::ui {
 
 using namespace Qt::StringLiterals;
 
-OverviewTabs::OverviewTabs(QMainWindow *window, QTabWidget *tabs, ScanScheduler *scheduler, const QString &configFile)
+OverviewTabs::OverviewTabs(QMainWindow *window, QTabWidget *tabs, GroupPlanner *plans)
     : QObject(window)
     , m_tabs(tabs)
-    , m_scheduler(scheduler)
-    , m_map(new MapView(configFile, tabs))
-    , m_dashboard(new Dashboard(configFile, {}, tabs))
+    , m_plans(plans)
+    , m_map(new MapView(tabs))
+    , m_dashboard(new Dashboard({}, tabs))
 {
+    connect(plans, &GroupPlanner::planned, this, &OverviewTabs::handOver);
     tabs->addTab(m_map, themedIcon(u"network-workgroup"_s), tr("Map"));
     tabs->addTab(m_dashboard, themedIcon(u"x-office-presentation"_s), tr("Dashboard"));
     tabs->setAccessibleName(tr("Views of the selected host"));
@@ -72,15 +73,19 @@ void OverviewTabs::createViewMenu(QMainWindow *window)
     }
 }
 
-void OverviewTabs::update(const QString &currentHost)
+void OverviewTabs::setCurrentHost(const QString &currentHost)
 {
-    QList<cache::CacheSnapshot> snapshots;
-    for (const host::HostConfig &host : m_scheduler->hosts()) {
-        if (const cache::CacheSnapshot *snapshot = m_scheduler->snapshot(host.name))
-            snapshots.append(*snapshot);
-    }
-    m_map->setSnapshots(snapshots, currentHost);
-    m_dashboard->setSnapshots(snapshots, currentHost);
+    if (currentHost == m_currentHost)
+        return;
+    m_currentHost = currentHost;
+    handOver();
+}
+
+void OverviewTabs::handOver()
+{
+    const PlannedSnapshots &latest = m_plans->latest();
+    m_map->setSnapshots(latest.snapshots, latest.plans, m_currentHost);
+    m_dashboard->setSnapshots(latest.snapshots, latest.plans, m_currentHost);
 }
 
 void OverviewTabs::focusFind()

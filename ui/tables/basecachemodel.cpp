@@ -12,7 +12,7 @@
 namespace cowherd::ui {
 
 BaseCacheModel::BaseCacheModel(QObject *parent)
-    : SnapshotTableModel(parent)
+    : SnapshotTableModel(ColumnCount, parent)
 {
 }
 
@@ -26,13 +26,13 @@ void BaseCacheModel::setSnapshot(const cache::CacheSnapshot &snapshot)
             next.append({base, base.mtime.isValid() ? base.mtime.secsTo(now) : 0});
         return next;
     };
-    updateRows(m_rows, snapshot.bases.size(), std::move(makeRows), [](const Row &r) { return r.file.name; },
+    updateRows(snapshot.bases.size(), std::move(makeRows),
         [](const Row &a, const Row &b) { return a.ageSeconds == b.ageSeconds && sameBaseFile(a.file, b.file); });
 }
 
 void BaseCacheModel::clear()
 {
-    clearRows(m_rows);
+    clearRows();
 }
 
 void BaseCacheModel::setPolicy(const cache::CachePolicy &policy)
@@ -40,7 +40,7 @@ void BaseCacheModel::setPolicy(const cache::CachePolicy &policy)
     if (policy == m_policy)
         return;
     m_policy = policy;
-    if (!m_rows.isEmpty())
+    if (!rows().isEmpty())
         Q_EMIT dataChanged(index(0, RemovableIn), index(rowCount() - 1, RemovableIn));
 }
 
@@ -69,32 +69,15 @@ qint64 BaseCacheModel::removableIn(const Row &row) const
 
 const cache::BaseFile *BaseCacheModel::baseAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? &m_rows[row].file : nullptr;
-}
-
-QModelIndex BaseCacheModel::indexOf(const QString &name, int column) const
-{
-    for (qsizetype i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].file.name == name)
-            return index(int(i), column);
-    return {};
-}
-
-int BaseCacheModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int BaseCacheModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    const Row *found = rowAt(row);
+    return found ? &found->file : nullptr;
 }
 
 QVariant BaseCacheModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows[index.row()];
+    const Row &row = rows()[index.row()];
     switch (role) {
     case Qt::DisplayRole:
         return displayData(row, index.column());

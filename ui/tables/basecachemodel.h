@@ -8,8 +8,16 @@
 
 namespace cowherd::ui {
 
+struct BaseCacheRow
+{
+    cache::BaseFile file;
+    qint64 ageSeconds = 0;
+
+    const QString &key() const { return file.name; }
+};
+
 // One row per file in a host's _base.
-class BaseCacheModel final : public SnapshotTableModel
+class BaseCacheModel final : public SnapshotTableModel<BaseCacheRow>
 {
     Q_OBJECT
 
@@ -45,26 +53,19 @@ public:
     void setPolicy(const cache::CachePolicy &policy);
 
     const cache::BaseFile *baseAt(int row) const;
-    QModelIndex indexOf(const QString &name, int column = Name) const;
+    // indexOf(name, column): the row of the base file of that name.
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row
-    {
-        cache::BaseFile file;
-        qint64 ageSeconds = 0;
-    };
+    using Row = BaseCacheRow;
 
     QVariant displayData(const Row &row, int column) const;
     QVariant sortData(const Row &row, int column) const;
     // Seconds until a pass may remove the file; -1 never (in use, pinned, unknown, corrupt).
     qint64 removableIn(const Row &row) const;
 
-    QList<Row> m_rows;
     cache::CachePolicy m_policy;
     mutable QIcon m_warningIcon;
 };

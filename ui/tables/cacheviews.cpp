@@ -39,8 +39,8 @@ CacheViews::CacheViews(ScanScheduler *scheduler, QTabWidget *tabs, QWidget *wind
     m_instanceModel->setObjectName(QStringLiteral("instanceModel"));
     createViews(window);
     // Big snapshots are diffed on a worker: titles and snapshotShown follow the applied rows.
-    connect(m_baseModel, &SnapshotTableModel::snapshotApplied, this, &CacheViews::onModelApplied);
-    connect(m_instanceModel, &SnapshotTableModel::snapshotApplied, this, &CacheViews::onModelApplied);
+    connect(m_baseModel, &BaseCacheModel::snapshotApplied, this, &CacheViews::onModelApplied);
+    connect(m_instanceModel, &InstanceModel::snapshotApplied, this, &CacheViews::onModelApplied);
     for (FilteredTableView *view : {m_baseView, m_instanceView}) {
         connect(view, &FilteredTableView::currentKeyChanged, this, &CacheViews::updateDetails);
         connect(view, &FilteredTableView::currentKeyChanged, this, &CacheViews::selectionChanged);

@@ -11,7 +11,7 @@
 namespace cowherd::ui {
 
 InstanceModel::InstanceModel(QObject *parent)
-    : SnapshotTableModel(parent)
+    : SnapshotTableModel(ColumnCount, parent)
 {
 }
 
@@ -36,43 +36,26 @@ void InstanceModel::setSnapshot(const cache::CacheSnapshot &snapshot)
         }
         return next;
     };
-    updateRows(m_rows, snapshot.instances.size(), std::move(makeRows), [](const Row &r) { return r.instance.uuid; },
+    updateRows(snapshot.instances.size(), std::move(makeRows),
         [](const Row &a, const Row &b) { return a.baseFiles == b.baseFiles && sameInstance(a.instance, b.instance); });
 }
 
 void InstanceModel::clear()
 {
-    clearRows(m_rows);
+    clearRows();
 }
 
 const cache::Instance *InstanceModel::instanceAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? &m_rows[row].instance : nullptr;
-}
-
-QModelIndex InstanceModel::indexOf(const QString &uuid, int column) const
-{
-    for (qsizetype i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].instance.uuid == uuid)
-            return index(int(i), column);
-    return {};
-}
-
-int InstanceModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int InstanceModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    const Row *found = rowAt(row);
+    return found ? &found->instance : nullptr;
 }
 
 QVariant InstanceModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows[index.row()];
+    const Row &row = rows()[index.row()];
     const auto &instance = row.instance;
     switch (role) {
     case Qt::DisplayRole:

@@ -8,8 +8,16 @@
 
 namespace cowherd::ui {
 
+struct InstanceRow
+{
+    cache::Instance instance;
+    QStringList baseFiles; // from the snapshot's reference graph
+
+    const QString &key() const { return instance.uuid; }
+};
+
 // One row per instance: defined in libvirt, found on disk, or both.
-class InstanceModel final : public SnapshotTableModel
+class InstanceModel final : public SnapshotTableModel<InstanceRow>
 {
     Q_OBJECT
 
@@ -37,23 +45,16 @@ public:
     void clear();
 
     const cache::Instance *instanceAt(int row) const;
-    QModelIndex indexOf(const QString &uuid, int column = Uuid) const;
+    // indexOf(uuid, column): the row of the instance.
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row
-    {
-        cache::Instance instance;
-        QStringList baseFiles; // from the snapshot's reference graph
-    };
+    using Row = InstanceRow;
 
     QVariant displayData(const Row &row, int column) const;
 
-    QList<Row> m_rows;
     mutable QIcon m_warningIcon;
 };
 

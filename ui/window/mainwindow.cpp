@@ -53,7 +53,7 @@ MainWindow::MainWindow(const QString &configFile, QWidget *parent)
     createLayout();
     updateTitle();
     resize(1280, 800);
-    m_overview = new OverviewTabs(this, m_tabs, m_hosts->scheduler(), configFile);
+    m_overview = new OverviewTabs(this, m_tabs, m_hosts->groupPlanner());
     restoreWindowState();
     m_hosts->addOverviewTab(m_tabs, menuNamed(menuBar(), tr("&View")));
     m_hosts->followPasses(m_tasks->manager(), m_tasks->passScheduler());
@@ -210,10 +210,9 @@ void MainWindow::connectFeatures()
         Q_EMIT hostsLoaded();
     });
     connect(m_hosts, &HostsFeature::statusChanged, m_statusLabel, &QLabel::setText);
+    // The map and dashboard follow the group planner, which plans on each snapshot.
     connect(scheduler, &ScanScheduler::snapshotReady, this,
         [this](const QString &hostName, const cache::CacheSnapshot &snapshot) {
-            // The map and dashboard first: whoever waits for snapshotShown finds them busy.
-            m_overview->update(m_hosts->currentHost());
             if (hostName != m_hosts->currentHost())
                 return;
             m_views->showSnapshot(snapshot);
@@ -226,10 +225,7 @@ void MainWindow::connectFeatures()
         if (hostName == m_hosts->currentHost())
             m_views->refreshInstances();
     });
-    connect(m_hosts, &HostsFeature::liveChangesSettled, this, [this] {
-        m_overview->update(m_hosts->currentHost());
-        m_views->updateDetails();
-    });
+    connect(m_hosts, &HostsFeature::liveChangesSettled, m_views, &CacheViews::updateDetails);
 
     // The details pane has nothing to say about a whole host: the overview gets its width.
     connect(m_tabs, &QTabWidget::currentChanged, this,
@@ -258,7 +254,7 @@ void MainWindow::connectFeatures()
 void MainWindow::showHost(const QString &hostName)
 {
     m_views->showHost(hostName);
-    m_overview->update(hostName);
+    m_overview->setCurrentHost(hostName);
     updateTitle();
 }
 

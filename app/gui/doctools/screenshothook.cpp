@@ -13,6 +13,7 @@
 #include "instances/instancetasks.h"
 #include "instances/launchwizard.h"
 #include "overview/dashboard.h"
+#include "overview/groupplanner.h"
 #include "overview/mapscene.h"
 #include "overview/mapview.h"
 #include "tables/scanscheduler.h"
@@ -32,7 +33,9 @@
 #include <QTreeView>
 
 #include <cstdio>
+#include <functional>
 #include <limits>
+#include <memory>
 
 namespace cowherd::ui {
 
@@ -200,6 +203,27 @@ void showHostsOverview(MainWindow &window, const QString &path)
     poll->start();
 }
 
+// Calls done once view shows the group planner's latest snapshots: at once, or at the first
+// shown signal after which neither the planner plans nor the view builds (the planner hands
+// each new set over to the view, which then builds again).
+template<typename View>
+void whenSettled(MainWindow &window, View *view, void (View::*shown)(), std::function<void()> done)
+{
+    const GroupPlanner *planner = part<GroupPlanner>(window, "groupPlanner");
+    const auto settled = [view, planner] { return !view->isBusy() && !planner->isPlanning(); };
+    if (settled()) {
+        done();
+        return;
+    }
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = QObject::connect(view, shown, &window, [settled, connection, done] {
+        if (!settled())
+            return;
+        QObject::disconnect(*connection);
+        done();
+    });
+}
+
 // The map (with the base file that has the most dependents lit up, which is what the map is
 // for) or the dashboard, once it is drawn.
 void showOverviewTab(MainWindow &window, const QString &path, const QString &tab)
@@ -208,7 +232,7 @@ void showOverviewTab(MainWindow &window, const QString &path, const QString &tab
     auto *dashboard = part<Dashboard>(window, "dashboard");
     if (tab == u"map") {
         tabsOf(window)->setCurrentWidget(map);
-        const auto highlight = [&window, map, path] {
+        whenSettled(window, map, &MapView::mapShown, [&window, map, path] {
             const MapGraph &graph = map->scene()->graph();
             int busiest = -1;
             qsizetype most = 0;
@@ -222,18 +246,10 @@ void showOverviewTab(MainWindow &window, const QString &path, const QString &tab
             }
             map->selectNode(busiest);
             saveAndQuit(&window, path);
-        };
-        if (!map->isBusy())
-            highlight();
-        else
-            QObject::connect(map, &MapView::mapShown, &window, highlight, Qt::SingleShotConnection);
+        });
     } else if (tab == u"dashboard") {
         tabsOf(window)->setCurrentWidget(dashboard);
-        const auto take = [&window, path] { saveAndQuit(&window, path); };
-        if (!dashboard->isBusy())
-            take();
-        else
-            QObject::connect(dashboard, &Dashboard::figuresShown, &window, take, Qt::SingleShotConnection);
+        whenSettled(window, dashboard, &Dashboard::figuresShown, [&window, path] { saveAndQuit(&window, path); });
     } else if (tab == u"hosts") {
         showHostsOverview(window, path);
     } else {

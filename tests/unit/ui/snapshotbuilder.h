@@ -1,6 +1,9 @@
 #pragma once
 
 #include "cache/cachesnapshot.h"
+#include "cache/groupplanner.h"
+
+#include <QHash>
 
 #include <QDateTime>
 #include <QStringList>
@@ -54,6 +57,16 @@ inline cache::CacheSnapshot makeSnapshot(QList<cache::BaseFile> bases, QList<cac
     snapshot.bases = std::move(bases);
     snapshot.instances = std::move(instances);
     return snapshot;
+}
+
+// The group planner's plans of snapshots under the default policy; hosts with the same storage
+// id share a _base, a host without one is alone.
+inline cache::GroupPlans plansOf(const QList<cache::CacheSnapshot> &snapshots, const QHash<QString, QString> &storageIds = {})
+{
+    QList<cache::PlanningHost> hosts;
+    for (const cache::CacheSnapshot &snapshot : snapshots)
+        hosts.append(cache::PlanningHost{{snapshot.host, snapshot, {}}, {}, storageIds.value(snapshot.host.name)});
+    return cache::planGroups(hosts, testNow());
 }
 
 } // namespace cowherd::test

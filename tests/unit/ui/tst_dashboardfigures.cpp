@@ -7,9 +7,11 @@
 #include <QTest>
 
 using namespace cowherd;
+using namespace Qt::StringLiterals;
 using cowherd::test::makeBase;
 using cowherd::test::makeInstance;
 using cowherd::test::makeSnapshot;
+using cowherd::test::plansOf;
 using cowherd::test::testNow;
 
 namespace {
@@ -55,11 +57,7 @@ private Q_SLOTS:
     void figuresOfAKnownSnapshot()
     {
         const cache::CacheSnapshot snapshot = knownSnapshot();
-        cache::SharingGroupState group;
-        group.hosts.append({snapshot.host, snapshot, {}});
-        const cache::CleanupPlan plan = cache::planCleanup(group, cache::CachePolicy{}, testNow());
-
-        const ui::DashboardFigures f = ui::computeFigures({snapshot}, {{snapshot.host.name, plan}});
+        const ui::DashboardFigures f = ui::computeFigures({snapshot}, plansOf({snapshot}));
         QCOMPARE(f.hosts, 1);
         QCOMPARE(f.baseFiles, 2);
         QCOMPARE(f.instances, 3);
@@ -82,11 +80,9 @@ private Q_SLOTS:
     void aBlockedPlanReclaimsNothing()
     {
         const cache::CacheSnapshot snapshot = knownSnapshot();
-        cache::SharingGroupState group;
-        group.hosts.append({snapshot.host, snapshot, {}});
-        cache::CleanupPlan plan = cache::planCleanup(group, cache::CachePolicy{}, testNow());
-        plan.blocked = true;
-        const ui::DashboardFigures f = ui::computeFigures({snapshot}, {{snapshot.host.name, plan}});
+        cache::GroupPlans plans = plansOf({snapshot});
+        plans.groups[0].plan.blocked = true;
+        const ui::DashboardFigures f = ui::computeFigures({snapshot}, plans);
         QCOMPARE(f.reclaimableBytes, 0);
         QCOMPARE(f.removableFiles, 0);
     }
@@ -101,6 +97,70 @@ private Q_SLOTS:
         QCOMPARE(f.overlayVirtualBytes, 60 * GiB);
         QCOMPARE(f.bases.size(), 4);
         QCOMPARE(f.reclaimableBytes, 0); // no plans, nothing claimed
+    }
+
+    void sharedBaseCountedOnceAndPlannedForTheGroup_data()
+    {
+        QTest::addColumn<bool>("shared");
+        QTest::addColumn<bool>("allHosts"); // or lab1 alone
+        QTest::addColumn<int>("baseFiles");
+        QTest::addColumn<qint64>("cacheBytes");
+        QTest::addColumn<qint64>("reclaimableBytes");
+        QTest::addColumn<int>("oldInstances");
+        QTest::addColumn<QStringList>("oldHosts");
+        QTest::addColumn<int>("instances");
+        // One _base: each file once; Old is used on lab2, so only Stale is reclaimable, once.
+        QTest::addRow("shared, all hosts") << true << true << 3 << 2 * GiB + 768 * MiB << 256 * MiB << 1
+                                           << QStringList{u"lab1"_s, u"lab2"_s} << 4;
+        // lab1 alone still sees lab2's use of Old through the group's plan.
+        QTest::addRow("shared, lab1") << true << false << 3 << 2 * GiB + 768 * MiB << 256 * MiB << 0
+                                      << QStringList{u"lab1"_s} << 3;
+        // Two caches that look alike: every file twice, lab1's Old is unused there.
+        QTest::addRow("apart, all hosts") << false << true << 6 << 2 * (2 * GiB + 768 * MiB)
+                                          << 512 * MiB + 2 * 256 * MiB << 0 << QStringList{u"lab1"_s} << 4;
+        QTest::addRow("apart, lab1") << false << false << 3 << 2 * GiB + 768 * MiB << 768 * MiB << 0
+                                     << QStringList{u"lab1"_s} << 3;
+    }
+
+    void sharedBaseCountedOnceAndPlannedForTheGroup()
+    {
+        QFETCH(bool, shared);
+        QFETCH(bool, allHosts);
+        QFETCH(int, baseFiles);
+        QFETCH(qint64, cacheBytes);
+        QFETCH(qint64, reclaimableBytes);
+        QFETCH(int, oldInstances);
+        QFETCH(QStringList, oldHosts);
+        QFETCH(int, instances);
+
+        // lab1 and lab2 see the same files; lab1's instances use Ubuntu, lab2's one instance Old;
+        // nobody uses Stale.
+        const QString stale = QStringLiteral("3333333333333333333333333333333333333333");
+        cache::CacheSnapshot lab1 = knownSnapshot();
+        lab1.bases.append(makeBase(stale, cache::BaseKind::Original, 1 * GiB, 256 * MiB, 40 * 86400));
+        cache::CacheSnapshot lab2 = lab1;
+        lab2.host.name = u"lab2"_s;
+        lab2.instances = {makeInstance(u"v1"_s, u"old-vm"_s, {QStringLiteral("/lab/_base/") + Old})};
+        for (cache::BaseFile &base : lab2.bases)
+            base.references = base.name == Old ? QStringList{u"v1"_s} : QStringList{};
+        const QHash<QString, QString> storageIds = shared ? QHash<QString, QString>{{u"lab1"_s, u"s"_s}, {u"lab2"_s, u"s"_s}}
+                                                          : QHash<QString, QString>{};
+        const cache::GroupPlans plans = plansOf({lab1, lab2}, storageIds);
+
+        const ui::DashboardFigures f = ui::computeFigures(allHosts ? QList{lab1, lab2} : QList{lab1}, plans);
+        QCOMPARE(f.baseFiles, baseFiles);
+        QCOMPARE(f.bases.size(), baseFiles);
+        QCOMPARE(f.cacheBytes, cacheBytes);
+        QCOMPARE(f.reclaimableBytes, reclaimableBytes);
+        QCOMPARE(f.instances, instances);
+        qint64 byKind = 0;
+        for (const qint64 bytes : f.bytesByKind)
+            byKind += bytes;
+        QCOMPARE(byKind, cacheBytes);
+        const auto old = std::ranges::find_if(f.bases, [](const ui::BaseUse &b) { return b.name == Old; });
+        QVERIFY(old != f.bases.end());
+        QCOMPARE(old->hosts, oldHosts);
+        QCOMPARE(old->instances, oldInstances);
     }
 
     void readsRecentAuditEntriesNewestFirst()

@@ -153,9 +153,51 @@ private Q_SLOTS:
         remove.name = Lonely;
         remove.action = cache::PlannedAction::Action::Remove;
         plan.actions.append(remove);
-        const MapGraph graph = ui::buildMapGraph({fixtureSnapshot()}, {{QStringLiteral("lab1"), plan}});
+        cache::GroupPlans plans;
+        plans.groups.append({QStringLiteral("host:lab1"), {QStringLiteral("lab1")}, plan});
+        plans.groupIndex.insert(QStringLiteral("lab1"), 0);
+        const MapGraph graph = ui::buildMapGraph({fixtureSnapshot()}, plans);
         for (const MapNode &node : graph.nodes)
             QCOMPARE(node.removable, node.key == Lonely);
+    }
+
+    void sharedBaseIsOneNodePlannedForTheGroup()
+    {
+        // lab2 sees lab1's _base; its one instance uses Lonely, which nothing on lab1 uses.
+        cache::CacheSnapshot lab1 = fixtureSnapshot();
+        cache::CacheSnapshot lab2 = lab1;
+        lab2.host.name = QStringLiteral("lab2");
+        lab2.instances = {makeInstance(QStringLiteral("v1"), QStringLiteral("lonely-vm"), {QStringLiteral("/lab/_base/") + Lonely})};
+        for (cache::BaseFile &base : lab2.bases)
+            base.references = base.name == Lonely ? QStringList{QStringLiteral("v1")} : QStringList{};
+        const QHash<QString, QString> shared{{QStringLiteral("lab1"), QStringLiteral("s")}, {QStringLiteral("lab2"), QStringLiteral("s")}};
+
+        const MapGraph graph = ui::buildMapGraph({lab1, lab2}, cowherd::test::plansOf({lab1, lab2}, shared));
+        // 4 base files once, 5 overlays and 4 instances of lab1, 1 of each on lab2.
+        QCOMPARE(graph.nodes.size(), 4 + 5 + 4 + 2);
+        int bases = 0;
+        for (const MapNode &node : graph.nodes) {
+            if (node.kind != MapNode::Kind::Base && node.kind != MapNode::Kind::Resized)
+                continue;
+            ++bases;
+            QCOMPARE(node.host, QStringLiteral("lab1"));
+            QCOMPARE(node.sharedWith, QStringList{QStringLiteral("lab2")});
+            QVERIFY2(!node.removable, qPrintable(node.key)); // lab2 uses Lonely, lab1 the others
+        }
+        QCOMPARE(bases, 4);
+        const int lonely = graph.indexOf(QStringLiteral("lab2"), MapNode::Kind::Base, Lonely);
+        QCOMPARE(lonely, graph.indexOf(QStringLiteral("lab1"), MapNode::Kind::Base, Lonely));
+        QCOMPARE(keysOf(graph, graph.dependents(lonely)), (QStringList{QStringLiteral("/lab/v1/disk"), QStringLiteral("v1")}));
+        QVERIFY(graph.nodes.at(lonely).detail.contains(QStringLiteral("1 instance")));
+        QVERIFY(graph.nodes.at(lonely).toolTip.contains(QStringLiteral("lab1, lab2")));
+        // One "resized from" edge, not one per host.
+        QCOMPARE(std::ranges::count_if(graph.edges, [](const MapEdge &e) { return e.kind == MapEdge::Kind::DerivedFrom; }), 1);
+
+        // Apart, lab1's Lonely is its own and unused: removable; lab2's is not.
+        const MapGraph apart = ui::buildMapGraph({lab1, lab2}, cowherd::test::plansOf({lab1, lab2}));
+        QCOMPARE(apart.nodes.size(), 26 - 13 + 2 + 4);
+        QVERIFY(apart.nodes.at(apart.indexOf(QStringLiteral("lab1"), MapNode::Kind::Base, Lonely)).removable);
+        QVERIFY(!apart.nodes.at(apart.indexOf(QStringLiteral("lab2"), MapNode::Kind::Base, Lonely)).removable);
     }
 
     void findsNodes()
