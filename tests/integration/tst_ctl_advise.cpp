@@ -4,7 +4,10 @@
 #include "ctlrun.h"
 #include "testlab.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -87,6 +90,83 @@ private Q_SLOTS:
         QVERIFY(plan.json()[u"policy"_s][u"source"_s].toString().contains(u"cowherd.conf"_s));
         QCOMPARE(actionFor(plan.json(), TestLab::sha1Hex(u"old"_s))[u"action"_s].toString(), u"remove"_s);
         QCOMPARE(listing(lab.instancesPath()), before);
+    }
+
+    // A dry run is allowed on every host, Nova's included, without --allow-nova-writes, with
+    // libvirt asked or not; and it writes nothing: no storage-id marker, no lock file (neither
+    // Cowherd's nor Nova's), no metadata, no touch.
+    void dryRunIsAllowedAndWritesNothing_data()
+    {
+        QTest::addColumn<QString>("managedBy");
+        QTest::addColumn<QString>("trace"); // a file of Nova's under the instances path, or none
+        QTest::addColumn<bool>("queryLibvirt");
+        QTest::addColumn<QString>("rules");
+        QTest::addRow("cowherd host") << u"auto"_s << QString() << true << u"cowherd"_s;
+        QTest::addRow("Nova's lock files") << u"auto"_s << u"locks/nova-storage-registry-lock"_s << true << u"nova"_s;
+        QTest::addRow("Nova's compute_nodes") << u"auto"_s << u"compute_nodes"_s << true << u"nova"_s;
+        QTest::addRow("Nova by setting") << u"nova"_s << QString() << true << u"nova"_s;
+        QTest::addRow("Nova by setting, no libvirt") << u"nova"_s << QString() << false << u"nova"_s;
+    }
+
+    void dryRunIsAllowedAndWritesNothing()
+    {
+        QFETCH(QString, managedBy);
+        QFETCH(QString, trace);
+        QFETCH(bool, queryLibvirt);
+        QFETCH(QString, rules);
+        TestLab lab;
+        const QString old = TestLab::sha1Hex(u"an image nobody runs"_s);
+        const QString used = TestLab::sha1Hex(u"an image in use"_s);
+        QVERIFY(age(lab.addRawBase(old), 3 * 86400));
+        const QString usedPath = lab.addRawBase(used);
+        QVERIFY(age(usedPath, 3 * 86400));
+        QVERIFY(!lab.addOverlay(u"6f1b7c3e-0000-4000-8000-0000000000aa"_s, usedPath).isEmpty());
+        lab.addRawBase(u"swap_512"_s);
+        if (!trace.isEmpty()) {
+            const QString path = lab.instancesPath() + u'/' + trace;
+            QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            // compute_nodes names this machine's node, seen now: a member Cowherd can scan.
+            if (trace == u"compute_nodes")
+                f.write(u"{\"lab\": %1}"_s.arg(QDateTime::currentSecsSinceEpoch()).toUtf8());
+            f.close();
+            QVERIFY(age(path, 600));
+        }
+        const QString novaConf = m_config.path() + u"/nova.conf"_s;
+        QFile confFile(novaConf);
+        QVERIFY(confFile.open(QIODevice::WriteOnly));
+        confFile.write("[image_cache]\nremove_unused_original_minimum_age_seconds = 7200\n");
+        confFile.close();
+        QCOMPARE(runCtl({u"--config"_s, conf(), u"hosts"_s, u"add"_s, u"lab"_s, u"test:///default"_s, u"--instances-path"_s,
+                            lab.instancesPath(), u"--managed-by"_s, managedBy, u"--nova-conf"_s, novaConf})
+                     .exitCode,
+            0);
+        const QStringList before = listing(lab.instancesPath());
+
+        QStringList args{u"--config"_s, conf(), u"--host"_s, u"lab"_s, u"cleanup"_s, u"--dry-run"_s, u"--json"_s,
+            u"--audit-log"_s, m_config.path() + u"/audit.jsonl"_s};
+        if (!queryLibvirt)
+            args.append(u"--no-libvirt"_s);
+        const CtlRun plan = runCtl(args);
+        QVERIFY2(plan.exitCode == 0, qPrintable(plan.errText()));
+        QVERIFY2(!plan.errText().contains(u"Refused"_s), qPrintable(plan.errText()));
+        QCOMPARE(plan.json()[u"dry_run"_s].toBool(), true);
+        QCOMPARE(plan.json()[u"rules"_s].toString(), rules);
+        QVERIFY(plan.json()[u"refused"_s].isNull());
+        QCOMPARE(actionFor(plan.json(), old)[u"action"_s].toString(), u"remove"_s);
+        // In use by a disk: touched by Cowherd's rules, active (kept, untouched) by Nova's.
+        QCOMPARE(actionFor(plan.json(), used)[u"action"_s].toString(), rules == u"nova" ? u"keep"_s : u"touch"_s);
+        // The table form too.
+        args.removeAll(u"--json"_s);
+        const CtlRun table = runCtl(args);
+        QVERIFY2(table.exitCode == 0, qPrintable(table.errText()));
+
+        const QStringList after = listing(lab.instancesPath());
+        QCOMPARE(after, before);
+        QVERIFY(!QFileInfo::exists(lab.basePath() + u"/.cowherd"_s));
+        for (const QString &line : after)
+            QVERIFY2(!line.contains(u".lock "_s) && !line.contains(u"/locks/nova-"_s + old), qPrintable(line));
     }
 
     void novaHostOnlyAdvises()
