@@ -140,7 +140,9 @@ NovaComputePause::NovaComputePause(const NovaFixture &nova, int timeoutMs)
     const qint64 pid = nova.computePid();
     if (pass && pid > 1 && ::kill(pid_t(pid), SIGSTOP) == 0) {
         m_pid = pid;
-        m_offset = nova.logSize();
+        // Where the pass was over: the task that ran next may be the next pass itself, stopped
+        // mid-way, and it must count as "after the pause".
+        m_offset = pass->endOffset;
     }
 }
 

@@ -74,7 +74,9 @@ public:
     NovaComputePause(const NovaComputePause &) = delete;
     NovaComputePause &operator=(const NovaComputePause &) = delete;
     bool paused() const { return m_pid > 1; }
-    // Where nova-compute's log was when it stopped: its next pass starts after this.
+    // Where in nova-compute's log the pass before the stop was over: every later pass starts
+    // after this, the one nova-compute may have begun just before it stopped included (that one
+    // may have listed _base before the stop: see tst_nova_cachepass).
     qint64 logOffset() const { return m_offset; }
 
 private:
