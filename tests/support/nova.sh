@@ -134,22 +134,32 @@ own_domains() {
     done
 }
 
+# A virsh call may fail now and then while libvirtd is busy (one run left a domain running
+# this way): look again until none is left, a few rounds at most, and say which one stays.
 remove_own_domains() {
-    local uuid
-    for uuid in $(own_domains); do
-        virsh_sys destroy "$uuid" >/dev/null 2>&1
-        virsh_sys undefine "$uuid" >/dev/null 2>&1 && say "removed the fixture's domain $uuid"
+    local uuid round left
+    for round in 1 2 3; do
+        left=$(own_domains)
+        [ -n "$left" ] || return 0
+        for uuid in $left; do
+            virsh_sys destroy "$uuid" >/dev/null 2>&1
+            virsh_sys undefine "$uuid" >/dev/null 2>&1 && say "removed the fixture's domain $uuid"
+        done
     done
+    left=$(own_domains)
+    [ -z "$left" ] && return 0
+    say "could not remove the fixture's domains: $left (virsh -c qemu:///system destroy/undefine them)"
+    return 1
 }
 
 # ---------------------------------------------------------------- stop
 
 stop() {
-    local name p left sessions
+    local name p left sessions domains_left=0
     sessions=$(service_sessions | tr '\n' ' ')
     # Domains first, while libvirtd is surely up; nova-compute is stopped right after, so it
     # never sees them vanish.
-    remove_own_domains
+    remove_own_domains || domains_left=1
     stop_service nova-compute 30
     stop_service nova-api 20
     stop_service nova-scheduler 20
@@ -177,6 +187,7 @@ stop() {
         say "processes of the fixture still run: $left"
         return 1
     fi
+    [ "$domains_left" = 0 ] || return 1
     say "stopped in $(elapsed) s"
 }
 
