@@ -1527,8 +1527,8 @@ Zustand: %4</translation>
         </translation>
     </message>
     <message>
-        <source>%1 · Nova · %2</source>
-        <translation>%1 · Nova · %2</translation>
+        <source>Nova · %1 · %2</source>
+        <translation>Nova · %1 · %2</translation>
     </message>
     <message>
         <source>Nova (Cowherd may write)</source>

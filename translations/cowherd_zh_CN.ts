@@ -1510,8 +1510,8 @@ State: %4</source>
         </translation>
     </message>
     <message>
-        <source>%1 · Nova · %2</source>
-        <translation>%1 · Nova · %2</translation>
+        <source>Nova · %1 · %2</source>
+        <translation>Nova · %1 · %2</translation>
     </message>
     <message>
         <source>Nova (Cowherd may write)</source>

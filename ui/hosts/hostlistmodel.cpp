@@ -183,7 +183,8 @@ QString HostListModel::summary(const Row &row) const
     case ScanState::Error:
         if (row.scannedAt.isValid()) {
             const QString counts = tr("%n base file(s), ", nullptr, row.baseFiles) + tr("%n instance(s)", nullptr, row.instances);
-            return row.managedBy == u"nova" ? tr("%1 · Nova · %2").arg(row.host.uri, counts)
+            // "Nova" first: the sidebar elides the end of a long URI.
+            return row.managedBy == u"nova" ? tr("Nova · %1 · %2").arg(row.host.uri, counts)
                                              : tr("%1 · %2").arg(row.host.uri, counts);
         }
         return tr("%1 · %2").arg(row.host.uri, stateText(row));
