@@ -67,18 +67,6 @@ pid_of() { [ -s "$dir/run/$1.pid" ] && tr -dc '0-9' <"$dir/run/$1.pid"; }
 # Every service runs in a session of its own (setsid), so its workers share its process group.
 group_alive() { local p; for p in $(pgrep -g "$1" 2>/dev/null); do pid_alive "$p" && return 0; done; return 1; }
 
-# no_inherited_fds CMD...: execs CMD with nothing open but stdin, stdout and stderr. A daemon
-# that inherited the fixture lock's descriptor (flock /tmp/cowherd-fixtures.lock ...) would hold
-# the lock until stopped, and a `stop` waiting for that lock would wait forever.
-no_inherited_fds() {
-    local fd
-    for fd in /proc/"$BASHPID"/fd/*; do
-        fd=${fd##*/}
-        [ "$fd" -gt 2 ] && eval "exec $fd>&-"
-    done
-    exec "$@"
-}
-
 # launch NAME CMD...: in the background, in its own session; the pid goes to DIR/run/NAME.pid
 launch() {
     local name=$1
