@@ -60,13 +60,17 @@ void HostListModel::setScanned(const QString &hostName, const cache::CacheSnapsh
         row.baseFiles = int(snapshot.bases.size());
         row.instances = int(snapshot.instances.size());
         row.scannedAt = snapshot.takenAt;
-        row.managedBy = host::toString(snapshot.managedBy);
-        row.managedByReason = snapshot.managedByReason;
         row.cacheBytes = 0;
         for (const cache::BaseFile &base : snapshot.bases)
             row.cacheBytes += base.allocatedSize;
         row.listed = std::ranges::none_of(snapshot.problems,
             [](const Problem &p) { return p.code == QLatin1String("instances-path-unreadable"); });
+        // Whose cache it is needs a look under the instances path (or the host's setting): a scan
+        // that could not list it keeps what the last one found (unknown at first).
+        if (row.listed || row.host.managedBy != host::ManagedBy::Auto) {
+            row.managedBy = host::toString(snapshot.managedBy);
+            row.managedByReason = snapshot.managedByReason;
+        }
         if (!row.listed)
             row.reclaimableBytes = -1;
     });

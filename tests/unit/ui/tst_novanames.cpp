@@ -162,6 +162,20 @@ private Q_SLOTS:
         QCOMPARE(model.index(model.indexOf(allowed.name).row(), ui::HostListModel::ManagedBy).data().toString(),
             QStringLiteral("Nova (Cowherd may write)"));
 
+        // A scan that could not list the instances path does not know whose cache it is: it keeps
+        // what the last scan found, and says nothing at first.
+        cache::CacheSnapshot unlisted = snapshot;
+        unlisted.managedBy = host::ManagedBy::Cowherd;
+        unlisted.problems.append({QStringLiteral("instances-path-unreadable"), QStringLiteral("ssh: Could not resolve hostname")});
+        model.setScanned(allowed.name, unlisted);
+        QCOMPARE(model.indexOf(allowed.name).data(ui::HostListModel::ManagedByRole).toString(), QStringLiteral("nova"));
+        host::HostConfig unreachable{QStringLiteral("lab3"), QStringLiteral("qemu+ssh://lab3.invalid/system"), QStringLiteral("/lab")};
+        model.setHosts({allowed, unreachable});
+        unlisted.host = unreachable;
+        model.setScanned(unreachable.name, unlisted);
+        QVERIFY(model.indexOf(unreachable.name).data(ui::HostListModel::ManagedByRole).toString().isEmpty());
+        QVERIFY(model.index(model.indexOf(unreachable.name).row(), ui::HostListModel::ManagedBy).data().toString().isEmpty());
+
         cache::CacheSnapshot own = makeSnapshot({});
         model.setScanned(own.host.name, own);
         QCOMPARE(model.indexOf(own.host.name).data(ui::HostListModel::ManagedByRole).toString(), QStringLiteral("cowherd"));
