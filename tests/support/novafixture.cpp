@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
@@ -10,6 +11,7 @@
 #include <QRegularExpression>
 #include <QThread>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/stat.h>
 
@@ -134,22 +136,57 @@ std::optional<NovaCachePass> NovaFixture::waitForCachePass(qint64 fromOffset, in
     return std::nullopt;
 }
 
+namespace {
+
+// nova-compute's privsep daemons (privsep-helper --config-file <its nova.conf> ...): they do its
+// privileged file work, the touch of a base file in use included, in processes of their own.
+QList<pid_t> privsepHelpers(const QString &novaConf)
+{
+    QList<pid_t> pids;
+    const QByteArray conf = QFile::encodeName(novaConf);
+    const QDir proc(u"/proc"_s);
+    for (const QString &entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool ok = false;
+        const int pid = entry.toInt(&ok);
+        if (!ok)
+            continue;
+        QFile cmdline(proc.filePath(entry) + u"/cmdline"_s);
+        if (!cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> argv = cmdline.readAll().split('\0');
+        const bool helper = std::ranges::any_of(argv, [](const QByteArray &a) { return a.endsWith("privsep-helper"); });
+        if (helper && argv.contains(conf))
+            pids.append(pid_t(pid));
+    }
+    return pids;
+}
+
+} // namespace
+
 NovaComputePause::NovaComputePause(const NovaFixture &nova, int timeoutMs)
 {
     const auto pass = nova.waitForCachePass(nova.logSize(), timeoutMs);
     const qint64 pid = nova.computePid();
-    if (pass && pid > 1 && ::kill(pid_t(pid), SIGSTOP) == 0) {
-        m_pid = pid;
-        // Where the pass was over: the task that ran next may be the next pass itself, stopped
-        // mid-way, and it must count as "after the pause".
-        m_offset = pass->endOffset;
-    }
+    if (!pass || pid <= 1)
+        return;
+    // Its privsep daemons too: nova-compute may have been stopped in the middle of the next pass,
+    // after it asked one to touch a base file in use and before that was done.
+    const QList<pid_t> helpers = privsepHelpers(nova.novaConf);
+    if (::kill(pid_t(pid), SIGSTOP) != 0)
+        return;
+    m_pids.append(pid_t(pid));
+    for (const pid_t helper : helpers)
+        if (::kill(helper, SIGSTOP) == 0)
+            m_pids.append(helper);
+    // Where the pass was over: the task that ran next may be the next pass itself, stopped
+    // mid-way, and it must count as "after the pause".
+    m_offset = pass->endOffset;
 }
 
 NovaComputePause::~NovaComputePause()
 {
-    if (m_pid > 1)
-        ::kill(pid_t(m_pid), SIGCONT);
+    for (auto it = m_pids.crbegin(); it != m_pids.crend(); ++it)
+        ::kill(*it, SIGCONT);
 }
 
 QMap<QString, QString> treeListing(const QString &root)

@@ -1,4 +1,6 @@
 #pragma once
+
+#include <sys/types.h>
 // What the Nova fixture (tests/support/nova.sh, CTest fixture "nova") set up, read from
 // $COWHERD_NOVA_DIR/fixture.json, and what tests do with its nova-compute: read the image cache
 // manager's passes from its log, and hold it still between two passes.
@@ -63,8 +65,9 @@ public:
 
 };
 
-// Holds nova-compute still (SIGSTOP) from right after one of its image cache passes until it goes
-// out of scope (SIGCONT), so that nothing of Nova's writes under the instances path meanwhile.
+// Holds nova-compute and its privsep daemons still (SIGSTOP) from right after one of its image
+// cache passes until it goes out of scope (SIGCONT), so that nothing of Nova's writes under the
+// instances path meanwhile.
 // Keep it short: Nova counts a compute service down after 60 s without a report.
 class NovaComputePause
 {
@@ -73,14 +76,14 @@ public:
     ~NovaComputePause();
     NovaComputePause(const NovaComputePause &) = delete;
     NovaComputePause &operator=(const NovaComputePause &) = delete;
-    bool paused() const { return m_pid > 1; }
+    bool paused() const { return !m_pids.isEmpty(); }
     // Where in nova-compute's log the pass before the stop was over: every later pass starts
     // after this, the one nova-compute may have begun just before it stopped included (that one
     // may have listed _base before the stop: see tst_nova_cachepass).
     qint64 logOffset() const { return m_offset; }
 
 private:
-    qint64 m_pid = 0;
+    QList<pid_t> m_pids; // nova-compute, then its privsep daemons
     qint64 m_offset = 0;
 };
 
