@@ -207,28 +207,12 @@ admin_token() {
         -d "$body" | awk 'tolower($1) == "x-subject-token:" { print $2 }' | tr -d '\r'
 }
 
-# What the tests of this fixture need installed (scripts/packages-test.txt lists the same).
-packages=(nova-api nova-conductor nova-scheduler nova-compute nova-compute-qemu placement-api
-    neutron-server keystone glance-api rabbitmq-server mariadb-server python3-pymysql
-    python3-openstackclient python3-openstacksdk python3-oslo.concurrency qemu-utils
-    libvirt-daemon-system libvirt-clients sudo curl)
-
+# The fixture's packages come with `make test` (scripts/packages-test.txt); a ctest run without it
+# installs them the same way: one dpkg query when all is there, and no Debian daemon started or
+# left enabled (scripts/install-deps.sh).
 install_missing() {
-    local missing=() p placed=0
-    for p in "${packages[@]}"; do
-        dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed || missing+=("$p")
-    done
-    [ ${#missing[@]} -eq 0 ] && return 0
-    say "installing ${missing[*]} (scripts/install-deps.sh test installs them too)"
-    # Package scripts must not start Debian's own daemons on the default ports.
-    if [ ! -e /usr/sbin/policy-rc.d ]; then
-        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d && placed=1
-    fi
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 \
-        --no-install-recommends "${missing[@]}"; } >"$dir/apt.log" 2>&1
-    local rc=$?
-    [ $placed -eq 1 ] && rm -f /usr/sbin/policy-rc.d
-    [ $rc -eq 0 ] || { say "apt-get failed, see $dir/apt.log"; exit 1; }
+    "$(dirname "$0")/../../scripts/install-deps.sh" test >"$dir/apt.log" 2>&1 \
+        || { say "installing the test packages failed, see $dir/apt.log"; exit 1; }
 }
 
 # qemu runs as libvirt-qemu and libvirt chowns only the image files: every directory above the
