@@ -45,7 +45,11 @@ void writeBase(JsonWriter &w, const BaseFile &b)
     w.stringOrNull(b.format);
     w.key("image_id"_L1);
     w.stringOrNull(b.imageId);
-    // (a new key goes in its sorted place: "image_ids" here, between "image_id" and "kind")
+    w.key("image_ids"_L1);
+    w.beginArray();
+    for (const QString &id : b.imageIds)
+        w.value(id);
+    w.endArray();
     w.key("kind"_L1);
     w.value(toString(b.kind));
     w.key("mtime"_L1);
@@ -107,8 +111,9 @@ void writeInstance(JsonWriter &w, const Instance &i)
     w.endArray();
     w.key("name"_L1);
     w.stringOrNull(i.name);
-    // A small per-instance object (say Nova's metadata, "nova", which goes here) can be made as
-    // a QJsonValue and written with w.value(): only one instance's exists at a time.
+    // Nova's metadata is one small object (novajson.cpp): made as a QJsonValue, one at a time.
+    w.key("nova"_L1);
+    w.value(toJson(i.nova));
     w.key("problems"_L1);
     writeProblems(w, i.problems);
     w.key("state"_L1);
@@ -131,7 +136,10 @@ void writeJson(const CacheSnapshot &snapshot, const std::function<void(QByteArra
     w.endArray();
     // The host is one small object: made as a QJsonObject (what it says is toJson(HostConfig)'s).
     w.key("host"_L1);
-    w.value(QJsonValue(toJson(snapshot.host)));
+    QJsonObject host = toJson(snapshot.host);
+    host.insert(u"managed_by"_s, host::toString(snapshot.managedBy));
+    host.insert(u"managed_by_reason"_s, snapshot.managedByReason);
+    w.value(QJsonValue(host));
     w.key("instances"_L1);
     w.beginArray();
     for (const Instance &i : snapshot.instances)
@@ -169,7 +177,9 @@ QJsonArray toJson(const QList<Problem> &problems)
 
 QJsonObject toJson(const host::HostConfig &host)
 {
-    return {{u"name"_s, host.name}, {u"uri"_s, host.uri}, {u"instances_path"_s, host.instancesPath}};
+    return {{u"name"_s, host.name}, {u"uri"_s, host.uri}, {u"instances_path"_s, host.instancesPath},
+        {u"managed_by_setting"_s, host::toString(host.managedBy)}, {u"nova_conf"_s, QJsonArray::fromStringList(host.novaConf)},
+        {u"allow_nova_writes"_s, host.allowNovaWrites}};
 }
 
 } // namespace cowherd::cache

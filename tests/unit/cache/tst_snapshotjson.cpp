@@ -48,6 +48,7 @@ QByteArray oracle(const CacheSnapshot &snapshot)
             {u"allocated_size"_s, b.allocatedSize},
             {u"mtime"_s, isoTime(b.mtime)},
             {u"image_id"_s, stringOrNull(b.imageId)},
+            {u"image_ids"_s, QJsonArray::fromStringList(b.imageIds)},
             {u"references"_s, QJsonArray::fromStringList(b.references)},
             {u"problems"_s, oracleProblems(b.problems)},
         });
@@ -74,13 +75,19 @@ QByteArray oracle(const CacheSnapshot &snapshot)
             {u"name"_s, stringOrNull(i.name)},
             {u"state"_s, i.state},
             {u"directory"_s, stringOrNull(i.directory)},
+            {u"nova"_s, toJson(i.nova)},
             {u"disks"_s, disks},
             {u"problems"_s, oracleProblems(i.problems)},
         });
     }
     const QJsonObject document{
         {u"host"_s, QJsonObject{{u"name"_s, snapshot.host.name}, {u"uri"_s, snapshot.host.uri},
-                        {u"instances_path"_s, snapshot.host.instancesPath}}},
+                        {u"instances_path"_s, snapshot.host.instancesPath},
+                        {u"managed_by_setting"_s, host::toString(snapshot.host.managedBy)},
+                        {u"nova_conf"_s, QJsonArray::fromStringList(snapshot.host.novaConf)},
+                        {u"allow_nova_writes"_s, snapshot.host.allowNovaWrites},
+                        {u"managed_by"_s, host::toString(snapshot.managedBy)},
+                        {u"managed_by_reason"_s, snapshot.managedByReason}}},
         {u"taken_at"_s, isoTime(snapshot.takenAt)},
         {u"libvirt"_s, snapshot.libvirtStatus.isEmpty() ? u"connected"_s : snapshot.libvirtStatus},
         {u"bases"_s, bases},
@@ -109,6 +116,10 @@ CacheSnapshot richSnapshot()
     s.host = {u"lab \"3\""_s, u"qemu+ssh://root@lab3/system"_s, u"/var/lib/nova/instances"_s};
     s.takenAt = QDateTime(QDate(2026, 12, 3), QTime(7, 8, 9, 123), Qt::UTC);
     s.libvirtStatus = u"libvirt said \"no\"\n"_s;
+    s.host.managedBy = host::ManagedBy::Auto;
+    s.host.allowNovaWrites = true;
+    s.managedBy = host::ManagedBy::Nova;
+    s.managedByReason = u"Nova metadata on \"3\" domains"_s;
     s.problems = {{u"base-missing"_s, u"no _base on lab3"_s}, {u"odd"_s, awkward.at(3)}};
     for (qsizetype n = 0; n < awkward.size(); ++n) {
         BaseFile b;
@@ -121,6 +132,8 @@ CacheSnapshot richSnapshot()
         b.allocatedSize = n * 4096;
         b.mtime = n % 3 ? QDateTime::fromSecsSinceEpoch(1'700'000'000 + n, Qt::UTC) : QDateTime();
         b.imageId = awkward.at((n + 1) % awkward.size());
+        if (n % 2)
+            b.imageIds = {b.imageId, awkward.at(n)};
         if (n % 2)
             b.references = {u"uuid-a"_s, awkward.at(n)};
         if (n % 3 == 1)
@@ -149,6 +162,17 @@ CacheSnapshot richSnapshot()
         }
         if (n == 2)
             i.problems = {{u"x"_s, awkward.at(6)}};
+        if (n % 3 == 1) {
+            host::NovaInstanceInfo nova;
+            nova.name = awkward.at(n);
+            nova.uuid = i.uuid;
+            nova.projectName = awkward.at((n + 2) % awkward.size());
+            nova.flavorName = u"m1.small"_s;
+            nova.memoryMiB = 2048;
+            nova.vcpus = n;
+            nova.created = QDateTime::fromSecsSinceEpoch(1'700'000'000 + n, Qt::UTC);
+            i.nova = nova;
+        }
         s.instances.append(i);
     }
     return s;
