@@ -801,6 +801,10 @@ Probleme:
         <source>Checksum</source>
         <translation>Prüfsumme</translation>
     </message>
+    <message>
+        <source>blocked</source>
+        <translation>blockiert</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::CacheActions</name>

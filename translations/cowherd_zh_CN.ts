@@ -792,6 +792,10 @@ Problems:
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
+    <message>
+        <source>blocked</source>
+        <translation>已阻止</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::CacheActions</name>

@@ -131,8 +131,6 @@ void TasksFeature::updateTargets()
     m_launch->setEnabled(host.has_value());
     m_cacheActions->setTarget(host ? CacheTarget{*host, scheduler->hosts(), m_hosts->configFile()} : CacheTarget{});
     m_cacheActions->setSnapshot(snapshot);
-    if (host)
-        m_views->baseModel()->setPolicy(m_passScheduler->policy(host->name));
     m_cacheActions->setSelectedBase(snapshot ? snapshot->base(m_views->currentBase()) : nullptr);
     const cache::Instance *instance = snapshot ? snapshot->instance(m_views->currentInstance()) : nullptr;
     m_instanceActions->setTarget(host.value_or(host::HostConfig{}), instance);
