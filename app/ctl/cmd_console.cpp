@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QTimer>
 #include <QUuid>
 
 #include <csignal>
@@ -142,11 +143,19 @@ int consoleCommand(const QStringList &arguments, Context &context)
         return ExitSuccess;
     }
 
-    // Follow until interrupted: SIGINT and SIGTERM end the event loop, so the SSH child ends
-    // with the transport and the exit status is 0.
-    static QCoreApplication *app = QCoreApplication::instance();
+    // Follow until interrupted: SIGINT and SIGTERM only set a flag (all a signal handler may
+    // safely do), which a timer turns into the end of the event loop, so the read under way
+    // ends with the transport and the exit status is 0.
+    static volatile std::sig_atomic_t interrupted = 0;
     for (int sig : {SIGINT, SIGTERM})
-        std::signal(sig, [](int) { QMetaObject::invokeMethod(app, &QCoreApplication::quit, Qt::QueuedConnection); });
+        std::signal(sig, [](int) { interrupted = 1; });
+    QTimer watch;
+    watch.setInterval(100);
+    QObject::connect(&watch, &QTimer::timeout, [] {
+        if (interrupted)
+            QCoreApplication::quit();
+    });
+    watch.start();
     instance::ConsoleFollower follower;
     follower.setInterval(interval);
     bool first = true;
