@@ -140,6 +140,22 @@
         <source>Unpinned %1</source>
         <translation>%1 gelöst</translation>
     </message>
+    <message>
+        <source>cowherd.conf (hosts/%1/cache_pass)</source>
+        <translation>cowherd.conf (hosts/%1/cache_pass)</translation>
+    </message>
+    <message>
+        <source>Rules: Nova&apos;s image cache manager, ages from %1</source>
+        <translation>Regeln: Novas Image-Cache-Verwaltung, Alter aus %1</translation>
+    </message>
+    <message>
+        <source>Rules: Cowherd&apos;s, ages from %1</source>
+        <translation>Regeln: die von Cowherd, Alter aus %1</translation>
+    </message>
+    <message>
+        <source>Nova manages this cache: planned only, nothing changed (%1 to remove by Nova&apos;s rules, %2).</source>
+        <translation>Nova verwaltet diesen Cache: nur geplant, nichts geändert (%1 nach Novas Regeln zu entfernen, %2).</translation>
+    </message>
 </context>
 <context>
     <name>DemoLab</name>
@@ -322,6 +338,29 @@
         <source>unpin</source>
         <translation>lösen</translation>
     </message>
+    <message>
+        <source>advised (Nova manages the cache)</source>
+        <translation>beraten (Nova verwaltet den Cache)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vCPU(s)</source>
+        <translation>
+            <numerusform>%n vCPU</numerusform>
+            <numerusform>%n vCPUs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 disk</source>
+        <translation>%1 Disk</translation>
+    </message>
+    <message>
+        <source>unknown flavor</source>
+        <translation>unbekannter Flavor</translation>
+    </message>
 </context>
 <context>
     <name>ImageTasks</name>
@@ -480,6 +519,10 @@
             <numerusform>%n beschädigte oder unlesbare Dateien</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nova manages this cache: advice only</source>
+        <translation>Nova verwaltet diesen Cache: nur Beratung</translation>
+    </message>
 </context>
 <context>
     <name>MapGraph</name>
@@ -559,6 +602,14 @@
     <message>
         <source>Backing chain:</source>
         <translation>Backing-Kette:</translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>Projekt: %1</translation>
+    </message>
+    <message>
+        <source>Flavor: %1</source>
+        <translation>Flavor: %1</translation>
     </message>
 </context>
 <context>
@@ -908,6 +959,10 @@ Probleme:
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
+    <message>
+        <source>Cowherd&apos;s advice</source>
+        <translation>Rat von Cowherd</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::CleanupPlanView</name>
@@ -938,6 +993,10 @@ Probleme:
     <message>
         <source>Would remove %1 files (%2), touch %3, keep %4.</source>
         <translation>Würde %1 Dateien entfernen (%2), %3 auffrischen, %4 behalten.</translation>
+    </message>
+    <message>
+        <source>Nova manages this cache: the plan follows Nova&apos;s image cache manager, ages from %1.</source>
+        <translation>Nova verwaltet diesen Cache: Der Plan folgt Novas Image-Cache-Verwaltung, Alter aus %1.</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1314,22 @@ Double-click to show this base file</source>
         <translation>%1
 Doppelklick zeigt diese Basisdatei</translation>
     </message>
+    <message>
+        <source>Project:</source>
+        <translation>Projekt:</translation>
+    </message>
+    <message>
+        <source>Flavor:</source>
+        <translation>Flavor:</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Image:</translation>
+    </message>
+    <message>
+        <source>none (booted from a volume)</source>
+        <translation>keines (von einem Volume gestartet)</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::FiguresPlot</name>
@@ -1412,13 +1487,6 @@ Doppelklick zeigt diese Basisdatei</translation>
         <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <source>%1 · %n base file(s), </source>
-        <translation>
-            <numerusform>%1 · %n Basisdatei, </numerusform>
-            <numerusform>%1 · %n Basisdateien, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n instance(s)</source>
         <translation>
             <numerusform>%n Instanz</numerusform>
@@ -1497,6 +1565,37 @@ Zustand: %4</translation>
     <message>
         <source>%1 · shared</source>
         <translation>%1 · geteilt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n base file(s), </source>
+        <translation>
+            <numerusform>%n Basisdatei, </numerusform>
+            <numerusform>%n Basisdateien, </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nova · %1 · %2</source>
+        <translation>Nova · %1 · %2</translation>
+    </message>
+    <message>
+        <source>Nova (Cowherd may write)</source>
+        <translation>Nova (Cowherd darf schreiben)</translation>
+    </message>
+    <message>
+        <source>Nova (advice only)</source>
+        <translation>Nova (nur Beratung)</translation>
+    </message>
+    <message>
+        <source>Cowherd</source>
+        <translation>Cowherd</translation>
+    </message>
+    <message>
+        <source>Managed by: %1 (%2)</source>
+        <translation>Verwaltet von: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Managed by</source>
+        <translation>Verwaltet von</translation>
     </message>
 </context>
 <context>
@@ -1583,16 +1682,16 @@ Zustand: %4</translation>
 <context>
     <name>cowherd::ui::HostsOverview</name>
     <message>
-        <source>Filter by host, state, URI or last pass</source>
-        <translation>Nach Host, Zustand, URI oder letztem Durchlauf filtern</translation>
-    </message>
-    <message>
         <source>All hosts</source>
         <translation>Alle Hosts</translation>
     </message>
     <message>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Filter by host, state, URI, last pass or manager</source>
+        <translation>Nach Host, Zustand, URI, letztem Durchlauf oder Verwalter filtern</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +2118,18 @@ Entfernte Hosts erreicht es selbst, über dieselbe SSH-Verbindung wie libvirt.</
     <message>
         <source>Disk write</source>
         <translation>Platte schreiben</translation>
+    </message>
+    <message>
+        <source>Server %1 of project %2
+Flavor: %3
+Image: %4</source>
+        <translation>Server %1 des Projekts %2
+Flavor: %3
+Image: %4</translation>
+    </message>
+    <message>
+        <source>none (booted from a volume)</source>
+        <translation>keines (von einem Volume gestartet)</translation>
     </message>
 </context>
 <context>

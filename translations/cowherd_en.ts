@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>DisplayFormat</name>
+    <message numerus="yes">
+        <source>%n vCPU(s)</source>
+        <translation>
+            <numerusform>%n vCPU</numerusform>
+            <numerusform>%n vCPUs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InstanceTasks</name>
     <message numerus="yes">
         <source>A qcow2 overlay on it becomes the disk of “%1” (%2 MiB, %n vCPU(s), network: %3), which is defined and started on %4.</source>
@@ -116,13 +126,6 @@
 <context>
     <name>cowherd::ui::HostListModel</name>
     <message numerus="yes">
-        <source>%1 · %n base file(s), </source>
-        <translation>
-            <numerusform>%1 · %n base file, </numerusform>
-            <numerusform>%1 · %n base files, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n instance(s)</source>
         <translation>
             <numerusform>%n instance</numerusform>
@@ -134,6 +137,13 @@
         <translation>
             <numerusform>%n file a cache pass would remove now</numerusform>
             <numerusform>%n files a cache pass would remove now</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n base file(s), </source>
+        <translation>
+            <numerusform>%n base file, </numerusform>
+            <numerusform>%n base files, </numerusform>
         </translation>
     </message>
 </context>

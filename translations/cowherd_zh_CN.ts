@@ -138,6 +138,22 @@
         <source>Unpinned %1</source>
         <translation>已取消固定 %1</translation>
     </message>
+    <message>
+        <source>cowherd.conf (hosts/%1/cache_pass)</source>
+        <translation>cowherd.conf（hosts/%1/cache_pass）</translation>
+    </message>
+    <message>
+        <source>Rules: Nova&apos;s image cache manager, ages from %1</source>
+        <translation>规则：Nova 的镜像缓存管理器，时限取自 %1</translation>
+    </message>
+    <message>
+        <source>Rules: Cowherd&apos;s, ages from %1</source>
+        <translation>规则：Cowherd 的规则，时限取自 %1</translation>
+    </message>
+    <message>
+        <source>Nova manages this cache: planned only, nothing changed (%1 to remove by Nova&apos;s rules, %2).</source>
+        <translation>此缓存由 Nova 管理：仅作规划，未做任何更改（按 Nova 的规则有 %1 个待删除，%2）。</translation>
+    </message>
 </context>
 <context>
     <name>DemoLab</name>
@@ -320,6 +336,28 @@
         <source>unpin</source>
         <translation>取消固定</translation>
     </message>
+    <message>
+        <source>advised (Nova manages the cache)</source>
+        <translation>已给出建议（缓存由 Nova 管理）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vCPU(s)</source>
+        <translation>
+            <numerusform>%n 个 vCPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 disk</source>
+        <translation>%1 磁盘</translation>
+    </message>
+    <message>
+        <source>unknown flavor</source>
+        <translation>未知规格</translation>
+    </message>
 </context>
 <context>
     <name>ImageTasks</name>
@@ -475,6 +513,10 @@
             <numerusform>%n 个损坏或无法读取的文件</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nova manages this cache: advice only</source>
+        <translation>此缓存由 Nova 管理：仅提供建议</translation>
+    </message>
 </context>
 <context>
     <name>MapGraph</name>
@@ -551,6 +593,14 @@
     <message>
         <source>Backing chain:</source>
         <translation>后备链：</translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+    <message>
+        <source>Flavor: %1</source>
+        <translation>规格：%1</translation>
     </message>
 </context>
 <context>
@@ -899,6 +949,10 @@ Problems:
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>Cowherd&apos;s advice</source>
+        <translation>Cowherd 的建议</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::CleanupPlanView</name>
@@ -929,6 +983,10 @@ Problems:
     <message>
         <source>Would remove %1 files (%2), touch %3, keep %4.</source>
         <translation>将删除 %1 个文件（%2），更新 %3 个，保留 %4 个。</translation>
+    </message>
+    <message>
+        <source>Nova manages this cache: the plan follows Nova&apos;s image cache manager, ages from %1.</source>
+        <translation>此缓存由 Nova 管理：本计划遵循 Nova 的镜像缓存管理器，时限取自 %1。</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1300,22 @@ Double-click to show this base file</source>
         <translation>%1
 双击以显示此基础镜像文件</translation>
     </message>
+    <message>
+        <source>Project:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Flavor:</source>
+        <translation>规格：</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>镜像：</translation>
+    </message>
+    <message>
+        <source>none (booted from a volume)</source>
+        <translation>无（从卷启动）</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::FiguresPlot</name>
@@ -1399,12 +1473,6 @@ Double-click to show this base file</source>
         <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <source>%1 · %n base file(s), </source>
-        <translation>
-            <numerusform>%1 · %n 个基础镜像文件，</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n instance(s)</source>
         <translation>
             <numerusform>%n 个实例</numerusform>
@@ -1481,6 +1549,36 @@ State: %4</source>
     <message>
         <source>%1 · shared</source>
         <translation>%1 · 共享</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n base file(s), </source>
+        <translation>
+            <numerusform>%n 个基础镜像文件，</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nova · %1 · %2</source>
+        <translation>Nova · %1 · %2</translation>
+    </message>
+    <message>
+        <source>Nova (Cowherd may write)</source>
+        <translation>Nova（Cowherd 可写入）</translation>
+    </message>
+    <message>
+        <source>Nova (advice only)</source>
+        <translation>Nova（仅建议）</translation>
+    </message>
+    <message>
+        <source>Cowherd</source>
+        <translation>Cowherd</translation>
+    </message>
+    <message>
+        <source>Managed by: %1 (%2)</source>
+        <translation>管理方：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Managed by</source>
+        <translation>管理方</translation>
     </message>
 </context>
 <context>
@@ -1566,16 +1664,16 @@ State: %4</source>
 <context>
     <name>cowherd::ui::HostsOverview</name>
     <message>
-        <source>Filter by host, state, URI or last pass</source>
-        <translation>按主机、状态、URI 或上次清理筛选</translation>
-    </message>
-    <message>
         <source>All hosts</source>
         <translation>所有主机</translation>
     </message>
     <message>
         <source>failed: %1</source>
         <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Filter by host, state, URI, last pass or manager</source>
+        <translation>按主机、状态、URI、上次清理或管理方筛选</translation>
     </message>
 </context>
 <context>
@@ -2002,6 +2100,18 @@ It reaches remote hosts itself, over the same SSH connection as libvirt.</source
     <message>
         <source>Disk write</source>
         <translation>磁盘写入</translation>
+    </message>
+    <message>
+        <source>Server %1 of project %2
+Flavor: %3
+Image: %4</source>
+        <translation>项目 %2 的服务器 %1
+规格：%3
+镜像：%4</translation>
+    </message>
+    <message>
+        <source>none (booted from a volume)</source>
+        <translation>无（从卷启动）</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "cache/auditlog.h"
 #include "cache/cachelayout.h"
 #include "cache/cachepass.h"
+#include "cache/novahost.h"
 #include "host/transportfactory.h"
 
 #include <QCommandLineParser>
@@ -33,7 +34,8 @@ struct GroupSetup
     cache::CachePolicy policy;
 };
 
-Result<GroupSetup> setUp(const Context &context)
+// markers: a dry run never writes the storage-id marker (nor anything else) on any host.
+Result<GroupSetup> setUp(const Context &context, cache::MarkerUse markers = cache::MarkerUse::Create)
 {
     auto host = context.resolveHost();
     if (!host)
@@ -42,8 +44,14 @@ Result<GroupSetup> setUp(const Context &context)
     s.host = *host;
     s.policy = cache::loadCachePolicy(context.configFile, host->name);
     s.group = cache::sharingGroupOf(*host, context.registry().hosts(), context.configFile,
-        hostTransports());
+        hostTransports(), markers);
     return s;
+}
+
+QJsonObject policyJson(const cache::PlanPolicy &p)
+{
+    return {{u"original_min_age_s"_s, p.originalMinimumAgeSeconds}, {u"resized_min_age_s"_s, p.resizedMinimumAgeSeconds},
+        {u"remove_unused"_s, p.removeUnused}, {u"source"_s, p.source}};
 }
 
 bool readSeconds(const QCommandLineParser &parser, const QString &option, qint64 &target, QString &error)
@@ -81,17 +89,23 @@ int cleanupCommand(const QStringList &arguments, Context &context)
     parser.addOption({u"no-remove"_s, u"Do not remove unused base files (still touch and clean orphans)."_s});
     parser.addOption({u"keep-orphans"_s, u"Do not remove stale .part/.converted files."_s});
     parser.addOption({u"audit-log"_s, u"Append the audit trail to FILE instead of the data directory."_s, u"FILE"_s});
+    addNovaLockTimeoutOption(parser, 60);
     if (const auto stop = parseCommandLine(parser, u"cleanup"_s, arguments))
         return *stop;
     if (!parser.positionalArguments().isEmpty())
         return usageError(u"cleanup takes no arguments"_s);
     context.json = context.json || parser.isSet(u"json"_s);
 
-    auto setup = setUp(context);
+    const bool dryRun = parser.isSet(u"dry-run"_s);
+    const auto novaLockTimeout = novaLockTimeoutMs(parser, 60);
+    if (!novaLockTimeout)
+        return usageError(u"--nova-lock-timeout takes a number of seconds"_s);
+    auto setup = setUp(context, dryRun ? cache::MarkerUse::ReadOnly : cache::MarkerUse::Create);
     if (!setup)
         return printError(setup.error());
     cache::PassOptions options;
     options.policy = setup->policy;
+    options.novaLockTimeoutMs = *novaLockTimeout;
     QString error;
     if (!readSeconds(parser, u"original-min-age"_s, options.policy.originalMinimumAgeSeconds, error)
         || !readSeconds(parser, u"resized-min-age"_s, options.policy.resizedMinimumAgeSeconds, error)
@@ -99,10 +113,21 @@ int cleanupCommand(const QStringList &arguments, Context &context)
         return usageError(error);
     if (parser.isSet(u"no-remove"_s))
         options.policy.removeUnused = false;
+    // The command line wins over cowherd.conf, and over nova.conf on a cache Nova manages.
+    const bool overridden = parser.isSet(u"original-min-age"_s) || parser.isSet(u"resized-min-age"_s)
+        || parser.isSet(u"no-remove"_s);
+    options.policySource = u"%1cowherd.conf (hosts/%2/cache_pass)"_s.arg(overridden ? u"command line over "_s : QString(),
+        setup->host.name);
+    if (parser.isSet(u"original-min-age"_s))
+        options.novaOverrides.originalMinimumAgeSeconds = options.policy.originalMinimumAgeSeconds;
+    if (parser.isSet(u"resized-min-age"_s))
+        options.novaOverrides.resizedMinimumAgeSeconds = options.policy.resizedMinimumAgeSeconds;
+    if (parser.isSet(u"no-remove"_s))
+        options.novaOverrides.removeUnused = false;
     if (parser.isSet(u"keep-orphans"_s))
         options.policy.removeOrphans = false;
     options.scan.queryLibvirt = !parser.isSet(u"no-libvirt"_s);
-    options.dryRun = parser.isSet(u"dry-run"_s);
+    options.dryRun = dryRun;
     options.verify = false;
     cache::AuditLog audit(parser.isSet(u"audit-log"_s) ? parser.value(u"audit-log"_s) : cache::AuditLog::defaultPath());
     options.audit = &audit;
@@ -116,23 +141,35 @@ int cleanupCommand(const QStringList &arguments, Context &context)
         QJsonArray actions;
         for (const cache::PlannedAction &a : plan.actions)
             actions.append(QJsonObject{{u"name"_s, a.name}, {u"path"_s, a.path}, {u"kind"_s, cache::toString(a.kind)},
-                {u"action"_s, cache::toString(a.action)}, {u"reason"_s, a.reason}, {u"bytes"_s, a.bytes}});
+                {u"action"_s, cache::toString(a.action)}, {u"reason"_s, a.reason}, {u"bytes"_s, a.bytes},
+                {u"advice"_s, a.advice.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.advice)}});
         QJsonArray hosts;
         for (const host::HostConfig &h : std::as_const(setup->group))
             hosts.append(h.name);
         printJson({{u"dry_run"_s, options.dryRun}, {u"hosts"_s, hosts}, {u"blocked"_s, plan.blocked},
             {u"blocked_reason"_s, plan.blocked ? QJsonValue(plan.blockedReason) : QJsonValue(QJsonValue::Null)},
+            {u"rules"_s, cache::toString(plan.rules)}, {u"policy"_s, policyJson(plan.policy)},
+            {u"notes"_s, QJsonArray::fromStringList(plan.notes)},
+            {u"refused"_s, result.refused ? QJsonValue(result.refused->message) : QJsonValue(QJsonValue::Null)},
             {u"reclaimable_bytes"_s, plan.reclaimableBytes}, {u"actions"_s, actions}});
     } else {
         QStringList names;
         for (const host::HostConfig &h : std::as_const(setup->group))
             names.append(h.name);
         printLine(u"Sharing group: %1"_s.arg(names.join(u", "_s)));
+        printLine(u"Rules: %1; ages %2 s (originals, swap, ephemeral) and %3 s (resized); removal %4; from %5"_s
+                      .arg(plan.rules == cache::PlanRules::Nova ? u"Nova's image cache manager"_s : u"Cowherd's"_s)
+                      .arg(plan.policy.originalMinimumAgeSeconds)
+                      .arg(plan.policy.resizedMinimumAgeSeconds)
+                      .arg(plan.policy.removeUnused ? u"on"_s : u"off"_s, plan.policy.source));
+        for (const QString &note : plan.notes)
+            printLine(u"  note: "_s + note);
         if (plan.blocked)
             printLine(u"  ! "_s + plan.blockedReason);
         QList<QStringList> rows{{u"BASE FILE"_s, u"KIND"_s, u"ACTION"_s, u"SIZE"_s, u"REASON"_s}};
         for (const cache::PlannedAction &a : plan.actions)
-            rows.append({a.name, cache::toString(a.kind), cache::toString(a.action), formatBytes(a.bytes), a.reason});
+            rows.append({a.name, cache::toString(a.kind), cache::toString(a.action), formatBytes(a.bytes),
+                a.advice.isEmpty() ? a.reason : a.reason + u" [advice: "_s + a.advice + u']'});
         std::fputs(qUtf8Printable(formatTable(rows)), stdout);
         printLine(u"%1: %2 to remove (%3), %4 touched, %5 kept"_s
                       .arg(options.dryRun ? u"Plan"_s : u"Done"_s)
@@ -141,6 +178,8 @@ int cleanupCommand(const QStringList &arguments, Context &context)
                       .arg(plan.touchCount)
                       .arg(plan.keepCount));
     }
+    if (result.refused)
+        return printError(*result.refused);
     return plan.blocked ? ExitRefused : ExitSuccess;
 }
 
@@ -193,6 +232,8 @@ int verifyCommand(const QStringList &arguments, Context &context)
     auto transport = transports(setup->host);
     if (!transport)
         return printError(host::transportFor(setup->host).error());
+    if (auto allowed = cache::ensureWritesAllowed(setup->host, *transport, u"record or verify checksums"_s); !allowed)
+        return printError(allowed.error());
     const QList<cache::VerifyOutcome> outcomes = cache::verifyBases(*transport, setup->host.instancesPath, state, options);
     bool bad = false;
     QJsonArray files;
@@ -242,6 +283,8 @@ int setPinned(const QStringList &arguments, Context &context, bool pinned)
     if (!made)
         return printError(made.error());
     host::Transport &transport = **made;
+    if (auto allowed = cache::ensureWritesAllowed(*host, transport, word + u' ' + name); !allowed)
+        return printError(allowed.error());
     const QString base = cache::basePath(host->instancesPath);
     auto stat = transport.probe({base + u'/' + name}, 0);
     if (!stat || stat->isEmpty() || !stat->first().isFile)

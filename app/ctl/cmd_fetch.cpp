@@ -3,6 +3,7 @@
 #include "sourceargs.h"
 
 #include "cache/fetcher.h"
+#include "cache/novahost.h"
 #include "host/transportfactory.h"
 #include "source/imagesource.h"
 
@@ -24,11 +25,15 @@ int fetchCommand(const QStringList &arguments, Context &context)
     addSourceOptions(parser);
     parser.addOption({u"json"_s, u"Print {name, path, image_id, reused} as JSON."_s});
     parser.addOption({u"quiet"_s, u"No progress on stderr."_s});
+    addNovaLockTimeoutOption(parser, 600);
     if (const auto stop = parseCommandLine(parser, u"fetch"_s, arguments))
         return *stop;
     if (parser.positionalArguments().size() != 1)
         return usageError(u"fetch takes one SOURCE"_s);
     context.json = context.json || parser.isSet(u"json"_s);
+    const auto novaLockTimeout = novaLockTimeoutMs(parser, 600);
+    if (!novaLockTimeout)
+        return usageError(u"--nova-lock-timeout takes a number of seconds"_s);
 
     auto host = context.resolveHost();
     if (!host)
@@ -43,9 +48,12 @@ int fetchCommand(const QStringList &arguments, Context &context)
     options.declaredFormat = parser.value(u"disk-format"_s);
     options.forceRaw = !parser.isSet(u"keep-format"_s);
     options.onProgress = [&](const cache::FetchProgress &p) { progress(p); };
+    options.novaLockTimeoutMs = *novaLockTimeout;
     auto transport = host::transportFor(*host);
     if (!transport)
         return printError(transport.error());
+    if (auto allowed = cache::ensureWritesAllowed(*host, **transport, u"fetch an image"_s); !allowed)
+        return printError(allowed.error());
     auto fetched = cache::fetchImage(**transport, host->instancesPath, **source, options);
     if (!fetched)
         return printError(fetched.error());

@@ -1,6 +1,7 @@
 // Instance lifecycle commands (start, shutdown, reboot, terminate) and the demo image.
 #include "commands.h"
 
+#include "cache/novahost.h"
 #include "host/libvirtconnection.h"
 #include "host/localtransport.h"
 #include "host/transportfactory.h"
@@ -195,11 +196,13 @@ int terminateCommand(const QStringList &arguments, Context &context)
     auto conn = connect(context, &host);
     if (!conn)
         return printError(conn.error());
-    progress(u"Terminating %1 on %2 (waiting up to %3 s for it to power off)..."_s.arg(p.target, host.name)
-                 .arg(timeout->count() / 1000.0));
     auto transport = host::transportFor(host);
     if (!transport)
         return printError(transport.error());
+    if (auto allowed = cache::ensureWritesAllowed(host, **transport, u"terminate an instance"_s); !allowed)
+        return printError(allowed.error());
+    progress(u"Terminating %1 on %2 (waiting up to %3 s for it to power off)..."_s.arg(p.target, host.name)
+                 .arg(timeout->count() / 1000.0));
     if (auto ok = instance::terminateInstance(**transport, *conn, host.instancesPath, p.target, *timeout); !ok)
         return printError(ok.error());
     if (context.json)

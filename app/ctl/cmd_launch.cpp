@@ -46,6 +46,7 @@ int launchCommand(const QStringList &arguments, Context &context)
     parser.addOption({u"resize-in-overlay"_s, u"Grow the overlay instead of making a resized base file."_s});
     parser.addOption({u"json"_s, u"Print {uuid, name, directory, disk, base, base_reused, state}."_s});
     parser.addOption({u"quiet"_s, u"No progress on stderr."_s});
+    addNovaLockTimeoutOption(parser, 600);
     if (const auto stop = parseCommandLine(parser, u"launch"_s, arguments))
         return *stop;
     if (!parser.positionalArguments().isEmpty())
@@ -60,6 +61,9 @@ int launchCommand(const QStringList &arguments, Context &context)
     if (!size || !memory || !vcpus)
         return usageError(u"--size, --memory and --vcpus take positive whole numbers"_s);
     context.json = context.json || parser.isSet(u"json"_s);
+    const auto novaLockTimeout = novaLockTimeoutMs(parser, 600);
+    if (!novaLockTimeout)
+        return usageError(u"--nova-lock-timeout takes a number of seconds"_s);
 
     auto host = context.resolveHost();
     if (!host)
@@ -94,6 +98,7 @@ int launchCommand(const QStringList &arguments, Context &context)
     options.resizeInOverlay = parser.isSet(u"resize-in-overlay"_s);
     options.fetch.onProgress = [&](const cache::FetchProgress &p) { progress(p); };
     options.onStep = [&](const QString &step) { progress.step(step); };
+    options.fetch.novaLockTimeoutMs = *novaLockTimeout;
 
     auto transport = host::transportFor(*host);
     if (!transport)

@@ -16,6 +16,7 @@ namespace {
 void printSnapshot(const cache::CacheSnapshot &snap)
 {
     printLine(u"Host %1 (%2), instances path %3"_s.arg(snap.host.name, snap.host.uri, snap.host.instancesPath));
+    printLine(u"Managed by %1: %2"_s.arg(host::toString(snap.managedBy), snap.managedByReason));
     for (const Problem &p : snap.problems)
         printLine(u"  ! "_s + p.message);
 
@@ -36,7 +37,11 @@ void printSnapshot(const cache::CacheSnapshot &snap)
             for (const cache::ChainLink &l : d.backingChain)
                 if (l.path.startsWith(snap.host.instancesPath + u"/_base/"_s))
                     bases.append(l.path.section(u'/', -1));
-        rows.append({i.uuid, i.name.isEmpty() ? u"-"_s : i.name, i.state, QString::number(i.disks.size()),
+        // The server's name first (Nova's metadata), the domain's second.
+        QString name = i.name.isEmpty() ? u"-"_s : i.name;
+        if (i.nova && !i.nova->name.isEmpty())
+            name = u"%1 (%2)"_s.arg(i.nova->name, name);
+        rows.append({i.uuid, name, i.state, QString::number(i.disks.size()),
             bases.join(u", ")});
     }
     printLine(u""_s);

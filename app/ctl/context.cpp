@@ -76,6 +76,24 @@ int exitCodeFor(Error::Kind kind)
     return ExitFailure;
 }
 
+void addNovaLockTimeoutOption(QCommandLineParser &parser, int defaultSeconds)
+{
+    parser.addOption({u"nova-lock-timeout"_s,
+        u"Wait at most this long for nova-compute's lock on a base file (locks/nova-NAME; default %1)."_s.arg(defaultSeconds),
+        u"SECONDS"_s});
+}
+
+std::optional<int> novaLockTimeoutMs(const QCommandLineParser &parser, int defaultSeconds)
+{
+    if (!parser.isSet(u"nova-lock-timeout"_s))
+        return defaultSeconds * 1000;
+    bool ok = false;
+    const double seconds = parser.value(u"nova-lock-timeout"_s).toDouble(&ok);
+    if (!ok || seconds < 0 || seconds > 86400)
+        return std::nullopt;
+    return int(seconds * 1000);
+}
+
 int usageError(const QString &message)
 {
     std::fprintf(stderr, "cowherdctl: %s\nTry 'cowherdctl --help'.\n", qUtf8Printable(message));

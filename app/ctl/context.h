@@ -38,6 +38,10 @@ struct Context
 // The exit code for an error of this kind: 3 for Refused, 1 for every other kind.
 int exitCodeFor(Error::Kind kind);
 int printError(const Error &error);
+// --nova-lock-timeout SECONDS: how long to wait for nova-compute's lock on a base file.
+void addNovaLockTimeoutOption(QCommandLineParser &parser, int defaultSeconds);
+// The timeout in milliseconds, or nullopt for a bad value.
+std::optional<int> novaLockTimeoutMs(const QCommandLineParser &parser, int defaultSeconds);
 int usageError(const QString &message);
 // Parses a command's own arguments (the words after its name) and gives it -h/--help. Returns
 // an exit code when the command must stop here: its help was printed (0) or a usage error (2).

@@ -3,6 +3,7 @@
 #include "cache/auditlog.h"
 #include "cache/basemetadata.h"
 #include "cache/cachelayout.h"
+#include "cache/novalock.h"
 #include "host/transport.h"
 
 #include <QLoggingCategory>
@@ -135,8 +136,10 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
     }
 
     std::optional<CleanupPlan> fresh;
-    if (options.rescan)
-        fresh = planCleanup(options.rescan(), policy, QDateTime::currentDateTimeUtc());
+    if (options.rescan) {
+        const SharingGroupState state = options.rescan();
+        fresh = options.replan ? options.replan(state) : planCleanup(state, policy, QDateTime::currentDateTimeUtc());
+    }
     QStringList removedLockFiles;
     for (const Candidate &c : candidates) {
         PlannedAction &a = done.actions[c.index];
@@ -151,6 +154,12 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
         }
         if (again->action != PlannedAction::Action::Remove) {
             keep(a, again->reason + u" (changed since planned)"_s);
+            continue;
+        }
+        auto novaLock = lockNovaBaseFile(transport, instancesPath, a.orphan ? partialTargetName(a.name) : a.name,
+            options.novaLockTimeoutMs, options.isCancelled);
+        if (!novaLock) {
+            keep(a, novaLock.error().message);
             continue;
         }
         auto stat = transport.probe({a.path}, 0);

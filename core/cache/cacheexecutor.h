@@ -18,6 +18,12 @@ struct ExecuteOptions
     // A fresh scan of the whole sharing group. Called once, while the executor holds the lock of
     // every file it is about to remove (see executeCleanup).
     std::function<SharingGroupState()> rescan;
+    // Plans the fresh state again by the rules the plan followed; empty: planCleanup with the
+    // policy (Cowherd's rules). Nova's rules pass planNovaCleanup here (novaplanner.h).
+    std::function<CleanupPlan(const SharingGroupState &)> replan;
+    // Right before a file is removed, nova-compute's lock on it (novalock.h) is taken, waiting at
+    // most this long; a file whose lock stays held is kept, and the reason names the lock.
+    int novaLockTimeoutMs = 60'000;
     std::function<void(const QString &)> log; // the task log
     AuditLog *audit = nullptr;
     std::function<bool()> isCancelled;
@@ -31,8 +37,10 @@ struct ExecuteOptions
 //      overlay under the same lock, so any overlay that exists now is in this scan, and no new
 //      one can appear until the lock is released. One rescan per pass instead of one per file
 //      keeps a pass over 10,000 overlays cheap;
-//   3. only files that the fresh plan still removes, whose fresh stat shows the planned mtime,
-//      are removed, together with their lock file and metadata.
+//   3. only files that the fresh plan still removes are removed, each under nova-compute's
+//      lock on it (as Nova's own cache manager removes), when a fresh stat taken under that
+//      lock shows the planned mtime (Nova touches a base file before it makes an overlay on it),
+//      together with Cowherd's lock file and metadata.
 // A stale *.part / *.converted is removed the same way, under its base file's lock.
 CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, const QString &instancesPath,
     const CachePolicy &policy, const ExecuteOptions &options);

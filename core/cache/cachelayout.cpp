@@ -19,6 +19,11 @@ QString baseLockPath(const QString &instancesPath, const QString &name)
     return locksDirectory(instancesPath) + u'/' + name + u".lock"_s;
 }
 
+QString novaLockPath(const QString &instancesPath, const QString &name)
+{
+    return locksDirectory(instancesPath) + u"/nova-"_s + name;
+}
+
 QString baseFilePath(const QString &instancesPath, const QString &name)
 {
     return basePath(instancesPath) + u'/' + name;

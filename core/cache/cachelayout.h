@@ -10,6 +10,8 @@ QString basePath(const QString &instancesPath); // <instances>/_base
 QString baseFilePath(const QString &instancesPath, const QString &name); // <instances>/_base/NAME
 QString locksDirectory(const QString &instancesPath); // <instances>/locks
 QString baseLockPath(const QString &instancesPath, const QString &name); // <instances>/locks/NAME.lock
+// nova-compute's lock on base file NAME (oslo.concurrency, lock_file_prefix "nova-").
+QString novaLockPath(const QString &instancesPath, const QString &name); // <instances>/locks/nova-NAME
 QString storageIdPath(const QString &basePath); // <base>/.cowherd/storage-id
 QString quarantineDirectory(const QString &basePath); // <base>/.cowherd/quarantine
 

@@ -1,6 +1,9 @@
 #include "cache/cachepass.h"
 
 #include "cache/cachelayout.h"
+#include "cache/computenodes.h"
+#include "cache/novahost.h"
+#include "cache/novaplanner.h"
 #include "host/transport.h"
 
 using namespace Qt::StringLiterals;
@@ -42,8 +45,34 @@ SharingGroupState scanSharingGroup(const QList<host::HostConfig> &group, const T
                 state.metadata.insert(b.name, *m);
         }
     }
+    addNovaStorageUsers(state, transports, QDateTime::currentDateTimeUtc());
     return state;
 }
+
+namespace {
+
+// The group's cache is Nova's when any of its hosts is; Cowherd may act there only when every
+// such host allows it. Returns why not, naming the setting.
+std::optional<Error> novaRefusal(const SharingGroupState &state)
+{
+    for (const HostSnapshotView &v : state.hosts) {
+        if (!v.snapshot || v.snapshot->managedBy != host::ManagedBy::Nova)
+            continue;
+        if (auto allowed = ensureWritesAllowed(v.host, Management{host::ManagedBy::Nova, v.snapshot->managedByReason},
+                u"clean or verify the cache"_s);
+            !allowed)
+            return allowed.error();
+    }
+    return std::nullopt;
+}
+
+bool novaManaged(const SharingGroupState &state)
+{
+    return std::ranges::any_of(state.hosts,
+        [](const HostSnapshotView &v) { return v.snapshot && v.snapshot->managedBy == host::ManagedBy::Nova; });
+}
+
+} // namespace
 
 PassResult runCachePass(const QList<host::HostConfig> &group, const TransportFactory &transports,
     const PassOptions &options)
@@ -52,34 +81,60 @@ PassResult runCachePass(const QList<host::HostConfig> &group, const TransportFac
     if (group.isEmpty())
         return result;
     const SharingGroupState state = scanSharingGroup(group, transports, options.scan);
-    result.plan = planCleanup(state, options.policy, QDateTime::currentDateTimeUtc());
-    if (!options.clean && !options.verify)
-        return result;
 
     // The first reachable host acts for the group: its _base is everybody's.
     const HostSnapshotView *actingView = nullptr;
     for (const HostSnapshotView &v : state.hosts)
         if (v.snapshot && !actingView)
             actingView = &v;
-    if (!actingView)
+    auto transport = actingView ? transports(actingView->host) : nullptr;
+
+    std::function<CleanupPlan(const SharingGroupState &)> replan;
+    if (novaManaged(state) && transport) {
+        NovaPlanPolicy nova = NovaPlanPolicy::fromConfig(readNovaConf(actingView->host, *transport),
+            actingView->host.instancesPath, options.policy);
+        const NovaOverrides &o = options.novaOverrides;
+        if (o.originalMinimumAgeSeconds || o.resizedMinimumAgeSeconds || o.removeUnused) {
+            nova.originalMinimumAgeSeconds = o.originalMinimumAgeSeconds.value_or(nova.originalMinimumAgeSeconds);
+            nova.resizedMinimumAgeSeconds = o.resizedMinimumAgeSeconds.value_or(nova.resizedMinimumAgeSeconds);
+            nova.removeUnused = o.removeUnused.value_or(nova.removeUnused);
+            nova.source = u"command line over "_s + nova.source;
+        }
+        replan = [nova](const SharingGroupState &s) { return planNovaCleanup(s, nova, QDateTime::currentDateTimeUtc()); };
+        result.plan = replan(state);
+        if (!options.dryRun && (options.clean || options.verify))
+            result.refused = novaRefusal(state);
+    } else {
+        result.plan = planCleanup(state, options.policy, QDateTime::currentDateTimeUtc());
+        result.plan.policy.source = options.policySource;
+    }
+    if (!options.clean && !options.verify)
         return result;
-    auto transport = transports(actingView->host);
-    if (!transport)
+    if (!transport || options.dryRun || result.refused) {
+        if (options.dryRun && options.clean) {
+            ExecuteOptions e;
+            e.dryRun = true;
+            e.log = options.log;
+            if (transport)
+                result.plan = executeCleanup(result.plan, *transport, actingView->host.instancesPath, options.policy, e);
+        }
         return result;
+    }
     const QString instancesPath = actingView->host.instancesPath;
     auto rescan = [&] { return scanSharingGroup(group, transports, options.scan); };
 
     if (options.clean) {
         ExecuteOptions e;
-        e.dryRun = options.dryRun;
         e.rescan = rescan;
+        e.replan = replan;
+        e.novaLockTimeoutMs = options.novaLockTimeoutMs;
         e.log = options.log;
         e.audit = options.audit;
         e.isCancelled = options.isCancelled;
         e.hostName = actingView->host.name;
         result.plan = executeCleanup(result.plan, *transport, instancesPath, options.policy, e);
     }
-    if (options.verify && !options.dryRun) {
+    if (options.verify) {
         VerifyOptions v;
         v.budgetBytes = options.policy.verifyBudgetBytes;
         v.budgetSeconds = options.policy.verifyBudgetSeconds;
@@ -90,6 +145,7 @@ PassResult runCachePass(const QList<host::HostConfig> &group, const TransportFac
         v.isCancelled = options.isCancelled;
         v.hostName = actingView->host.name;
         v.ioPriority = options.policy.verifyAtIdleIoPriority ? host::IoPriority::Idle : host::IoPriority::Normal;
+        v.novaLockTimeoutMs = options.novaLockTimeoutMs;
         result.verified = verifyBases(*transport, instancesPath, state, v);
     }
     return result;

@@ -11,8 +11,9 @@ namespace cowherd::cache {
 
 namespace {
 
-// Host-level trouble that makes the group's references incomplete.
-QStringList blockingReasons(const SharingGroupState &group)
+} // namespace
+
+QStringList groupBlockers(const SharingGroupState &group)
 {
     QStringList reasons;
     for (const HostSnapshotView &view : group.hosts) {
@@ -33,6 +34,8 @@ QStringList blockingReasons(const SharingGroupState &group)
         reasons.append(u"no host in the sharing group"_s);
     return reasons;
 }
+
+namespace {
 
 struct Merged
 {
@@ -57,6 +60,11 @@ QString usedBy(const Merged &m)
 }
 
 } // namespace
+
+QString toString(PlanRules rules)
+{
+    return rules == PlanRules::Nova ? u"nova"_s : u"cowherd"_s;
+}
 
 QString toString(PlannedAction::Action action)
 {
@@ -108,7 +116,9 @@ CleanupPlan planCleanup(const SharingGroupState &group, const CachePolicy &polic
 {
     CleanupPlan plan;
     plan.plannedAt = now;
-    const QStringList blockers = blockingReasons(group);
+    plan.policy = {policy.originalMinimumAgeSeconds, policy.resizedMinimumAgeSeconds, policy.removeUnused,
+        plan.policy.source};
+    const QStringList blockers = groupBlockers(group);
     plan.blocked = !blockers.isEmpty();
     if (plan.blocked)
         plan.blockedReason = u"blocked: "_s + blockers.join(u"; "_s);

@@ -43,13 +43,31 @@ struct PlannedAction
     QStringList references; // "lab1:uuid", sorted
     bool orphan = false; // a stale *.part / *.converted
     bool blocked = false; // would be removed, but the sharing group blocks removal
+    QString advice; // under Nova's rules: what Cowherd's own rules would do instead; empty when the same
 };
 
 QString toString(PlannedAction::Action action); // keep, touch, remove
 
+// Whose rules a plan follows: Cowherd's (planCleanup) or Nova's image cache manager's
+// (planNovaCleanup, novaplanner.h) on a cache Nova manages.
+enum class PlanRules { Cowherd, Nova };
+QString toString(PlanRules rules); // "cowherd", "nova"
+
+// The ages and switches a plan was made with, and where they came from.
+struct PlanPolicy
+{
+    qint64 originalMinimumAgeSeconds = 86400;
+    qint64 resizedMinimumAgeSeconds = 3600;
+    bool removeUnused = true;
+    QString source; // "cowherd.conf …", "nova.conf on c1: /etc/nova/nova.conf", "Nova's defaults (…)"
+};
+
 struct CleanupPlan
 {
     QDateTime plannedAt;
+    PlanRules rules = PlanRules::Cowherd;
+    PlanPolicy policy;
+    QStringList notes; // what the reader should know about the cache as a whole (images_type rbd, …)
     bool blocked = false; // some host of the group could not be seen: nothing is removed
     QString blockedReason;
     QList<PlannedAction> actions; // sorted by name
@@ -63,13 +81,17 @@ struct CleanupPlan
     void tally();
 };
 
-// Pure: the same group, policy and time always give the same plan. Nova's semantics: a file in
-// use is touched (mtime = now), so an unused file's age is the time since it was last seen in
-// use. Never removes a referenced, pinned, unknown-named, corrupt (mismatch) or too young file,
+// Pure: the same group, policy and time always give the same plan (Cowherd's rules). Nova's
+// semantics: a file in use is touched (mtime = now), so an unused file's age is the time since
+// it was last seen in use. Never removes a referenced, pinned, unknown-named, corrupt (mismatch) or too young file,
 // and nothing at all while a host of the group is unreachable or its references are incomplete.
 CleanupPlan planCleanup(const SharingGroupState &group, const CachePolicy &policy, const QDateTime &now);
 
 // "45 s", "12 min", "5 h", "3 d"
 QString formatDuration(qint64 seconds);
+
+// Why the group's references may be incomplete (a host unreachable, its cache unreadable, its
+// libvirt silent, a Nova compute node Cowherd cannot scan): removal is blocked while any holds.
+QStringList groupBlockers(const SharingGroupState &group);
 
 } // namespace cowherd::cache

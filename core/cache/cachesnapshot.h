@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "host/hostconfig.h"
+#include "host/novametadata.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -39,6 +40,7 @@ struct BaseFile
     QString checksumState; // "unverified", "ok", "mismatch"; empty without metadata
     QDateTime verifiedAt; // UTC; invalid when never verified
     QString originalName; // for resized files: the sha1 part
+    QStringList imageIds; // image ids whose sha1 names the file (Nova's metadata, Cowherd's records)
     QStringList references; // instance uuids, through any disk at any chain level
     QList<Problem> problems;
 };
@@ -66,6 +68,7 @@ struct Instance
     QString name; // libvirt domain name; empty when not defined
     QString state; // running, paused, shutoff, ..., "undefined" when only on disk
     QString directory; // empty when the domain has no directory under the instances path
+    std::optional<host::NovaInstanceInfo> nova; // the server, when Nova defined the domain
     QList<Disk> disks;
     QList<Problem> problems;
 };
@@ -77,6 +80,8 @@ struct CacheSnapshot
     host::HostConfig host;
     QDateTime takenAt; // UTC
     QString libvirtStatus; // empty when libvirt answered; otherwise why not
+    host::ManagedBy managedBy = host::ManagedBy::Cowherd; // resolved: Nova or Cowherd, never Auto
+    QString managedByReason; // why: "set by hand", "empty locks/nova-* files", "Nova metadata on …"
     QList<BaseFile> bases;
     QList<Instance> instances;
     QList<Problem> problems; // host-level: instances path missing, libvirt unreachable

@@ -1,5 +1,7 @@
 #include "cache/cacheverifier.h"
 
+#include "cache/novalock.h"
+
 #include "cache/auditlog.h"
 #include "cache/cachelayout.h"
 #include "host/transport.h"
@@ -233,6 +235,10 @@ QList<VerifyOutcome> verifyBases(host::Transport &transport, const QString &inst
                 if (!options.rescan || check.blocked || !a || !a->references.isEmpty()) {
                     o.message += u"; it could not be confirmed unused (%1), so it stays"_s.arg(
                         !options.rescan ? u"no fresh scan"_s : check.blocked ? check.blockedReason : a ? a->reason : u"gone"_s);
+                } else if (auto novaLock = lockNovaBaseFile(transport, instancesPath, c.name, options.novaLockTimeoutMs,
+                               options.isCancelled);
+                           !novaLock) {
+                    o.message += u"; it stays for now: "_s + novaLock.error().message;
                 } else {
                     const QString quarantine = quarantineDirectory(base);
                     transport.makeDirectory(quarantine);

@@ -25,6 +25,7 @@ struct VerifyOptions
     QString hostName;
     // CachePolicy::verifyAtIdleIoPriority: hash at the idle I/O class (the local transport).
     host::IoPriority ioPriority = host::IoPriority::Normal;
+    int novaLockTimeoutMs = 60'000; // nova-compute's lock, held while moving a file to quarantine
 };
 
 struct VerifyOutcome

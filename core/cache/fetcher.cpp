@@ -1,5 +1,7 @@
 #include "cache/fetcher.h"
 
+#include "cache/novalock.h"
+
 #include "cache/basemetadata.h"
 #include "cache/basename.h"
 #include "cache/cachelayout.h"
@@ -158,11 +160,13 @@ Result<FetchResult> fetchImage(host::Transport &transport, const QString &instan
     report(options, FetchProgress::Stage::Waiting, 0, -1);
     host::LockOptions lockOptions;
     lockOptions.isCancelled = options.isCancelled;
-    auto lock = transport.lock(baseLockPath(instancesPath, result.name), lockOptions);
+    // Cowherd's lock, then nova-compute's: neither a Cowherd task nor Nova fetches or removes
+    // this file meanwhile.
+    auto lock = lockBaseFile(transport, instancesPath, result.name, lockOptions, options.novaLockTimeoutMs);
     if (!lock)
         return std::unexpected(lock.error());
 
-    // Inside the lock: another task or process may have fetched it while we waited.
+    // Inside the locks: another task or process (Nova) may have fetched it while we waited.
     auto existing = cachedImage(transport, instancesPath, result.imageId);
     if (existing)
         return existing;

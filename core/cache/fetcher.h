@@ -35,6 +35,8 @@ struct FetchOptions
     image::QemuImgLimits qemuImgLimits;
     std::function<void(const FetchProgress &)> onProgress;
     std::function<bool()> isCancelled;
+    // How long to wait for nova-compute's lock on the base file (novalock.h) before failing.
+    int novaLockTimeoutMs = 10 * 60 * 1000;
 };
 
 struct FetchResult

@@ -50,6 +50,7 @@ GroupPlans planGroups(const QList<PlanningHost> &hosts, const QDateTime &now)
         SharingGroupState state;
         CachePolicy policy;
         bool scanned = false;
+        std::optional<NovaPlanPolicy> nova;
     };
     QList<Gathered> gathered;
     QHash<QString, qsizetype> byKey;
@@ -59,7 +60,7 @@ GroupPlans planGroups(const QList<PlanningHost> &hosts, const QDateTime &now)
         auto found = byKey.constFind(key);
         if (found == byKey.constEnd()) {
             found = byKey.insert(key, gathered.size());
-            gathered.append({{}, {}, host.policy, false});
+            gathered.append({{}, {}, host.policy, false, std::nullopt});
             keys.append(key);
         }
         Gathered &group = gathered[found.value()];
@@ -68,6 +69,8 @@ GroupPlans planGroups(const QList<PlanningHost> &hosts, const QDateTime &now)
         if (host.view.snapshot) {
             group.scanned = true;
             addMetadata(*host.view.snapshot, group.state.metadata);
+            if (!group.nova && host.nova && host.view.snapshot->managedBy == host::ManagedBy::Nova)
+                group.nova = host.nova;
         }
     }
 
@@ -78,7 +81,8 @@ GroupPlans planGroups(const QList<PlanningHost> &hosts, const QDateTime &now)
             continue;
         for (const QString &member : group.members)
             plans.groupIndex.insert(member, plans.groups.size());
-        plans.groups.append({keys.at(i), group.members, planCleanup(group.state, group.policy, now)});
+        plans.groups.append({keys.at(i), group.members,
+            group.nova ? planNovaCleanup(group.state, *group.nova, now) : planCleanup(group.state, group.policy, now)});
     }
     return plans;
 }

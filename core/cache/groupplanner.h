@@ -2,6 +2,7 @@
 
 #include "cache/cacheplanner.h"
 #include "cache/cachepolicy.h"
+#include "cache/novaplanner.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -19,6 +20,9 @@ struct PlanningHost
     HostSnapshotView view;
     CachePolicy policy;
     QString storageId;
+    // On a host whose cache Nova manages: the ages of its nova.conf (NovaPlanPolicy::fromConfig).
+    // A group with such a member is planned by Nova's rules, as a cache pass plans it.
+    std::optional<NovaPlanPolicy> nova;
 };
 
 // The key of a host's sharing group: "group:NAME" for a hand-set group, else "storage:ID" for
@@ -29,7 +33,7 @@ struct GroupPlan
 {
     QString key;
     QStringList members; // host names in the order given, those without a snapshot included
-    CleanupPlan plan; // of the whole group, under its first member's policy
+    CleanupPlan plan; // of the whole group, under its first member's policy (Nova's, see PlanningHost::nova)
 };
 
 struct GroupPlans
@@ -45,6 +49,8 @@ struct GroupPlans
 // file one member uses is never removable and a file both see is one action. A member without
 // a snapshot blocks its group's removals (its instances are unknown); a group none of whose
 // members has a snapshot gets no plan. Pinned and corrupt files are read from the snapshots.
+// A group one of whose members is Nova's (its snapshot says so and it brings a NovaPlanPolicy)
+// follows planNovaCleanup() with the first such member's policy.
 GroupPlans planGroups(const QList<PlanningHost> &hosts, const QDateTime &now);
 
 } // namespace cowherd::cache

@@ -1,5 +1,7 @@
 #include "cache/resizedbase.h"
 
+#include "cache/novalock.h"
+
 #include "cache/basename.h"
 #include "cache/cachelayout.h"
 #include "host/process.h"
@@ -44,7 +46,7 @@ Result<FetchResult> ensureResizedBase(host::Transport &transport, const QString 
 
     host::LockOptions lockOptions;
     lockOptions.isCancelled = options.isCancelled;
-    auto lock = transport.lock(baseLockPath(instancesPath, resized.name), lockOptions);
+    auto lock = lockBaseFile(transport, instancesPath, resized.name, lockOptions, options.novaLockTimeoutMs);
     if (!lock)
         return std::unexpected(lock.error());
     auto probed = transport.probe({resized.path}, 0);
@@ -55,7 +57,7 @@ Result<FetchResult> ensureResizedBase(host::Transport &transport, const QString 
 
     // Copy (sparse) to a temporary name, extend, flush, then rename: never a half-made file
     // under the final name. The original's lock keeps a cleanup from removing it meanwhile.
-    auto originalLock = transport.lock(baseLockPath(instancesPath, original.name), lockOptions);
+    auto originalLock = lockBaseFile(transport, instancesPath, original.name, lockOptions, options.novaLockTimeoutMs);
     if (!originalLock)
         return std::unexpected(originalLock.error());
     const QString part = resized.path + u".part"_s;

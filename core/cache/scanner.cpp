@@ -1,6 +1,7 @@
 #include "cache/scanner.h"
 
 #include "cache/basename.h"
+#include "cache/novahost.h"
 #include "host/libvirtconnection.h"
 #include "host/transportfactory.h"
 #include "host/transport.h"
@@ -127,6 +128,11 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
                 .arg(instancesPath, transport.displayName())});
     }
 
+    // Nova's traces (novahost.h), unless the host's setting already says whose cache it is.
+    NovaTraces novaTraces;
+    if (listing && hostConfig.managedBy == host::ManagedBy::Auto)
+        novaTraces = readNovaTraces(transport, instancesPath).value_or(NovaTraces{});
+
     // Base files.
     QHash<QString, QJsonObject> metadata;
     if (listing) {
@@ -249,6 +255,7 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
                 Instance &instance = snap.instances[index];
                 instance.name = domain.name;
                 instance.state = domain.state;
+                instance.nova = domain.nova;
                 for (const host::DomainDisk &d : domain.disks) {
                     if (d.path.isEmpty() || d.device != u"disk")
                         continue;
@@ -323,6 +330,7 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
                 addReference(QDir::cleanPath(layer.path), instance.uuid);
         }
     }
+    addNovaFindings(snap, novaTraces);
     qCDebug(lcScan) << "scanned" << hostConfig.name << snap.bases.size() << "base files"
                     << snap.instances.size() << "instances";
     return snap;

@@ -3,6 +3,7 @@
 #include "cache/cachelayout.h"
 #include "cache/cachepolicy.h"
 #include "cache/groupplanner.h"
+#include "cache/novahost.h"
 #include "host/transport.h"
 
 #include <QFileInfo>
@@ -45,7 +46,7 @@ Result<QString> ensureStorageId(host::Transport &transport, const QString &baseP
 
 namespace {
 
-enum class Marker { Create, ReadOnly };
+using Marker = MarkerUse;
 
 QString storageIdOf(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports, Marker marker)
 {
@@ -53,6 +54,8 @@ QString storageIdOf(const host::HostConfig &host, const QString &configFile, con
         // Only a host whose _base exists gets a marker: never create a cache where there is none.
         auto stat = transport->probe({basePath(host.instancesPath)}, 0);
         if (stat && !stat->isEmpty() && stat->first().isDir) {
+            if (marker == Marker::Create && !ensureWritesAllowed(host, *transport, u"write the storage-id marker"_s))
+                marker = Marker::ReadOnly; // advise mode: Nova's cache gets nothing of Cowherd's
             const auto id = marker == Marker::Create ? ensureStorageId(*transport, basePath(host.instancesPath))
                                                      : readStorageId(*transport, basePath(host.instancesPath));
             if (id && !id->isEmpty()) {
@@ -66,12 +69,21 @@ QString storageIdOf(const host::HostConfig &host, const QString &configFile, con
 
 } // namespace
 
-QString sharingGroupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports)
+namespace {
+
+QString groupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports, Marker marker)
 {
     const CachePolicy policy = loadCachePolicy(configFile, host.name);
     if (!policy.sharingGroup.isEmpty())
         return groupKeyOf(host.name, policy, {}); // no round trip to the host
-    return groupKeyOf(host.name, policy, storageIdOf(host, configFile, transports, Marker::Create));
+    return groupKeyOf(host.name, policy, storageIdOf(host, configFile, transports, marker));
+}
+
+} // namespace
+
+QString sharingGroupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports)
+{
+    return groupKey(host, configFile, transports, Marker::Create);
 }
 
 QString knownStorageId(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports)
@@ -80,12 +92,12 @@ QString knownStorageId(const host::HostConfig &host, const QString &configFile, 
 }
 
 QList<host::HostConfig> sharingGroupOf(const host::HostConfig &host, const QList<host::HostConfig> &all,
-    const QString &configFile, const TransportFactory &transports)
+    const QString &configFile, const TransportFactory &transports, MarkerUse markers)
 {
-    const QString key = sharingGroupKey(host, configFile, transports);
+    const QString key = groupKey(host, configFile, transports, markers);
     QList<host::HostConfig> group{host};
     for (const host::HostConfig &other : all)
-        if (other.name != host.name && sharingGroupKey(other, configFile, transports) == key)
+        if (other.name != host.name && groupKey(other, configFile, transports, markers) == key)
             group.append(other);
     return group;
 }

@@ -33,8 +33,15 @@ QString sharingGroupKey(const host::HostConfig &host, const QString &configFile,
 // remembered from an earlier pass; empty when none is known.
 QString knownStorageId(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports);
 
-// The hosts of `all` in the same sharing group as `host`, `host` first.
+enum class MarkerUse {
+    Create, // write the storage-id marker where it is missing (a cache pass that acts)
+    ReadOnly, // never write (dry runs, views, advise mode)
+};
+
+// The hosts of `all` in the same sharing group as `host`, `host` first. Even with Create, no
+// marker is written on a host whose cache Nova manages unless the host allows Cowherd to write
+// there (advise mode, novahost.h).
 QList<host::HostConfig> sharingGroupOf(const host::HostConfig &host, const QList<host::HostConfig> &all,
-    const QString &configFile, const TransportFactory &transports);
+    const QString &configFile, const TransportFactory &transports, MarkerUse markers = MarkerUse::Create);
 
 } // namespace cowherd::cache

@@ -28,7 +28,9 @@ QJsonArray toJson(const QList<Problem> &problems)
 
 QJsonObject toJson(const host::HostConfig &host)
 {
-    return {{u"name"_s, host.name}, {u"uri"_s, host.uri}, {u"instances_path"_s, host.instancesPath}};
+    return {{u"name"_s, host.name}, {u"uri"_s, host.uri}, {u"instances_path"_s, host.instancesPath},
+        {u"managed_by_setting"_s, host::toString(host.managedBy)}, {u"nova_conf"_s, QJsonArray::fromStringList(host.novaConf)},
+        {u"allow_nova_writes"_s, host.allowNovaWrites}};
 }
 
 QJsonObject toJson(const CacheSnapshot &snapshot)
@@ -45,6 +47,7 @@ QJsonObject toJson(const CacheSnapshot &snapshot)
             {u"allocated_size"_s, b.allocatedSize},
             {u"mtime"_s, isoTime(b.mtime)},
             {u"image_id"_s, stringOrNull(b.imageId)},
+            {u"image_ids"_s, QJsonArray::fromStringList(b.imageIds)},
             {u"references"_s, QJsonArray::fromStringList(b.references)},
             {u"problems"_s, toJson(b.problems)},
         });
@@ -71,12 +74,16 @@ QJsonObject toJson(const CacheSnapshot &snapshot)
             {u"name"_s, stringOrNull(i.name)},
             {u"state"_s, i.state},
             {u"directory"_s, stringOrNull(i.directory)},
+            {u"nova"_s, toJson(i.nova)},
             {u"disks"_s, disks},
             {u"problems"_s, toJson(i.problems)},
         });
     }
+    QJsonObject host = toJson(snapshot.host);
+    host.insert(u"managed_by"_s, host::toString(snapshot.managedBy));
+    host.insert(u"managed_by_reason"_s, snapshot.managedByReason);
     return {
-        {u"host"_s, toJson(snapshot.host)},
+        {u"host"_s, host},
         {u"taken_at"_s, isoTime(snapshot.takenAt)},
         {u"libvirt"_s, snapshot.libvirtStatus.isEmpty() ? u"connected"_s : snapshot.libvirtStatus},
         {u"bases"_s, bases},

@@ -22,7 +22,12 @@ public:
     // By name, or by URI when no name matches.
     std::optional<HostConfig> find(const QString &nameOrUri) const;
     Status add(const HostConfig &host);
+    // Replaces the settings of the host named host.name (which must exist); its cache pass
+    // settings stay.
+    Status update(const HostConfig &host);
     Status remove(const QString &name);
+    // Why host cannot be stored: an empty name, a URI or path that is not one. Empty when fine.
+    static QString validate(const HostConfig &host);
 
     static QString defaultFileName();
 

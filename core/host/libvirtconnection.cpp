@@ -118,6 +118,8 @@ Result<DomainInfo> parseDomainXml(QByteArrayView bytes)
             info.name = xml.readElementText();
         } else if (name == u"uuid") {
             info.uuid = xml.readElementText().trimmed().toLower();
+        } else if (name == u"metadata") {
+            info.nova = readNovaMetadata(xml);
         } else if (name == u"devices") {
             while (xml.readNextStartElement()) {
                 if (xml.name() == u"disk")
@@ -129,6 +131,8 @@ Result<DomainInfo> parseDomainXml(QByteArrayView bytes)
             skipElement(xml);
         }
     }
+    if (info.nova)
+        info.nova->uuid = info.uuid; // Nova names the domain's uuid after the instance
     if (xml.hasError())
         return fail(Error::Kind::Corrupt, u"malformed domain XML at line %1: %2"_s.arg(xml.lineNumber()).arg(xml.errorString()));
     return info;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "host/novametadata.h"
 
 #include <QList>
 #include <QString>
@@ -33,9 +34,11 @@ struct DomainInfo
     QString type; // kvm, qemu, test
     QString state; // running, paused, shutoff, ...
     QList<DomainDisk> disks;
+    std::optional<NovaInstanceInfo> nova; // when Nova's libvirt driver defined the domain
 };
 
-// Parses the <devices><disk> elements of a domain XML, including nested <backingStore>.
+// Parses the <devices><disk> elements of a domain XML, including nested <backingStore>, and
+// Nova's <metadata> (novametadata.h).
 // Untrusted input: never throws, ignores what it does not know, bounds the chain depth.
 Result<DomainInfo> parseDomainXml(QByteArrayView xml);
 

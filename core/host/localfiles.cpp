@@ -196,6 +196,88 @@ private:
     int m_previous = -1;
 };
 
+// Opens the file a record lock is taken on: appending, as fasteners does, and created (with the
+// content asked for, owned like its directory when we are root, so nova-compute can open it
+// too) when missing and allowed; read-only for a shared lock.
+Result<int> openRecordLockFile(const QString &path, const LockOptions &options)
+{
+    const QByteArray name = encoded(path);
+    if (options.shared) {
+        const int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0)
+            return std::unexpected(fileError(u"open the lock file"_s, path, errno));
+        return fd;
+    }
+    if (options.create) {
+        const int fd = ::open(name.constData(), O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+        if (fd >= 0) {
+            if (!options.createContent.isEmpty() && ::write(fd, options.createContent.constData(), size_t(options.createContent.size())) < 0) {
+                const int error = errno;
+                ::close(fd);
+                return std::unexpected(fileError(u"write the lock file"_s, path, error));
+            }
+            struct stat dir;
+            if (::geteuid() == 0 && ::stat(encoded(QFileInfo(path).absolutePath()).constData(), &dir) == 0)
+                (void)::fchown(fd, dir.st_uid, dir.st_gid);
+            return fd;
+        }
+        if (errno != EEXIST)
+            return std::unexpected(fileError(u"create the lock file"_s, path, errno));
+    }
+    const int fd = ::open(name.constData(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return std::unexpected(fileError(u"open the lock file"_s, path, errno));
+    return fd;
+}
+
+Result<std::unique_ptr<HostLock>> recordLock(const QString &path, const LockOptions &options)
+{
+    if (options.create && !options.shared)
+        if (auto made = mkpath(QFileInfo(path).absolutePath()); !made)
+            return std::unexpected(made.error());
+    const auto started = std::chrono::steady_clock::now();
+    auto delay = std::chrono::milliseconds(5);
+    for (;;) {
+        auto fd = openRecordLockFile(path, options);
+        if (!fd)
+            return std::unexpected(fd.error());
+        // An open file description lock belongs to this descriptor, not to the process (as a
+        // traditional fcntl lock would), so two tasks of ours exclude each other too, and
+        // closing some other descriptor of the file never drops it. It conflicts with
+        // nova-compute's lockf(). Whole file: start 0, length 0.
+        struct flock request = {};
+        request.l_type = options.shared ? F_RDLCK : F_WRLCK;
+        request.l_whence = SEEK_SET;
+        if (::fcntl(*fd, F_OFD_SETLK, &request) == 0) {
+            // Nova's cache manager removes nova-NAME after removing NAME: a lock on a removed
+            // inode protects nothing, so make sure the path still names our file.
+            struct stat held, current;
+            if (::fstat(*fd, &held) == 0 && ::stat(encoded(path).constData(), &current) == 0
+                && held.st_ino == current.st_ino && held.st_dev == current.st_dev)
+                return std::make_unique<LocalLock>(*fd);
+            ::close(*fd);
+            continue;
+        }
+        const int error = errno;
+        ::close(*fd);
+        if (error != EAGAIN && error != EACCES)
+            return std::unexpected(fileError(u"lock"_s, path, error));
+        if (!options.wait)
+            return fail(Error::Kind::Busy, u"%1 is locked by another process on this machine (nova-compute holds such a "
+                                           "lock while it fetches, uses or removes that base file)."_s.arg(path));
+        if (options.isCancelled && options.isCancelled())
+            return std::unexpected(Error::cancelled(u"Waiting for the lock %1 was cancelled."_s.arg(path)));
+        if (options.timeoutMs >= 0
+            && std::chrono::steady_clock::now() - started > std::chrono::milliseconds(options.timeoutMs))
+            return fail(Error::Kind::Busy, u"Timed out after %1 s waiting for the lock %2 on this machine; another process "
+                                           "(nova-compute fetching, using or removing that base file) holds it."_s
+                                               .arg(options.timeoutMs / 1000.0)
+                                               .arg(path));
+        std::this_thread::sleep_for(delay);
+        delay = std::min(delay * 2, std::chrono::milliseconds(100));
+    }
+}
+
 thread_local QString treeError;
 thread_local int treeErrno = 0;
 
@@ -341,6 +423,8 @@ Result<QByteArray> LocalTransport::sha256(const QString &path, const std::functi
 
 Result<std::unique_ptr<HostLock>> LocalTransport::lock(const QString &path, const LockOptions &options)
 {
+    if (options.kind == LockKind::Record)
+        return recordLock(path, options);
     if (auto made = mkpath(QFileInfo(path).absolutePath()); !made)
         return std::unexpected(made.error());
     const auto started = std::chrono::steady_clock::now();

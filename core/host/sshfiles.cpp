@@ -57,6 +57,64 @@ echo locked
 cat >/dev/null
 )SH";
 
+// A POSIX record lock (fcntl.lockf, what oslo.concurrency takes) held by python3 on the host
+// while stdin stays open, answering "locked", "busy" or "error REASON". Without python3 the
+// shell answers "nopython". The file is created (0644, owned like its directory when root, with
+// the content given) only when asked; a removed lock file is locked again under its new inode.
+constexpr auto recordLockScript = R"SH(command -v python3 >/dev/null 2>&1 || { echo nopython; exit 4; }
+exec python3 -c '
+import errno, fcntl, os, select, sys, time
+p, wait, shared, create, content, timeout = sys.argv[1], sys.argv[2] == "1", sys.argv[3] == "1", sys.argv[4] == "1", sys.argv[5], float(sys.argv[6])
+def say(word, code=None):
+    print(word, flush=True)
+    if code is not None:
+        sys.exit(code)
+start, delay = time.monotonic(), 0.005
+while True:
+    try:
+        fd = None
+        if shared:
+            fd = os.open(p, os.O_RDONLY)
+        else:
+            if create:
+                os.makedirs(os.path.dirname(p), exist_ok=True)
+                try:
+                    fd = os.open(p, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_EXCL, 0o644)
+                    os.write(fd, content.encode())
+                    if os.geteuid() == 0:
+                        d = os.stat(os.path.dirname(p))
+                        os.fchown(fd, d.st_uid, d.st_gid)
+                except FileExistsError:
+                    fd = None
+            if fd is None:
+                fd = os.open(p, os.O_WRONLY | os.O_APPEND)
+    except OSError as e:
+        say("error " + e.strerror, 1)
+    try:
+        fcntl.lockf(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+    except OSError as e:
+        os.close(fd)
+        if e.errno not in (errno.EACCES, errno.EAGAIN):
+            say("error " + e.strerror, 1)
+        if not wait or (timeout >= 0 and time.monotonic() - start > timeout):
+            say("busy", 3)
+        if select.select([sys.stdin], [], [], delay)[0] and not sys.stdin.read(1):
+            sys.exit(0)
+        delay = min(delay * 2, 0.1)
+        continue
+    held = os.fstat(fd)
+    try:
+        now = os.stat(p)
+    except OSError:
+        now = None
+    if now is not None and (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino):
+        break
+    os.close(fd)
+say("locked")
+sys.stdin.read()
+' "$@"
+)SH";
+
 class SshFileWriter final : public FileWriter
 {
 public:
@@ -117,6 +175,11 @@ private:
     SshTransport &m_transport;
     QString m_path;
     std::unique_ptr<ChildProcess> m_child;
+};
+
+// Held by nobody: a record lock on a host without python3 (see LockOptions::skipWithoutPython).
+class NoLock final : public HostLock
+{
 };
 
 class SshLock final : public HostLock
@@ -270,8 +333,53 @@ Result<QByteArray> SshTransport::sha256(const QString &path, const std::function
     return hex;
 }
 
+Result<std::unique_ptr<HostLock>> SshTransport::recordLock(const QString &path, const LockOptions &options)
+{
+    const QStringList args{path, options.wait ? u"1"_s : u"0"_s, options.shared ? u"1"_s : u"0"_s,
+        options.create ? u"1"_s : u"0"_s, QString::fromUtf8(options.createContent),
+        QString::number(options.timeoutMs < 0 ? -1.0 : options.timeoutMs / 1000.0)};
+    auto child = ChildProcess::start(sshCommand(shellJoin(scriptArgv(QString::fromUtf8(recordLockScript), args))),
+        u"on "_s + displayName());
+    if (!child)
+        return std::unexpected(child.error());
+    const int answerTimeout = options.timeoutMs >= 0 ? options.timeoutMs + m_options.connectTimeoutSeconds * 1000 + 5000 : -1;
+    auto line = (*child)->readLine(answerTimeout, options.isCancelled);
+    if (line && *line == "locked")
+        return std::make_unique<SshLock>(std::move(*child));
+    if (!line && line.error().kind == Error::Kind::Cancelled) {
+        (*child)->kill();
+        return std::unexpected(Error::cancelled(u"Waiting for the lock %1 on %2 was cancelled."_s.arg(path, displayName())));
+    }
+    auto finished = (*child)->finish(5000);
+    if (line && *line == "nopython") {
+        if (options.skipWithoutPython) {
+            qCWarning(lcSsh) << displayName() << "has no python3: Nova's lock" << path << "is not taken there";
+            return std::make_unique<NoLock>();
+        }
+        return fail(Error::Kind::Unsupported, u"Cannot take the lock %1 on %2: python3 is missing there, and Cowherd "
+                                              "takes Nova's (fcntl) locks with it. Install python3 on %2."_s.arg(path, displayName()));
+    }
+    if (line && *line == "busy") {
+        if (!options.wait)
+            return fail(Error::Kind::Busy, u"%1 is locked by another process on %2 (nova-compute holds such a lock while "
+                                           "it fetches, uses or removes that base file)."_s.arg(path, displayName()));
+        return fail(Error::Kind::Busy, u"Timed out after %1 s waiting for the lock %2 on %3; another process (nova-compute "
+                                       "fetching, using or removing that base file) holds it."_s
+                                           .arg(options.timeoutMs / 1000.0)
+                                           .arg(path, displayName()));
+    }
+    if (line && line->startsWith("error "))
+        return fail(line->contains("Permission denied") ? Error::Kind::Permission : Error::Kind::Failure,
+            u"Cannot lock %1 on %2: %3."_s.arg(path, displayName(), QString::fromUtf8(line->mid(6))));
+    if (!finished)
+        return std::unexpected(finished.error());
+    return std::unexpected(remoteFailure(u"lock"_s, path, *finished));
+}
+
 Result<std::unique_ptr<HostLock>> SshTransport::lock(const QString &path, const LockOptions &options)
 {
+    if (options.kind == LockKind::Record)
+        return recordLock(path, options);
     QString mode;
     if (!options.wait)
         mode = u"-n"_s;

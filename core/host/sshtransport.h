@@ -66,6 +66,7 @@ public:
 
 private:
     Result<QString> controlDirectory() const;
+    Result<std::unique_ptr<HostLock>> recordLock(const QString &path, const LockOptions &options);
     QString sshHint() const; // "ssh -p 2222 user@lab3 true", for messages
 
     LibvirtUri m_uri;

@@ -91,7 +91,8 @@ public:
 };
 
 // An exclusive lock on a file of a host, held until destroyed. It works between processes
-// (and, on remote hosts, between workstations): flock(2) on the host.
+// (and, on remote hosts, between workstations): flock(2) on the host, or a POSIX record lock
+// (fcntl) for the locks Nova's oslo.concurrency takes.
 class HostLock
 {
 public:
@@ -105,11 +106,29 @@ enum class IoPriority {
     Idle,
 };
 
+enum class LockKind {
+    Flock, // flock(2): Cowherd's own locks
+    // fcntl(2) record lock on the whole file, as oslo.concurrency's external locks (fasteners:
+    // fcntl.lockf) that nova-compute holds on <instances>/locks/nova-NAME. Locally an open file
+    // description lock (F_OFD_SETLK), which conflicts with nova-compute's; remotely python3's
+    // fcntl.lockf on the host. The file is opened for appending, as fasteners opens it.
+    Record,
+};
+
 struct LockOptions
 {
     bool wait = true; // false: fail at once when somebody else holds it
     std::function<bool()> isCancelled;
     int timeoutMs = -1;
+    LockKind kind = LockKind::Flock;
+    bool shared = false; // Record only: a read lock, on a file opened read-only
+    bool create = true; // Record only: false refuses to create a missing file (it is an error)
+    // Record only: written into the file when this lock creates it. A lock file made for Nova's
+    // locks says "cowherd", so that it is not taken for a trace of nova-compute (novahost.h).
+    QByteArray createContent;
+    // Record only: a host without python3 (remote record locks need it) gets a lock that holds
+    // nothing instead of an error — nova-compute cannot run there either.
+    bool skipWithoutPython = false;
 };
 
 class Transport
@@ -155,7 +174,7 @@ public:
     // the host's openssl runs at its normal priority.
     virtual Result<QByteArray> sha256(const QString &path, const std::function<bool()> &isCancelled = {},
         IoPriority priority = IoPriority::Normal) = 0;
-    // Exclusive lock on path (created when missing).
+    // Exclusive lock on path (created when missing), of the kind options ask for.
     virtual Result<std::unique_ptr<HostLock>> lock(const QString &path, const LockOptions &options = {}) = 0;
 };
 

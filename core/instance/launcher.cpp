@@ -1,5 +1,8 @@
 #include "instance/launcher.h"
 
+#include "cache/novahost.h"
+#include "cache/novalock.h"
+
 #include "cache/cachelayout.h"
 #include "cache/resizedbase.h"
 #include "host/libvirtconnection.h"
@@ -48,6 +51,10 @@ Result<LaunchResult> launchInstance(const host::HostConfig &host, host::Transpor
     if (!request.virtType.isEmpty() && request.virtType != u"kvm" && request.virtType != u"qemu")
         return fail(u"The virtualisation type must be kvm or qemu, not '%1'."_s.arg(request.virtType));
 
+    // Advise mode: a cache Nova manages gets nothing of Cowherd's unless the host allows it.
+    if (auto allowed = cache::ensureWritesAllowed(host, transport, u"launch an instance"_s); !allowed)
+        return std::unexpected(allowed.error());
+
     const QString instancesPath = QDir::cleanPath(host.instancesPath);
     LaunchResult result;
     result.name = request.name;
@@ -85,12 +92,13 @@ Result<LaunchResult> launchInstance(const host::HostConfig &host, host::Transpor
     result.base = base.name;
     result.baseReused = base.reused;
 
-    // 3. The overlay, created under the base file's lock: once it exists the base is referenced.
+    // 3. The overlay, created under the base file's locks (Cowherd's and nova-compute's, which
+    // Nova also holds while it makes an overlay): once it exists the base is referenced.
     step(u"Creating the copy-on-write disk"_s);
     {
         host::LockOptions lockOptions;
         lockOptions.isCancelled = fetch.isCancelled;
-        auto lock = transport.lock(cache::baseLockPath(instancesPath, base.name), lockOptions);
+        auto lock = cache::lockBaseFile(transport, instancesPath, base.name, lockOptions, fetch.novaLockTimeoutMs);
         if (!lock)
             return std::unexpected(lock.error());
         auto stillThere = transport.probe({base.path}, 0);

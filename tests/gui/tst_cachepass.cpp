@@ -18,6 +18,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QDirIterator>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -189,6 +190,60 @@ private Q_SLOTS:
         auto meta = cache::readMetadata(transport, m_lab->basePath(), name);
         QVERIFY(meta);
         QCOMPARE(meta->sha256.size(), 64); // the FIFO's bytes were hashed and recorded
+    }
+
+    // Issue 15: on a cache Nova manages, the periodic pass only plans (by Nova's rules and the
+    // ages of that host's nova.conf) and says "Nova manages this cache"; the plan dialog says so
+    // too; nothing under the instances path changes, not even a marker or a lock file.
+    void periodicPassOnANovaHostOnlyPlans()
+    {
+        QVERIFY(QDir().mkpath(m_lab->instancesPath() + QStringLiteral("/locks")));
+        QFile registryLock(m_lab->instancesPath() + QStringLiteral("/locks/nova-storage-registry-lock"));
+        QVERIFY(registryLock.open(QIODevice::WriteOnly));
+        registryLock.close();
+        QVERIFY(makeOld(registryLock.fileName(), 600));
+        const QString novaConf = m_configDir.filePath(QStringLiteral("nova.conf"));
+        QFile conf(novaConf);
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("[image_cache]\nremove_unused_original_minimum_age_seconds = 7200\n");
+        conf.close();
+        m_target.host.novaConf = {novaConf};
+        m_target.allHosts = {m_target.host};
+        const auto listing = [&] {
+            QStringList out;
+            QDirIterator it(m_lab->instancesPath(), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+                QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QFileInfo f(it.next());
+                out.append(QStringLiteral("%1 %2").arg(f.filePath()).arg(f.lastModified().toMSecsSinceEpoch()));
+            }
+            out.sort();
+            return out;
+        };
+        const QStringList before = listing();
+
+        task::TaskManager manager;
+        QSignalSpy finished(&manager, &task::TaskManager::taskFinished);
+        const quint64 id = manager.submit(QStringLiteral("Periodic pass"), m_target.host.name,
+            ui::CacheTasks::pass(m_target, ui::CacheTasks::PassMode::Scheduled));
+        QVERIFY(finished.wait(TaskTimeoutMs));
+        const auto info = manager.task(id);
+        QCOMPARE(task::toString(info->state), task::toString(TaskState::Succeeded));
+        const QString log = info->log.join(u'\n');
+        QVERIFY2(log.contains(QStringLiteral("Nova manages this cache")), qPrintable(log));
+        QVERIFY2(log.contains(novaConf), qPrintable(log)); // the ages came from that nova.conf
+        QVERIFY(QFile::exists(m_lab->basePath() + u'/' + m_old)); // Nova's rules would remove it; nothing did
+        QCOMPARE(listing(), before);
+
+        ui::CachePassDialog dialog(&manager, m_target);
+        QSignalSpy shown(&dialog, &ui::CachePassDialog::planShown);
+        dialog.plan();
+        QVERIFY(shown.wait(TaskTimeoutMs));
+        const QString summary = dialog.planView()->summaryText();
+        QVERIFY2(summary.startsWith(QStringLiteral("Nova manages this cache")), qPrintable(summary));
+        QCOMPARE(rowOf(*dialog.planView()->model(), m_old, 0).data(ui::CleanupPlanModel::ActionRole).toString(),
+            QStringLiteral("remove"));
+        QCOMPARE(listing(), before);
     }
 
     void baseColumnsVerifyPinAndCorruptBanner()

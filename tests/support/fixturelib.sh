@@ -16,3 +16,16 @@ poll() {
 socket_answers() {
     [ -S "$1" ] && python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).connect(sys.argv[1])' "$1" 2>/dev/null
 }
+
+# no_inherited_fds CMD...: execs CMD with nothing open but stdin, stdout and stderr (run it in a
+# subshell). A daemon that inherited the fixture lock's descriptor (flock
+# /tmp/cowherd-fixtures.lock ctest ...) would hold the lock for as long as it runs: every other
+# test run on the machine would wait for it, and a `stop` waiting for that lock forever.
+no_inherited_fds() {
+    local fd
+    for fd in /proc/"$BASHPID"/fd/*; do
+        fd=${fd##*/}
+        [ "$fd" -gt 2 ] && eval "exec $fd>&-"
+    done
+    exec "$@"
+}

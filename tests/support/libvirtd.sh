@@ -32,7 +32,9 @@ ensure_virtlogd() {
         return 1
     fi
     rm -f "$sock" /run/libvirt/virtlogd-admin-sock
-    virtlogd -d || { say "virtlogd -d failed"; return 1; }
+    # Without the fixture lock's descriptor: left running (domains still ran at stop), the
+    # daemons would hold every other test run's lock.
+    (no_inherited_fds virtlogd -d) || { say "virtlogd -d failed"; return 1; }
     if ! poll 200 socket_answers "$sock"; then
         say "virtlogd did not answer on $sock within 20 s"
         return 1
@@ -54,7 +56,7 @@ start() {
         return 1
     fi
     ensure_virtlogd || return 1
-    libvirtd -d || { say "libvirtd -d failed"; return 1; }
+    (no_inherited_fds libvirtd -d) || { say "libvirtd -d failed"; return 1; }
     if ! poll 200 answers; then
         say "libvirtd did not answer on $uri within 20 s"
         return 1

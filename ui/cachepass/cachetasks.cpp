@@ -8,14 +8,15 @@
 #include "cache/cachelayout.h"
 #include "cache/cachepass.h"
 #include "cache/cachepolicy.h"
+#include "cache/novahost.h"
 
 namespace cowherd::ui {
 
 namespace {
 
-QList<host::HostConfig> groupOf(const CacheTarget &target)
+QList<host::HostConfig> groupOf(const CacheTarget &target, cache::MarkerUse markers = cache::MarkerUse::Create)
 {
-    return cache::sharingGroupOf(target.host, target.allHosts, target.configFile, transportFactory());
+    return cache::sharingGroupOf(target.host, target.allHosts, target.configFile, transportFactory(), markers);
 }
 
 QString hostNames(const QList<host::HostConfig> &group)
@@ -32,11 +33,14 @@ task::TaskWork CacheTasks::pass(const CacheTarget &target, PassMode mode, std::s
 {
     return [target, mode, plan](task::TaskContext &context) -> Status {
         context.setStage(tr("scanning"));
-        const QList<host::HostConfig> group = groupOf(target);
+        // A plan writes nothing anywhere, not even the storage-id marker.
+        const QList<host::HostConfig> group
+            = groupOf(target, mode == PassMode::Plan ? cache::MarkerUse::ReadOnly : cache::MarkerUse::Create);
         context.log(tr("Sharing group: %1").arg(hostNames(group)));
         cache::AuditLog audit;
         cache::PassOptions options;
         options.policy = cache::loadCachePolicy(target.configFile, target.host.name);
+        options.policySource = tr("cowherd.conf (hosts/%1/cache_pass)").arg(target.host.name);
         options.dryRun = mode == PassMode::Plan;
         options.verify = mode == PassMode::Scheduled;
         options.log = [&context](const QString &line) { context.log(line); };
@@ -47,6 +51,24 @@ task::TaskWork CacheTasks::pass(const CacheTarget &target, PassMode mode, std::s
             *plan = result.plan;
         if (context.isCancelled())
             return std::unexpected(Error::cancelled(tr("Cancelled")));
+        context.log(result.plan.rules == cache::PlanRules::Nova
+                ? tr("Rules: Nova's image cache manager, ages from %1").arg(result.plan.policy.source)
+                : tr("Rules: Cowherd's, ages from %1").arg(result.plan.policy.source));
+        for (const QString &note : result.plan.notes)
+            context.log(note);
+        if (result.refused) {
+            const QString size = DisplayFormat::size(result.plan.reclaimableBytes);
+            const QString advice = tr("Nova manages this cache: planned only, nothing changed (%1 to remove by Nova's "
+                                      "rules, %2).").arg(result.plan.removeCount).arg(size);
+            if (mode != PassMode::Scheduled)
+                return std::unexpected(*result.refused);
+            // The periodic pass on a Nova host advises: it says what Nova's manager will do.
+            context.log(advice);
+            context.log(result.refused->message);
+            audit.append(target.host.name, target.host.instancesPath, QStringLiteral("advised"), advice,
+                result.plan.reclaimableBytes);
+            return {};
+        }
         const QString size = DisplayFormat::size(result.plan.reclaimableBytes);
         context.log(options.dryRun
                 ? tr("Plan: %1 to remove (%2), %3 to touch, %4 to keep").arg(result.plan.removeCount).arg(size).arg(result.plan.touchCount).arg(result.plan.keepCount)
@@ -62,6 +84,10 @@ task::TaskWork CacheTasks::pass(const CacheTarget &target, PassMode mode, std::s
 task::TaskWork CacheTasks::verify(const CacheTarget &target, const QStringList &names)
 {
     return [target, names](task::TaskContext &context) -> Status {
+        if (auto allowed = cache::ensureWritesAllowed(target.host, *hostTransport(target.host),
+                QStringLiteral("record or verify checksums"));
+            !allowed)
+            return allowed;
         context.setStage(tr("scanning"));
         const QList<host::HostConfig> group = groupOf(target);
         const cache::CachePolicy policy = cache::loadCachePolicy(target.configFile, target.host.name);
@@ -100,6 +126,10 @@ task::TaskWork CacheTasks::setPinned(const host::HostConfig &host, const QString
 {
     return [host, name, pinned](task::TaskContext &context) -> Status {
         auto transport = hostTransport(host);
+        if (auto allowed = cache::ensureWritesAllowed(host, *transport, pinned ? QStringLiteral("pin %1").arg(name)
+                                                                             : QStringLiteral("unpin %1").arg(name));
+            !allowed)
+            return allowed;
         const QString base = cache::basePath(host.instancesPath);
         auto stat = transport->probe({base + u'/' + name}, 0);
         if (!stat || stat->isEmpty() || !stat->first().isFile)

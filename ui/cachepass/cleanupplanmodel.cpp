@@ -66,6 +66,7 @@ QVariant CleanupPlanModel::data(const QModelIndex &index, int role) const
         case Action: return DisplayFormat::actionName(a.action);
         case Size: return QLocale().formattedDataSize(a.bytes);
         case Reason: return a.reason;
+        case Advice: return a.advice;
         case ColumnCount: break;
         }
         return {};
@@ -95,6 +96,7 @@ QVariant CleanupPlanModel::headerData(int section, Qt::Orientation orientation, 
     case Action: return tr("Action");
     case Size: return tr("Size");
     case Reason: return tr("Reason");
+    case Advice: return tr("Cowherd's advice");
     case ColumnCount: break;
     }
     return {};

@@ -12,7 +12,8 @@ class CleanupPlanModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Kind, Action, Size, Reason, ColumnCount };
+    // Advice: under Nova's rules, what Cowherd's own rules would do instead (empty when the same).
+    enum Column { Name, Kind, Action, Size, Reason, Advice, ColumnCount };
     Q_ENUM(Column)
 
     enum Role {

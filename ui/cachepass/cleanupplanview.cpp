@@ -39,6 +39,7 @@ CleanupPlanView::CleanupPlanView(QWidget *parent)
     m_view->header()->resizeSection(CleanupPlanModel::Size, 90);
 
     m_banner->setWordWrap(true);
+    m_summary->setWordWrap(true);
     m_banner->setVisible(false);
     m_banner->setAutoFillBackground(true);
     QPalette warning = m_banner->palette();
@@ -66,9 +67,18 @@ void CleanupPlanView::setPlan(const cache::CleanupPlan &plan, bool executed)
     m_banner->setText(plan.blocked ? tr("Nothing is removed in this sharing group: %1").arg(plan.blockedReason) : QString());
     m_banner->setVisible(plan.blocked);
     const QString bytes = QLocale().formattedDataSize(plan.reclaimableBytes);
-    m_summary->setText(executed
-            ? tr("Removed %1 files (%2), touched %3, kept %4.").arg(plan.removeCount).arg(bytes).arg(plan.touchCount).arg(plan.keepCount)
-            : tr("Would remove %1 files (%2), touch %3, keep %4.").arg(plan.removeCount).arg(bytes).arg(plan.touchCount).arg(plan.keepCount));
+    QString summary = executed
+        ? tr("Removed %1 files (%2), touched %3, kept %4.").arg(plan.removeCount).arg(bytes).arg(plan.touchCount).arg(plan.keepCount)
+        : tr("Would remove %1 files (%2), touch %3, keep %4.").arg(plan.removeCount).arg(bytes).arg(plan.touchCount).arg(plan.keepCount);
+    if (plan.rules == cache::PlanRules::Nova)
+        summary = tr("Nova manages this cache: the plan follows Nova's image cache manager, ages from %1.")
+                      .arg(plan.policy.source)
+            + u' ' + summary;
+    for (const QString &note : plan.notes)
+        summary += u'\n' + note;
+    m_summary->setText(summary);
+    // The advice column only speaks under Nova's rules.
+    m_view->setColumnHidden(CleanupPlanModel::Advice, plan.rules != cache::PlanRules::Nova);
 }
 
 void CleanupPlanView::setBusy(bool busy)

@@ -25,6 +25,7 @@ struct Tally
     int blocked = 0;
     int touched = 0;
     int corrupt = 0;
+    int advised = 0; // plan-only passes on a cache Nova manages
 };
 
 } // namespace
@@ -56,6 +57,8 @@ QHash<QString, LastPass> LastPasses::fromAudit(const QList<AuditEntry> &newestFi
             ++t.touched;
         } else if (entry.action == u"quarantined" || entry.action == u"flagged" || entry.action == u"failed") {
             ++t.corrupt;
+        } else if (entry.action == u"advised") {
+            ++t.advised;
         }
     }
 
@@ -67,7 +70,9 @@ QHash<QString, LastPass> LastPasses::fromAudit(const QList<AuditEntry> &newestFi
         LastPass pass;
         pass.time = t.newest;
         QStringList parts;
-        if (t.blocked > 0)
+        if (t.advised > 0 && t.removed == 0 && t.touched == 0)
+            parts.append(tr("Nova manages this cache: advice only"));
+        else if (t.blocked > 0)
             parts.append(tr("blocked: nothing removed"));
         else if (t.removed > 0)
             parts.append(tr("removed %n file(s) (%1)", nullptr, t.removed).arg(DisplayFormat::size(t.removedBytes)));

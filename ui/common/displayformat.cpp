@@ -70,6 +70,8 @@ QString DisplayFormat::auditAction(const QString &action)
         return tr("pin");
     if (action == u"unpin")
         return tr("unpin");
+    if (action == u"advised")
+        return tr("advised (Nova manages the cache)");
     return action;
 }
 
@@ -124,6 +126,26 @@ QString DisplayFormat::problems(const QList<Problem> &problems)
     for (const auto &p : problems)
         lines.append(tr("• %1").arg(p.message.isEmpty() ? p.code : p.message));
     return lines.join(u'\n');
+}
+
+QString DisplayFormat::instanceName(const cache::Instance &instance)
+{
+    if (instance.nova && !instance.nova->name.isEmpty())
+        return instance.name.isEmpty() ? instance.nova->name : tr("%1 (%2)").arg(instance.nova->name, instance.name);
+    return instance.name;
+}
+
+QString DisplayFormat::flavor(const host::NovaInstanceInfo &nova)
+{
+    QStringList parts;
+    if (nova.memoryMiB >= 0)
+        parts.append(size(nova.memoryMiB * 1024 * 1024));
+    if (nova.vcpus >= 0)
+        parts.append(tr("%n vCPU(s)", nullptr, nova.vcpus));
+    if (nova.diskGiB >= 0)
+        parts.append(tr("%1 disk").arg(size(nova.diskGiB * 1024 * 1024 * 1024)));
+    const QString name = nova.flavorName.isEmpty() ? tr("unknown flavor") : nova.flavorName;
+    return parts.isEmpty() ? name : tr("%1 (%2)").arg(name, parts.join(QStringLiteral(", ")));
 }
 
 QString DisplayFormat::demoLabTitle(const QString &uri)

@@ -29,6 +29,11 @@ public:
     static QString problems(const QList<Problem> &problems);
     // "Local demo lab — test:///default (no hypervisor)"
     static QString demoLabTitle(const QString &uri);
+    // The server's name first (Nova's metadata), the domain's second: "web-1 (instance-00000005)";
+    // the domain's name alone without Nova; empty when neither is known.
+    static QString instanceName(const cache::Instance &instance);
+    // "m1.tiny (128 MiB, 1 vCPU, 1 GiB disk)"
+    static QString flavor(const host::NovaInstanceInfo &nova);
 };
 
 } // namespace cowherd::ui

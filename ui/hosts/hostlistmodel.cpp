@@ -65,6 +65,12 @@ void HostListModel::setScanned(const QString &hostName, const cache::CacheSnapsh
             row.cacheBytes += base.allocatedSize;
         row.listed = std::ranges::none_of(snapshot.problems,
             [](const Problem &p) { return p.code == QLatin1String("instances-path-unreadable"); });
+        // Whose cache it is needs a look under the instances path (or the host's setting): a scan
+        // that could not list it keeps what the last one found (unknown at first).
+        if (row.listed || row.host.managedBy != host::ManagedBy::Auto) {
+            row.managedBy = host::toString(snapshot.managedBy);
+            row.managedByReason = snapshot.managedByReason;
+        }
         if (!row.listed)
             row.reclaimableBytes = -1;
     });
@@ -179,11 +185,23 @@ QString HostListModel::summary(const Row &row) const
         return tr("%1 · %2").arg(row.host.uri, stateText(row));
     case ScanState::Ok:
     case ScanState::Error:
-        if (row.scannedAt.isValid())
-            return tr("%1 · %n base file(s), ", nullptr, row.baseFiles).arg(row.host.uri)
-                + tr("%n instance(s)", nullptr, row.instances);
+        if (row.scannedAt.isValid()) {
+            const QString counts = tr("%n base file(s), ", nullptr, row.baseFiles) + tr("%n instance(s)", nullptr, row.instances);
+            // "Nova" first: the sidebar elides the end of a long URI.
+            return row.managedBy == u"nova" ? tr("Nova · %1 · %2").arg(row.host.uri, counts)
+                                             : tr("%1 · %2").arg(row.host.uri, counts);
+        }
         return tr("%1 · %2").arg(row.host.uri, stateText(row));
     }
+    return {};
+}
+
+QString HostListModel::managedByText(const Row &row) const
+{
+    if (row.managedBy == u"nova")
+        return row.host.allowNovaWrites ? tr("Nova (Cowherd may write)") : tr("Nova (advice only)");
+    if (row.managedBy == u"cowherd")
+        return tr("Cowherd");
     return {};
 }
 
@@ -236,6 +254,8 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const
         return row.connection;
     case MessageRole:
         return message(row);
+    case ManagedByRole:
+        return row.managedBy;
     case SummaryRole:
         return summary(row);
     case Qt::DecorationRole:
@@ -268,6 +288,8 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const
                                    "of all its hosts. Count it once, not once per host.")
                                    .arg(row.reclaimSharedWith.join(u", "_s));
         }
+        if (!row.managedBy.isEmpty())
+            tip += u'\n' + tr("Managed by: %1 (%2)").arg(managedByText(row), row.managedByReason);
         if (index.column() == LastPass && row.lastPass.time.isValid())
             tip += u'\n' + tr("Last cache pass: %1, %2")
                                 .arg(QLocale().toString(row.lastPass.time.toLocalTime(), QLocale::ShortFormat),
@@ -288,6 +310,8 @@ QVariant HostListModel::displayData(const Row &row, int column) const
         return displayName(row);
     case Uri:
         return row.host.uri;
+    case ManagedBy:
+        return managedByText(row);
     case State:
         return stateText(row);
     case BaseFiles:
@@ -327,6 +351,8 @@ QVariant HostListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Reclaimable");
     case LastPass:
         return tr("Last cache pass");
+    case ManagedBy:
+        return tr("Managed by");
     case BaseFiles:
         return tr("Base files");
     case Instances:

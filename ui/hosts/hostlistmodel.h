@@ -35,6 +35,8 @@ struct HostRow
     qint64 cacheBytes = 0;
     qint64 reclaimableBytes = -1; // -1: not planned yet
     int removableFiles = 0;
+    QString managedBy; // "nova" or "cowherd" once scanned
+    QString managedByReason;
     QStringList reclaimSharedWith; // the other hosts of the group the figure is planned for
     ui::LastPass lastPass;
     int connection = -1; // host::HostConnection::State; -1: none
@@ -61,6 +63,7 @@ public:
         Instances,
         BaseFiles,
         LastPass,
+        ManagedBy,
         Uri,
         ColumnCount
     };
@@ -73,6 +76,7 @@ public:
         SummaryRole, // one line under the name: URI and state or counts
         ConnectionStateRole, // host::HostConnection::State as int; -1 without a connection
         MessageRole, // why the host is reconnecting, failed or could not be scanned; empty when fine
+        ManagedByRole, // "nova" or "cowherd" after a scan; empty before
     };
 
     using ScanState = HostScanState;
@@ -111,6 +115,7 @@ private:
     QString message(const Row &row) const;
     QVariant displayData(const Row &row, int column) const;
     QString summary(const Row &row) const;
+    QString managedByText(const Row &row) const;
     QIcon stateIcon(const Row &row) const;
 
     bool m_demoLab = false;

@@ -28,8 +28,9 @@ HostsOverview::HostsOverview(HostListModel *model, GroupPlanner *plans, const QS
     , m_plans(plans)
     , m_view(new FilteredTableView(model,
           {HostListModel::SortRole, HostListModel::HostNameRole,
-              {HostListModel::Name, HostListModel::State, HostListModel::Uri, HostListModel::LastPass},
-              tr("Filter by host, state, URI or last pass")},
+              {HostListModel::Name, HostListModel::State, HostListModel::Uri, HostListModel::LastPass,
+                  HostListModel::ManagedBy},
+              tr("Filter by host, state, URI, last pass or manager")},
           this))
     , m_auditLogPath(auditLogPath.isEmpty() ? cache::AuditLog::defaultPath() : auditLogPath)
 {
@@ -43,7 +44,7 @@ HostsOverview::HostsOverview(HostListModel *model, GroupPlanner *plans, const QS
     };
     const QList<int> widths{width("lab-compute-01", 28), width("reconnecting (attempt 10)", 12),
         width("1,023.9 MiB", 12), width("1,023.9 MiB · shared", 12), width("000", 12), width("000", 12),
-        width("23 h ago · removed 12 files (10.5 GiB)", 12)};
+        width("23 h ago · removed 12 files (10.5 GiB)", 12), width("Nova (advice only)", 12)};
     for (int column = 0; column < widths.size(); ++column)
         resizeSectionToFitHeader(table->horizontalHeader(), column, widths.at(column));
     connect(table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {

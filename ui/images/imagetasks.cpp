@@ -3,6 +3,8 @@
 #include "common/displayformat.h"
 #include "hosts/hosttransport.h"
 
+#include "cache/novahost.h"
+
 #include "cache/fetcher.h"
 #include "source/glancesource.h"
 
@@ -20,6 +22,8 @@ Status fetchInto(const host::HostConfig &host, source::ImageSource &source, bool
         context.setProgress(p.done, p.total, true);
     };
     auto transport = hostTransport(host);
+    if (auto allowed = cache::ensureWritesAllowed(host, *transport, QStringLiteral("fetch an image")); !allowed)
+        return allowed;
     auto fetched = cache::fetchImage(*transport, host.instancesPath, source, options);
     if (!fetched)
         return std::unexpected(fetched.error());

@@ -1,5 +1,7 @@
 #include "instances/instancetasks.h"
 
+#include "cache/novahost.h"
+
 #include "common/displayformat.h"
 #include "hosts/hosttransport.h"
 
@@ -173,6 +175,8 @@ task::TaskWork InstanceTasks::action(const host::HostConfig &host, InstanceActio
         case InstanceAction::Terminate: {
             context.setStage(tr("terminating"));
             auto transport = hostTransport(host);
+            if (auto allowed = cache::ensureWritesAllowed(host, *transport, QStringLiteral("terminate an instance")); !allowed)
+                return allowed;
             done = instance::terminateInstance(*transport, *conn, host.instancesPath, uuid, PowerOffTimeout,
                 context.cancelFlag());
             if (done)

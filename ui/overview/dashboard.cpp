@@ -211,6 +211,8 @@ void Dashboard::showComputed(const Computed &computed)
             {shortName(base.name), DisplayFormat::kindName(base.kind), DisplayFormat::size(base.allocatedBytes),
                 QLocale().toString(base.instances)});
         item->setToolTip(0, base.hosts.join(u", "_s) + u':' + base.name);
+        if (!base.users.isEmpty())
+            item->setToolTip(3, base.users.join(u'\n'));
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
     }

@@ -1,5 +1,7 @@
 #include "overview/dashboardfigures.h"
 
+#include "common/displayformat.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,12 +32,19 @@ DashboardFigures computeFigures(const QList<cache::CacheSnapshot> &snapshots, co
                 found = baseIndex.insert(id, figures.bases.size());
                 figures.cacheBytes += base.allocatedSize;
                 figures.bytesByKind[base.kind] += base.allocatedSize;
-                figures.bases.append(BaseUse{{}, base.name, base.kind, base.allocatedSize, 0});
+                figures.bases.append(BaseUse{{}, base.name, base.kind, base.allocatedSize, 0, {}});
                 usedBy.append(QSet<QString>());
             }
-            figures.bases[found.value()].hosts.append(host);
-            for (const QString &uuid : base.references)
+            BaseUse &use = figures.bases[found.value()];
+            use.hosts.append(host);
+            for (const QString &uuid : base.references) {
+                if (usedBy[found.value()].contains(uuid))
+                    continue;
                 usedBy[found.value()].insert(uuid);
+                const cache::Instance *instance = snapshot.instance(uuid);
+                const QString name = instance ? DisplayFormat::instanceName(*instance) : QString();
+                use.users.append(name.isEmpty() ? uuid : name);
+            }
         }
         // Hosts sharing an instances path see each other's instance directories.
         for (const cache::Instance &instance : snapshot.instances) {

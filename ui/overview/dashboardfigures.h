@@ -18,6 +18,7 @@ struct BaseUse
     cache::BaseKind kind = cache::BaseKind::Unknown;
     qint64 allocatedBytes = 0;
     int instances = 0; // that use it, on every host that sees it
+    QStringList users; // the instances using it, server name first ("web-1 (instance-00000005)")
 };
 
 // The numbers of the dashboard, for one host or several. Pure: tests feed snapshots by hand.

@@ -4,6 +4,7 @@
 #include "tables/scanscheduler.h"
 
 #include "cache/cachepolicy.h"
+#include "cache/novaconf.h"
 #include "cache/sharinggroup.h"
 #include "host/hostcallpool.h"
 #include "task/whenfinished.h"
@@ -38,15 +39,28 @@ void GroupPlanner::readStorageId(const cache::CacheSnapshot &snapshot)
     m_reading.insert(host);
     // Which _base the host sees is read from the host: a round trip to a host that may have gone
     // away since its scan, so on the pool for such calls.
-    task::whenFinished(QtConcurrent::run(host::hostCallPool(), [config = snapshot.host, configFile = m_configFile] {
-        if (!cache::loadCachePolicy(configFile, config.name).sharingGroup.isEmpty())
-            return QString(); // a hand-set group needs no marker
-        return cache::knownStorageId(config, configFile, transportFactory());
-    }), this, [this, host, generation](const QString &storageId) {
+    // On a cache Nova manages, its nova.conf too: the views plan it by Nova's rules and ages, as
+    // a cache pass does.
+    task::whenFinished(QtConcurrent::run(host::hostCallPool(),
+                           [config = snapshot.host, configFile = m_configFile, nova = snapshot.managedBy == host::ManagedBy::Nova] {
+        HostReading reading;
+        const cache::CachePolicy policy = cache::loadCachePolicy(configFile, config.name);
+        if (policy.sharingGroup.isEmpty()) // a hand-set group needs no marker
+            reading.storageId = cache::knownStorageId(config, configFile, transportFactory());
+        if (nova) {
+            if (auto transport = transportFactory()(config))
+                reading.nova = cache::NovaPlanPolicy::fromConfig(cache::readNovaConf(config, *transport), config.instancesPath, policy);
+        }
+        return reading;
+    }), this, [this, host, generation](const HostReading &reading) {
         if (generation != m_readGeneration.value(host))
             return;
         m_reading.remove(host);
-        m_storageIds.insert(host, storageId);
+        m_storageIds.insert(host, reading.storageId);
+        if (reading.nova)
+            m_novaPolicies.insert(host, *reading.nova);
+        else
+            m_novaPolicies.remove(host);
         plan();
     });
 }
@@ -74,7 +88,7 @@ void GroupPlanner::plan()
     }
     m_inFlight = true;
     // Policies live in the settings file and planning a large cache is not free: off this thread.
-    task::whenFinished(QtConcurrent::run([views, storageIds = m_storageIds, configFile = m_configFile] {
+    task::whenFinished(QtConcurrent::run([views, storageIds = m_storageIds, novaPolicies = m_novaPolicies, configFile = m_configFile] {
         PlannedSnapshots result;
         QList<cache::PlanningHost> hosts;
         for (const cache::HostSnapshotView &view : views) {
@@ -83,7 +97,8 @@ void GroupPlanner::plan()
                 result.snapshots.append(*view.snapshot);
             // A host not read this session (no snapshot yet): the id an earlier pass remembered.
             hosts.append({view, cache::loadCachePolicy(configFile, name),
-                storageIds.contains(name) ? storageIds.value(name) : cache::rememberedStorageId(configFile, name)});
+                storageIds.contains(name) ? storageIds.value(name) : cache::rememberedStorageId(configFile, name),
+                novaPolicies.contains(name) ? std::optional(novaPolicies.value(name)) : std::nullopt});
         }
         result.plans = cache::planGroups(hosts, QDateTime::currentDateTimeUtc());
         return result;

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <optional>
+
 namespace cowherd::ui {
 
 class ScanScheduler;
@@ -22,8 +24,9 @@ struct PlannedSnapshots
 };
 
 // Holds the latest PlannedSnapshots of a ScanScheduler. A new snapshot has its host's storage-id
-// marker read (a round trip to the host, on the pool for such calls), then every group is
-// planned again off the UI thread; planned() says when latest() changed.
+// marker read, and on a cache Nova manages its nova.conf (a round trip to the host, on the pool
+// for such calls), then every group is planned again off the UI thread (by Nova's rules where a
+// member is Nova's, as a cache pass plans it); planned() says when latest() changed.
 class GroupPlanner final : public QObject
 {
     Q_OBJECT
@@ -42,12 +45,20 @@ Q_SIGNALS:
     void planned();
 
 private:
+    // What is read from a host after its scan, off the UI thread.
+    struct HostReading
+    {
+        QString storageId;
+        std::optional<cache::NovaPlanPolicy> nova; // on a cache Nova manages: its nova.conf's ages
+    };
+
     void readStorageId(const cache::CacheSnapshot &snapshot);
     void plan();
 
     ScanScheduler *m_scheduler;
     QString m_configFile;
     QHash<QString, QString> m_storageIds; // host -> the id its latest snapshot's _base showed
+    QHash<QString, cache::NovaPlanPolicy> m_novaPolicies; // Nova's hosts -> the ages of their nova.conf
     QHash<QString, quint64> m_readGeneration; // host -> its latest marker read
     QSet<QString> m_reading; // hosts whose marker is being read
     PlannedSnapshots m_latest;

@@ -154,13 +154,17 @@ MapGraph buildMapGraph(const QList<cache::CacheSnapshot> &snapshots, const cache
             node.host = host;
             node.key = instance.uuid;
             node.state = instance.state;
-            node.label = instance.name.isEmpty() ? instance.uuid.left(8) + u'…' : instance.name;
+            const QString name = DisplayFormat::instanceName(instance);
+            node.label = name.isEmpty() ? instance.uuid.left(8) + u'…' : name;
             node.detail = MapText::tr("%1 · %2").arg(DisplayFormat::instanceState(instance.state), instance.uuid.left(8));
             node.toolTip = u"<b>"_s + node.label.toHtmlEscaped() + u"</b><br/>"_s
                 + MapText::tr("UUID: %1").arg(instance.uuid) + u"<br/>"_s
                 + MapText::tr("Host: %1").arg(host.toHtmlEscaped()) + u"<br/>"_s
                 + MapText::tr("State: %1").arg(DisplayFormat::instanceState(instance.state)) + u"<br/>"_s
                 + MapText::tr("%n disk(s)", nullptr, int(instance.disks.size()));
+            if (instance.nova)
+                node.toolTip += u"<br/>"_s + MapText::tr("Project: %1").arg(instance.nova->projectName.toHtmlEscaped())
+                    + u"<br/>"_s + MapText::tr("Flavor: %1").arg(DisplayFormat::flavor(*instance.nova).toHtmlEscaped());
             const int instanceIndex = int(graph.nodes.size());
             graph.nodes.append(node);
 
@@ -170,8 +174,8 @@ MapGraph buildMapGraph(const QList<cache::CacheSnapshot> &snapshots, const cache
                 overlay.layer = 2;
                 overlay.host = host;
                 overlay.key = disk.path;
-                overlay.label = instance.name.isEmpty() ? instance.uuid.left(8) + u'/' + QFileInfo(disk.path).fileName()
-                                                        : instance.name + u'/' + QFileInfo(disk.path).fileName();
+                overlay.label = name.isEmpty() ? instance.uuid.left(8) + u'/' + QFileInfo(disk.path).fileName()
+                                               : name + u'/' + QFileInfo(disk.path).fileName();
                 overlay.detail = MapText::tr("%1 · %2 of %3").arg(disk.format, DisplayFormat::size(disk.allocatedSize),
                     DisplayFormat::size(disk.virtualSize));
                 QString chain;

@@ -114,7 +114,14 @@ QWidget *DetailsPane::createInstancePage()
     auto *page = new QWidget(this);
     m_instanceTitle = titleLabel(page);
     m_instanceName = valueLabel(page);
+    m_instanceName->setObjectName(QStringLiteral("instanceName"));
     m_instanceState = valueLabel(page);
+    m_instanceProject = valueLabel(page);
+    m_instanceProject->setObjectName(QStringLiteral("instanceProject"));
+    m_instanceFlavor = valueLabel(page);
+    m_instanceFlavor->setObjectName(QStringLiteral("instanceFlavor"));
+    m_instanceImage = valueLabel(page);
+    m_instanceImage->setObjectName(QStringLiteral("instanceImage"));
     m_instanceDirectory = valueLabel(page);
     m_instanceProblems = valueLabel(page);
     m_instanceProblems->setStyleSheet(QStringLiteral("color: #a33;"));
@@ -127,8 +134,12 @@ QWidget *DetailsPane::createInstancePage()
     m_disks->setTextElideMode(Qt::ElideMiddle);
 
     auto *form = new QFormLayout;
+    m_instanceForm = form;
     form->addRow(tr("Name:"), m_instanceName);
     form->addRow(tr("State:"), m_instanceState);
+    form->addRow(tr("Project:"), m_instanceProject);
+    form->addRow(tr("Flavor:"), m_instanceFlavor);
+    form->addRow(tr("Image:"), m_instanceImage);
     form->addRow(tr("Directory:"), m_instanceDirectory);
 
     auto *layout = new QVBoxLayout(page);
@@ -176,7 +187,10 @@ void DetailsPane::showBase(const cache::CacheSnapshot &snapshot, const QString &
     m_baseModified->setText(base->mtime.isValid()
             ? QLocale().toString(base->mtime.toLocalTime(), QLocale::ShortFormat)
             : tr("unknown"));
-    m_baseImageId->setText(base->imageId.isEmpty() ? tr("unknown") : base->imageId);
+    QStringList imageIds = base->imageIds;
+    if (!base->imageId.isEmpty() && !imageIds.contains(base->imageId))
+        imageIds.prepend(base->imageId);
+    m_baseImageId->setText(imageIds.isEmpty() ? tr("unknown") : imageIds.join(u'\n'));
     // The name is the title already; the directory is what tells hosts and mounts apart.
     m_basePath->setText(base->path.section(u'/', 0, -2));
     m_basePath->setToolTip(base->path);
@@ -188,9 +202,8 @@ void DetailsPane::showBase(const cache::CacheSnapshot &snapshot, const QString &
     m_references->clear();
     for (const auto &uuid : base->references) {
         const cache::Instance *instance = snapshot.instance(uuid);
-        const QString text = instance && !instance->name.isEmpty()
-            ? tr("%1 — %2").arg(instance->name, uuid)
-            : uuid;
+        const QString name = instance ? DisplayFormat::instanceName(*instance) : QString();
+        const QString text = name.isEmpty() ? uuid : tr("%1 — %2").arg(name, uuid);
         auto *item = new QListWidgetItem(text, m_references);
         item->setData(KeyRole, uuid);
         item->setToolTip(tr("Show this instance"));
@@ -208,7 +221,17 @@ void DetailsPane::showInstance(const cache::CacheSnapshot &snapshot, const QStri
     m_shownInstance = uuid;
     m_shownBase.clear();
     m_instanceTitle->setText(instance->uuid);
-    m_instanceName->setText(instance->name.isEmpty() ? tr("(not defined in libvirt)") : instance->name);
+    m_instanceName->setText(instance->name.isEmpty() && !instance->nova ? tr("(not defined in libvirt)")
+                                                                        : DisplayFormat::instanceName(*instance));
+    const auto &nova = instance->nova;
+    for (QLabel *label : {m_instanceProject, m_instanceFlavor, m_instanceImage})
+        m_instanceForm->setRowVisible(label, nova.has_value());
+    if (nova) {
+        m_instanceProject->setText(nova->projectName.isEmpty() ? nova->projectUuid
+                                                               : tr("%1 (%2)").arg(nova->projectName, nova->projectUuid));
+        m_instanceFlavor->setText(DisplayFormat::flavor(*nova));
+        m_instanceImage->setText(nova->imageId.isEmpty() ? tr("none (booted from a volume)") : nova->imageId);
+    }
     m_instanceState->setText(DisplayFormat::instanceState(instance->state));
     m_instanceDirectory->setText(instance->directory.isEmpty() ? tr("(none)") : instance->directory);
     setProblems(m_instanceProblems, instance->problems);

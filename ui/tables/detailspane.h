@@ -54,6 +54,10 @@ private:
 
     QLabel *m_instanceTitle = nullptr;
     QLabel *m_instanceName = nullptr;
+    QLabel *m_instanceProject = nullptr; // the rows of Nova's metadata, hidden without it
+    QLabel *m_instanceFlavor = nullptr;
+    QLabel *m_instanceImage = nullptr;
+    QFormLayout *m_instanceForm = nullptr;
     QLabel *m_instanceState = nullptr;
     QLabel *m_instanceDirectory = nullptr;
     QLabel *m_instanceProblems = nullptr;

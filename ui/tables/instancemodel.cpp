@@ -113,9 +113,13 @@ QVariant InstanceModel::data(const QModelIndex &index, int role) const
             return tr("Problems:\n%1").arg(DisplayFormat::problems(instance.problems));
         if (index.column() == BaseFiles)
             return row.baseFiles.join(u'\n');
+        if (index.column() == Name && instance.nova)
+            return tr("Server %1 of project %2\nFlavor: %3\nImage: %4")
+                .arg(instance.nova->name, instance.nova->projectName, DisplayFormat::flavor(*instance.nova),
+                    instance.nova->imageId.isEmpty() ? tr("none (booted from a volume)") : instance.nova->imageId);
         return {};
     case Qt::ForegroundRole:
-        if (index.column() == Name && instance.name.isEmpty())
+        if (index.column() == Name && instance.name.isEmpty() && !instance.nova)
             return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
     case Qt::TextAlignmentRole:
@@ -134,7 +138,7 @@ QVariant InstanceModel::displayData(const Row &row, int column) const
     case Uuid:
         return instance.uuid;
     case Name:
-        return instance.name.isEmpty() ? tr("(not defined)") : instance.name;
+        return instance.name.isEmpty() && !instance.nova ? tr("(not defined)") : DisplayFormat::instanceName(instance);
     case State:
         return DisplayFormat::instanceState(instance.state);
     case Directory:

@@ -28,13 +28,13 @@ bool sameBaseFile(const cache::BaseFile &a, const cache::BaseFile &b)
         && a.allocatedSize == b.allocatedSize && a.mtime == b.mtime && a.imageId == b.imageId
         && a.originalName == b.originalName && a.references == b.references
         && a.problems == b.problems && a.pinned == b.pinned && a.checksumState == b.checksumState
-        && a.verifiedAt == b.verifiedAt;
+        && a.verifiedAt == b.verifiedAt && a.imageIds == b.imageIds;
 }
 
 bool sameInstance(const cache::Instance &a, const cache::Instance &b)
 {
     return a.uuid == b.uuid && a.name == b.name && a.state == b.state
-        && a.directory == b.directory && a.problems == b.problems
+        && a.directory == b.directory && a.problems == b.problems && a.nova == b.nova
         && std::ranges::equal(a.disks, b.disks, sameDisk);
 }
 

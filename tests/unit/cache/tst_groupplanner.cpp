@@ -194,6 +194,35 @@ private Q_SLOTS:
         std::swap(hosts[0], hosts[1]);
         QCOMPARE(planGroups(hosts, now).planOf(u"b"_s)->removeCount, 1);
     }
+
+    // A group with a member whose cache Nova manages is planned by Nova's rules with that
+    // member's nova.conf ages (the views then agree with cleanup --dry-run); a policy given for a
+    // host whose snapshot does not say Nova changes nothing.
+    void aNovaMemberPlansByNovasRules()
+    {
+        QList<PlanningHost> hosts = planningHosts({{u"a"_s, u"s1"_s, {}}, {u"b"_s, u"s1"_s, {}}});
+        NovaPlanPolicy nova;
+        nova.originalMinimumAgeSeconds = 40 * 86400; // the files are 30 days old: too young for Nova
+        nova.source = u"nova.conf on b: /etc/nova/nova.conf"_s;
+        hosts[1].nova = nova;
+        QVERIFY(planGroups(hosts, now).planOf(u"a"_s)->rules == PlanRules::Cowherd); // b's snapshot: Cowherd's
+        QCOMPARE(planGroups(hosts, now).planOf(u"a"_s)->removeCount, 1);
+
+        hosts[1].view.snapshot->managedBy = host::ManagedBy::Nova;
+        const GroupPlans plans = planGroups(hosts, now);
+        const CleanupPlan *plan = plans.planOf(u"a"_s);
+        QVERIFY(plan);
+        QCOMPARE(plan, plans.planOf(u"b"_s));
+        QVERIFY(plan->rules == PlanRules::Nova);
+        QCOMPARE(plan->policy.originalMinimumAgeSeconds, 40 * 86400);
+        QCOMPARE(plan->policy.source, nova.source);
+        QCOMPARE(plan->removeCount, 0);
+        QVERIFY2(plan->action(unused)->reason.startsWith(u"Nova: "_s), qPrintable(plan->action(unused)->reason));
+
+        nova.originalMinimumAgeSeconds = 86400;
+        hosts[1].nova = nova;
+        QVERIFY(planGroups(hosts, now).planOf(u"a"_s)->action(unused)->action == PlannedAction::Action::Remove);
+    }
 };
 
 QTEST_MAIN(TestGroupPlanner)

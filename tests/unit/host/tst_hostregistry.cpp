@@ -31,6 +31,57 @@ private Q_SLOTS:
         QCOMPARE(HostRegistry(file).hosts().size(), 1);
     }
 
+    // Nova's settings (issue 15) round-trip; `hosts set` replaces them and keeps the rest.
+    void novaSettingsRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.path() + u"/hosts.conf"_s;
+        HostConfig nova{u"compute1"_s, u"qemu+ssh://root@compute1/system"_s, u"/var/lib/nova/instances"_s};
+        QCOMPARE(int(nova.managedBy), int(ManagedBy::Auto));
+        QCOMPARE(nova.novaConf, HostConfig::defaultNovaConf());
+        QVERIFY(!nova.allowNovaWrites);
+        nova.managedBy = ManagedBy::Nova;
+        nova.novaConf = {u"/etc/nova/nova.conf"_s, u"/srv/nova/extra.d/*.conf"_s};
+        QVERIFY(HostRegistry(file).add(nova));
+        QVERIFY(HostRegistry(file).add({u"plain"_s, u"qemu:///system"_s, u"/srv/i"_s}));
+        QCOMPARE(*HostRegistry(file).find(u"compute1"_s), nova);
+        QCOMPARE(*HostRegistry(file).find(u"plain"_s), (HostConfig{u"plain"_s, u"qemu:///system"_s, u"/srv/i"_s}));
+
+        nova.allowNovaWrites = true;
+        nova.managedBy = ManagedBy::Cowherd;
+        nova.novaConf = HostConfig::defaultNovaConf();
+        QVERIFY(HostRegistry(file).update(nova));
+        QCOMPARE(*HostRegistry(file).find(u"compute1"_s), nova);
+        QCOMPARE(HostRegistry(file).hosts().size(), 2);
+
+        auto missing = HostRegistry(file).update({u"nope"_s, u"qemu:///system"_s, u"/x"_s});
+        QVERIFY(!missing);
+        QVERIFY(missing.error().message.contains(u"nope"_s));
+        auto relative = HostRegistry(file).update({u"plain"_s, u"qemu:///system"_s, u"/x"_s, ManagedBy::Auto, {u"nova.conf"_s}});
+        QVERIFY(!relative);
+        QVERIFY(relative.error().message.contains(u"nova.conf"_s));
+    }
+
+    void managedByNames_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("expected"); // -1: not a value
+        QTest::addRow("auto") << u"auto"_s << int(ManagedBy::Auto);
+        QTest::addRow("nova") << u"nova"_s << int(ManagedBy::Nova);
+        QTest::addRow("Cowherd") << u"Cowherd"_s << int(ManagedBy::Cowherd);
+        QTest::addRow("empty") << QString() << -1;
+        QTest::addRow("other") << u"openstack"_s << -1;
+    }
+    void managedByNames()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, expected);
+        const auto parsed = managedByFromString(text);
+        QCOMPARE(parsed ? int(*parsed) : -1, expected);
+        if (parsed)
+            QCOMPARE(managedByFromString(toString(*parsed)), parsed);
+    }
+
     void refusesBadHosts_data()
     {
         QTest::addColumn<QString>("name");
