@@ -102,6 +102,12 @@ void MainWindow::createMenus()
     toolBar->addAction(m_hosts->refreshAction());
     toolBar->addAction(m_tasks->launchAction());
     toolBar->addAction(m_tasks->cachePassAction());
+    // The instance actions, icons only (each has a tool tip with its shortcut).
+    QToolBar *instanceBar = addToolBar(tr("Instance"));
+    instanceBar->setObjectName(QStringLiteral("instanceToolBar"));
+    instanceBar->setMovable(false);
+    instanceBar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    instanceBar->addActions(m_tasks->instanceActions());
 
     QTableView *instanceTable = m_views->instanceView()->tableView();
     instanceTable->setContextMenuPolicy(Qt::ActionsContextMenu);
