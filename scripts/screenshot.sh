@@ -3,7 +3,7 @@
 # eight instances whose domains a libvirt test-driver file defines as running, paused, shut off;
 # one instance is on disk only), runs one real cache pass over it (so the dashboard has history),
 # opens cowherd on it under Xvfb and saves the main window to OUTPUT.png.
-# VIEW chooses the picture: base (the base cache table, default), map, dashboard, or
+# VIEW chooses the picture: base (the base cache table, default), instances, map, dashboard, or
 # launch-wizard (its last page), cache-pass (the preview dialog), task-centre (a few real tasks),
 # hosts (the overview of all hosts, with a second lab and a host that cannot be reached),
 # images (the Images tab: the clouds of OS_CLIENT_CONFIG_FILE or ~/.config/openstack), import-dialog.
@@ -14,7 +14,7 @@
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
-    echo "usage: $0 OUTPUT.png [base|map|dashboard|hosts|images|launch-wizard|cache-pass|task-centre|import-dialog] [COWHERD-ARGUMENTS...]" >&2
+    echo "usage: $0 OUTPUT.png [base|instances|map|dashboard|hosts|images|launch-wizard|cache-pass|task-centre|import-dialog] [COWHERD-ARGUMENTS...]" >&2
     exit 2
 fi
 output=$(realpath -m "$1")
@@ -27,7 +27,7 @@ fi
 tab='' mode=window
 case $view in
     base | window) ;;
-    map | dashboard | hosts | images) tab=$view ;;
+    map | dashboard | hosts | images | instances) tab=$view ;;
     launch-wizard | cache-pass | task-centre | import-dialog) mode=$view ;;
     *) echo "unknown view: $view" >&2; exit 2 ;;
 esac

@@ -478,6 +478,22 @@
         <source>%1 will be fetched from Glance into the cache of %2 as %3.</source>
         <translation>%1 wird aus Glance in den Cache von %2 als %3 geladen.</translation>
     </message>
+    <message>
+        <source>pausing</source>
+        <translation>wird angehalten</translation>
+    </message>
+    <message>
+        <source>resuming</source>
+        <translation>wird fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation>%1 anhalten</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>%1 fortsetzen</translation>
+    </message>
 </context>
 <context>
     <name>LastPasses</name>
@@ -801,6 +817,10 @@ Probleme:
         <source>Checksum</source>
         <translation>Prüfsumme</translation>
     </message>
+    <message>
+        <source>blocked</source>
+        <translation>blockiert</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::CacheActions</name>
@@ -1053,6 +1073,10 @@ Probleme:
     <message>
         <source>Cannot read the console log: %1</source>
         <translation>Das Konsolenprotokoll kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 on %3</source>
+        <translation>%1 — %2 auf %3</translation>
     </message>
 </context>
 <context>
@@ -1309,6 +1333,33 @@ Doppelklick zeigt diese Basisdatei</translation>
     <message>
         <source>none (booted from a volume)</source>
         <translation>keines (von einem Volume gestartet)</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::FiguresPlot</name>
+    <message>
+        <source>CPU use over time</source>
+        <translation>CPU-Auslastung im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>No live figures: the instance is not running or the Instances tab is hidden.</source>
+        <translation>Keine Live-Werte: Die Instanz läuft nicht oder der Reiter „Instanzen“ ist ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>CPU %1 · memory %2 · disk read %3, write %4</source>
+        <translation>CPU %1 · Speicher %2 · Platte lesen %3, schreiben %4</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -1946,14 +1997,6 @@ Zustand: %4</translation>
         <translation>Die Instanz anhalten, ihre Definition und ihr Verzeichnis entfernen; ihre Basisdateien bleiben (Umschalt+Entf)</translation>
     </message>
     <message>
-        <source>Open &amp;console</source>
-        <translation>&amp;Konsole öffnen</translation>
-    </message>
-    <message>
-        <source>Install virt-viewer to open the graphical console</source>
-        <translation>Installieren Sie virt-viewer, um die grafische Konsole zu öffnen</translation>
-    </message>
-    <message>
         <source>Open the instance&apos;s graphical console in %1 (Ctrl+Shift+O)</source>
         <translation>Die grafische Konsole der Instanz in %1 öffnen (Strg+Umschalt+O)</translation>
     </message>
@@ -1968,6 +2011,56 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
     <message>
         <source>Terminate %1</source>
         <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Pause the selected instance: its processors stop, its memory stays (Ctrl+Shift+U)</source>
+        <translation>Die ausgewählte Instanz anhalten: Ihre Prozessoren stoppen, ihr Speicher bleibt erhalten (Strg+Umschalt+U)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume the paused instance (Ctrl+Shift+Y)</source>
+        <translation>Die angehaltene Instanz fortsetzen (Strg+Umschalt+Y)</translation>
+    </message>
+    <message>
+        <source>Open &amp;graphical console</source>
+        <translation>&amp;Grafische Konsole öffnen</translation>
+    </message>
+    <message>
+        <source>Open the instance&apos;s graphical console; needs virt-viewer (apt install virt-viewer) (Ctrl+Shift+O)</source>
+        <translation>Die grafische Konsole der Instanz öffnen; benötigt virt-viewer (apt install virt-viewer) (Strg+Umschalt+O)</translation>
+    </message>
+    <message>
+        <source>The graphical console opens in virt-viewer, which is not installed on this machine.
+
+Install it with:
+    sudo apt install virt-viewer
+
+It reaches remote hosts itself, over the same SSH connection as libvirt.</source>
+        <translation>Die grafische Konsole öffnet sich in virt-viewer, das auf diesem Rechner nicht installiert ist.
+
+Installieren Sie es mit:
+    sudo apt install virt-viewer
+
+Entfernte Hosts erreicht es selbst, über dieselbe SSH-Verbindung wie libvirt.</translation>
+    </message>
+    <message>
+        <source>virt-viewer is not installed</source>
+        <translation>virt-viewer ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>Cannot start %1 for %2 on %3.</source>
+        <translation>%1 kann für %2 auf %3 nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Graphical console</source>
+        <translation>Grafische Konsole</translation>
     </message>
 </context>
 <context>
@@ -2005,6 +2098,30 @@ Die Instanz wird angehalten, ihre Definition entfernt und ihr Verzeichnis %3 gel
     <message>
         <source>Base files</source>
         <translation>Basisdateien</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Disk read</source>
+        <translation>Platte lesen</translation>
+    </message>
+    <message>
+        <source>Disk write</source>
+        <translation>Platte schreiben</translation>
     </message>
     <message>
         <source>Server %1 of project %2
@@ -2247,6 +2364,10 @@ Image: %4</translation>
     <message>
         <source>I&amp;mages</source>
         <translation>I&amp;mages</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
     </message>
 </context>
 <context>

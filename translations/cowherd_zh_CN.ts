@@ -474,6 +474,22 @@
         <source>%1 will be fetched from Glance into the cache of %2 as %3.</source>
         <translation>%1 将从 Glance 获取到 %2 的缓存中，名为 %3。</translation>
     </message>
+    <message>
+        <source>pausing</source>
+        <translation>正在暂停</translation>
+    </message>
+    <message>
+        <source>resuming</source>
+        <translation>正在恢复</translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation>暂停 %1</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>恢复 %1</translation>
+    </message>
 </context>
 <context>
     <name>LastPasses</name>
@@ -792,6 +808,10 @@ Problems:
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
+    <message>
+        <source>blocked</source>
+        <translation>已阻止</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::CacheActions</name>
@@ -1044,6 +1064,10 @@ Problems:
         <source>Cannot read the console log: %1</source>
         <translation>无法读取控制台日志：%1</translation>
     </message>
+    <message>
+        <source>%1 — %2 on %3</source>
+        <translation>%1 — %2（位于 %3）</translation>
+    </message>
 </context>
 <context>
     <name>cowherd::ui::Dashboard</name>
@@ -1295,6 +1319,33 @@ Double-click to show this base file</source>
     <message>
         <source>none (booted from a volume)</source>
         <translation>无（从卷启动）</translation>
+    </message>
+</context>
+<context>
+    <name>cowherd::ui::FiguresPlot</name>
+    <message>
+        <source>CPU use over time</source>
+        <translation>CPU 使用率随时间变化</translation>
+    </message>
+    <message>
+        <source>No live figures: the instance is not running or the Instances tab is hidden.</source>
+        <translation>无实时数据：实例未运行，或“实例”标签页已隐藏。</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>CPU %1 · memory %2 · disk read %3, write %4</source>
+        <translation>CPU %1 · 内存 %2 · 磁盘读取 %3，写入 %4</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>
@@ -1928,14 +1979,6 @@ State: %4</source>
         <translation>停止、取消定义并删除实例；其基础镜像文件保留 (Shift+Del)</translation>
     </message>
     <message>
-        <source>Open &amp;console</source>
-        <translation>打开控制台(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Install virt-viewer to open the graphical console</source>
-        <translation>安装 virt-viewer 以打开图形控制台</translation>
-    </message>
-    <message>
         <source>Open the instance&apos;s graphical console in %1 (Ctrl+Shift+O)</source>
         <translation>在 %1 中打开实例的图形控制台 (Ctrl+Shift+O)</translation>
     </message>
@@ -1950,6 +1993,56 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
     <message>
         <source>Terminate %1</source>
         <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause the selected instance: its processors stop, its memory stays (Ctrl+Shift+U)</source>
+        <translation>暂停所选实例：其处理器停止，内存保留 (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Resume the paused instance (Ctrl+Shift+Y)</source>
+        <translation>恢复已暂停的实例 (Ctrl+Shift+Y)</translation>
+    </message>
+    <message>
+        <source>Open &amp;graphical console</source>
+        <translation>打开图形控制台(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Open the instance&apos;s graphical console; needs virt-viewer (apt install virt-viewer) (Ctrl+Shift+O)</source>
+        <translation>打开实例的图形控制台；需要 virt-viewer（apt install virt-viewer）(Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>The graphical console opens in virt-viewer, which is not installed on this machine.
+
+Install it with:
+    sudo apt install virt-viewer
+
+It reaches remote hosts itself, over the same SSH connection as libvirt.</source>
+        <translation>图形控制台在 virt-viewer 中打开，但本机未安装 virt-viewer。
+
+请用以下命令安装：
+    sudo apt install virt-viewer
+
+它会自行连接远程主机，使用与 libvirt 相同的 SSH 连接。</translation>
+    </message>
+    <message>
+        <source>virt-viewer is not installed</source>
+        <translation>未安装 virt-viewer</translation>
+    </message>
+    <message>
+        <source>Cannot start %1 for %2 on %3.</source>
+        <translation>无法为 %3 上的 %2 启动 %1。</translation>
+    </message>
+    <message>
+        <source>Graphical console</source>
+        <translation>图形控制台</translation>
     </message>
 </context>
 <context>
@@ -1987,6 +2080,30 @@ The instance is stopped, undefined and its directory %3 removed. Its base files 
     <message>
         <source>Base files</source>
         <translation>基础镜像文件</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Disk read</source>
+        <translation>磁盘读取</translation>
+    </message>
+    <message>
+        <source>Disk write</source>
+        <translation>磁盘写入</translation>
     </message>
     <message>
         <source>Server %1 of project %2
@@ -2229,6 +2346,10 @@ Image: %4</source>
     <message>
         <source>I&amp;mages</source>
         <translation>镜像(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,10 @@ int startCommand(const QStringList &arguments, Context &context);
 int shutdownCommand(const QStringList &arguments, Context &context);
 int rebootCommand(const QStringList &arguments, Context &context);
 int terminateCommand(const QStringList &arguments, Context &context);
+int pauseCommand(const QStringList &arguments, Context &context);
+int resumeCommand(const QStringList &arguments, Context &context);
+// console NAME [--follow] [--lines N]: the serial console log through the host's transport.
+int consoleCommand(const QStringList &arguments, Context &context);
 int cleanupCommand(const QStringList &arguments, Context &context);
 int verifyCommand(const QStringList &arguments, Context &context);
 int pinCommand(const QStringList &arguments, Context &context);

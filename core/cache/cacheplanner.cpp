@@ -157,6 +157,7 @@ CleanupPlan planCleanup(const SharingGroupState &group, const CachePolicy &polic
         const bool mismatch = meta.state == BaseMetadata::ChecksumState::Mismatch;
 
         auto removeUnlessBlocked = [&](const QString &why) {
+            a.removableInSeconds = 0;
             if (plan.blocked) {
                 a.blocked = true;
                 a.reason = why + u"; "_s + plan.blockedReason;
@@ -178,9 +179,12 @@ CleanupPlan planCleanup(const SharingGroupState &group, const CachePolicy &polic
         } else if (a.kind == BaseKind::Partial) {
             if (age < 0)
                 a.reason = u"partial file of unknown age: kept"_s;
-            else if (age < policy.orphanMinimumAgeSeconds)
+            else if (age < policy.orphanMinimumAgeSeconds) {
                 a.reason = u"in flight: written %1 ago; an orphan after %2"_s.arg(formatDuration(age),
                     formatDuration(policy.orphanMinimumAgeSeconds));
+                if (policy.removeOrphans)
+                    a.removableInSeconds = policy.orphanMinimumAgeSeconds - age;
+            }
             else if (!policy.removeOrphans)
                 a.reason = u"orphan: not written for %1; orphan removal is off"_s.arg(formatDuration(age));
             else {
@@ -197,9 +201,11 @@ CleanupPlan planCleanup(const SharingGroupState &group, const CachePolicy &polic
         } else {
             const qint64 minimum = minimumAge(a.kind, policy);
             const QString unused = u"unused for %1"_s.arg(formatDuration(age));
-            if (age < minimum)
+            if (age < minimum) {
                 a.reason = unused + u"; removable in %1"_s.arg(formatDuration(minimum - age));
-            else if (!policy.removeUnused)
+                if (policy.removeUnused)
+                    a.removableInSeconds = minimum - age;
+            } else if (!policy.removeUnused)
                 a.reason = unused + u"; removal of unused base files is off"_s;
             else
                 removeUnlessBlocked(unused + u" (minimum %1)"_s.arg(formatDuration(minimum)));

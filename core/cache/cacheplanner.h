@@ -43,6 +43,10 @@ struct PlannedAction
     QStringList references; // "lab1:uuid", sorted
     bool orphan = false; // a stale *.part / *.converted
     bool blocked = false; // would be removed, but the sharing group blocks removal
+    // When the rules would remove the file by age alone, counted from the plan's time: 0 for a
+    // removal (also when blocked), the time left to its minimum age for one too young, -1 never
+    // (in use, pinned, corrupt, unknown, age unknown, removal off). The base cache table shows it.
+    qint64 removableInSeconds = -1;
     QString advice; // under Nova's rules: what Cowherd's own rules would do instead; empty when the same
 };
 

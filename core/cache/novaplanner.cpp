@@ -193,6 +193,7 @@ CleanupPlan planNovaCleanup(const SharingGroupState &group, const NovaPlanPolicy
             } else if (age < 0) {
                 a.reason = what + u"; age unknown (no modification time): kept"_s;
             } else if (age < minimum) {
+                a.removableInSeconds = minimum - age;
                 a.reason = what + u", too young to remove: "_s + unused + u", removable in %1 (minimum %2)"_s
                     .arg(formatDuration(minimum - age), formatDuration(minimum));
             } else if (!m.references.isEmpty()) {
@@ -201,9 +202,11 @@ CleanupPlan planNovaCleanup(const SharingGroupState &group, const NovaPlanPolicy
                                                                          "onto it ("_s + listOf(a.references) + u')';
             } else if (plan.blocked) {
                 a.blocked = true;
+                a.removableInSeconds = 0;
                 a.reason = what + u", removable: "_s + unused + u"; "_s + plan.blockedReason;
             } else {
                 a.action = PlannedAction::Action::Remove;
+                a.removableInSeconds = 0;
                 a.reason = what + u", removable: "_s + unused + u" (minimum %1)"_s.arg(formatDuration(minimum));
             }
         };

@@ -264,6 +264,39 @@ Status rebootInstance(const host::LibvirtConnection &conn, const QString &nameOr
     return {};
 }
 
+namespace {
+
+Status pauseOrResume(const host::LibvirtConnection &conn, const QString &nameOrUuid, bool pause)
+{
+    auto d = requireDomain(conn, nameOrUuid);
+    if (!d)
+        return std::unexpected(d.error());
+    const QString verb = pause ? u"pause"_s : u"resume"_s;
+    if (!isActive(d->get()))
+        return std::unexpected(Error::refused(u"Cannot %1 domain %2 on %3: it is not running; start it first."_s.arg(
+            verb, domainName(d->get()), conn.uri())));
+    const QString state = stateOf(d->get());
+    if (state == (pause ? u"paused"_s : u"running"_s))
+        return {};
+    const int rc = pause ? virDomainSuspend(d->get()) : virDomainResume(d->get());
+    if (rc != 0)
+        return fail(host::LibvirtConnection::lastErrorKind(),
+            u"Cannot %1 domain %2 on %3: %4"_s.arg(verb, domainName(d->get()), conn.uri(), libvirtMessage()));
+    return {};
+}
+
+} // namespace
+
+Status pauseInstance(const host::LibvirtConnection &conn, const QString &nameOrUuid)
+{
+    return pauseOrResume(conn, nameOrUuid, true);
+}
+
+Status resumeInstance(const host::LibvirtConnection &conn, const QString &nameOrUuid)
+{
+    return pauseOrResume(conn, nameOrUuid, false);
+}
+
 Status terminateInstance(host::Transport &transport, const host::LibvirtConnection &conn,
     const QString &instancesPathIn, const QString &nameOrUuid, std::chrono::milliseconds timeout,
     const std::function<bool()> &isCancelled)

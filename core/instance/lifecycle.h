@@ -46,6 +46,12 @@ enum class RebootKind {
 Status rebootInstance(const host::LibvirtConnection &conn, const QString &nameOrUuid,
     RebootKind kind = RebootKind::Soft);
 
+// Pauses a running domain (virDomainSuspend: its vCPUs stop, its memory stays) and resumes a
+// paused one. Pausing a paused or resuming a running domain is fine; a domain that is not
+// running at all is refused with a message that says so.
+Status pauseInstance(const host::LibvirtConnection &conn, const QString &nameOrUuid);
+Status resumeInstance(const host::LibvirtConnection &conn, const QString &nameOrUuid);
+
 // Shuts the domain down (gracefully up to timeout), undefines it with its managed save,
 // snapshot and checkpoint metadata and NVRAM, and removes <instancesPath>/<uuid> (renamed to
 // <uuid>_del first, so a half-removed directory is never taken for an instance). Base files are

@@ -10,6 +10,7 @@
 #include "testlab.h"
 
 #include "cache/basemetadata.h"
+#include "cache/cacheplanner.h"
 #include "cache/cachepolicy.h"
 #include "cache/scanner.h"
 #include "host/hostregistry.h"
@@ -258,7 +259,13 @@ private Q_SLOTS:
             return snapshot;
         };
         auto cell = [&](const QString &name, int column) { return model.indexOf(name, column).data().toString(); };
-        QVERIFY(scan());
+        const auto first = scan();
+        QVERIFY(first);
+        // Removable in reads the plan of the host's sharing group; nothing until one is known.
+        QCOMPARE(cell(m_old, ui::BaseCacheModel::RemovableIn), QString());
+        cache::SharingGroupState group;
+        group.hosts.append({m_target.host, *first, {}});
+        model.setPlan(cache::planCleanup(group, {}, first->takenAt));
         QCOMPARE(cell(m_old, ui::BaseCacheModel::RemovableIn), QStringLiteral("now"));
         QCOMPARE(cell(m_used, ui::BaseCacheModel::RemovableIn), QStringLiteral("in use"));
         QCOMPARE(cell(m_used, ui::BaseCacheModel::LastUsed), QStringLiteral("in use"));
@@ -266,9 +273,27 @@ private Q_SLOTS:
         QCOMPARE(cell(m_old, ui::BaseCacheModel::Checksum), QStringLiteral("unverified"));
         cache::CachePolicy longer;
         longer.originalMinimumAgeSeconds = 3 * 86400 + 5 * 3600 + 1800;
-        model.setPolicy(longer);
+        model.setPlan(cache::planCleanup(group, longer, first->takenAt));
         QCOMPARE(cell(m_old, ui::BaseCacheModel::RemovableIn), QStringLiteral("5 h"));
-        model.setPolicy({});
+        // Another host of the sharing group uses the file: in use, and the tooltip says where.
+        cache::CacheSnapshot other = *first;
+        for (cache::BaseFile &b : other.bases)
+            b.references = b.name == m_old ? QStringList{QStringLiteral("0f1e2d3c-aaaa-4bbb-8ccc-000000000001")} : QStringList{};
+        other.instances.clear();
+        host::HostConfig lab2 = m_target.host;
+        lab2.name = QStringLiteral("lab2");
+        cache::SharingGroupState shared = group;
+        shared.hosts.append({lab2, other, {}});
+        model.setPlan(cache::planCleanup(shared, {}, first->takenAt));
+        QCOMPARE(cell(m_old, ui::BaseCacheModel::RemovableIn), QStringLiteral("in use"));
+        const QString why = model.indexOf(m_old, ui::BaseCacheModel::RemovableIn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(why.contains(QStringLiteral("lab2")), qPrintable(why));
+        // A member that cannot be seen blocks every removal of the group.
+        cache::SharingGroupState blocked = group;
+        blocked.hosts.append({lab2, std::nullopt, QStringLiteral("connection refused")});
+        model.setPlan(cache::planCleanup(blocked, {}, first->takenAt));
+        QCOMPARE(cell(m_old, ui::BaseCacheModel::RemovableIn), QStringLiteral("blocked"));
+        model.setPlan(cache::planCleanup(group, {}, first->takenAt));
 
         QCOMPARE(task::toString(runTask(manager, QStringLiteral("Verify"), ui::CacheTasks::verify(m_target))), task::toString(TaskState::Succeeded));
         QVERIFY(scan());

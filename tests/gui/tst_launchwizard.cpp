@@ -165,8 +165,12 @@ private Q_SLOTS:
         file.flush();
 
         ui::ConsolePane pane;
+        pane.setInterval(50);
         QSignalSpy updated(&pane, &ui::ConsolePane::updated);
         pane.follow(log, QStringLiteral("console-test"));
+        QVERIFY(!pane.isFollowing()); // only while shown
+        pane.show();
+        QVERIFY(pane.isFollowing());
         QTRY_VERIFY_WITH_TIMEOUT(updated.count() > 0, TaskTimeoutMs);
         QVERIFY(pane.text().endsWith(QStringLiteral("COWHERD DEMO: alpha\n")));
         QVERIFY(pane.text().size() <= ui::ConsolePane::MaxBytes);
@@ -175,8 +179,13 @@ private Q_SLOTS:
         file.flush();
         QTRY_VERIFY_WITH_TIMEOUT(pane.text().endsWith(QStringLiteral("login: ")), TaskTimeoutMs);
 
+        pane.hide();
+        QVERIFY(!pane.isFollowing());
+        pane.show();
+        QVERIFY(pane.isFollowing());
         pane.follow({}, {});
         QVERIFY(pane.text().isEmpty());
+        QVERIFY(!pane.isFollowing());
     }
 
     void previewSaysResizeFetchAndRefuse()

@@ -34,7 +34,9 @@ private Q_SLOTS:
                 break;
             commands << line.trimmed().section(u' ', 0, 0);
         }
-        QCOMPARE(commands.size(), 15);
+        QCOMPARE(commands.size(), 18);
+        for (const char *added : {"pause", "resume", "console"})
+            QVERIFY(commands.contains(QString::fromLatin1(added)));
         for (const QString &command : std::as_const(commands)) {
             const CtlRun help = runCtl({command, u"--help"_s});
             QVERIFY2(help.exitCode == 0, qPrintable(command + u": "_s + help.errText()));

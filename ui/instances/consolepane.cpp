@@ -1,15 +1,13 @@
 #include "instances/consolepane.h"
-#include "task/whenfinished.h"
 
-#include <QFile>
-#include <QFileInfo>
-#include <QFileSystemWatcher>
+#include "host/localtransport.h"
+#include "instance/consolelog.h"
+
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace cowherd::ui {
 
@@ -17,7 +15,7 @@ ConsolePane::ConsolePane(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
     , m_text(new QPlainTextEdit(this))
-    , m_watcher(new QFileSystemWatcher(this))
+    , m_follower(new instance::ConsoleFollower(this))
 {
     setObjectName(QStringLiteral("consolePane"));
     m_text->setObjectName(QStringLiteral("consoleText"));
@@ -28,99 +26,81 @@ ConsolePane::ConsolePane(QWidget *parent)
     m_text->setMaximumBlockCount(10000);
     m_text->setPlaceholderText(tr("Select an instance to follow its serial console."));
     m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 4);
     layout->addWidget(m_title);
     layout->addWidget(m_text, 1);
-    // The directory too: libvirt creates console.log when the domain starts.
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &ConsolePane::readMore);
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &ConsolePane::readMore);
+    connect(m_follower, &instance::ConsoleFollower::received, this, &ConsolePane::received);
+    connect(m_follower, &instance::ConsoleFollower::failed, this, [this](const QString &message) {
+        m_text->setPlainText(tr("Cannot read the console log: %1").arg(message));
+        Q_EMIT updated();
+    });
 }
+
+ConsolePane::~ConsolePane() = default;
 
 void ConsolePane::follow(const QString &path, const QString &instanceName)
 {
-    if (path == m_path)
+    follow(path.isEmpty() ? nullptr : std::make_shared<host::LocalTransport>(), path, instanceName);
+}
+
+void ConsolePane::follow(std::shared_ptr<host::Transport> transport, const QString &path, const QString &instanceName)
+{
+    if (path == m_path && (transport != nullptr) == (m_transport != nullptr))
         return;
-    if (!m_watcher->files().isEmpty())
-        m_watcher->removePaths(m_watcher->files());
-    if (!m_watcher->directories().isEmpty())
-        m_watcher->removePaths(m_watcher->directories());
-    ++m_generation;
-    m_path = path;
-    m_offset = -1; // first read: the tail only
-    m_reading = false;
-    m_readAgain = false;
+    m_follower->stop();
+    m_transport = path.isEmpty() ? nullptr : std::move(transport);
+    m_path = m_transport ? path : QString();
     m_text->clear();
-    if (path.isEmpty()) {
+    if (m_path.isEmpty()) {
         m_title->setText(tr("No instance selected"));
         return;
     }
-    m_title->setText(tr("%1 — %2").arg(instanceName, path));
-    // addPath() stats the path; for a local file that is cheap, and remote hosts get no watcher.
-    m_watcher->addPath(QFileInfo(path).absolutePath());
-    readMore();
+    m_title->setText(m_transport->isLocal() ? tr("%1 — %2").arg(instanceName, path)
+                                            : tr("%1 — %2 on %3").arg(instanceName, path, m_transport->displayName()));
+    if (isVisible())
+        m_follower->follow(m_transport, m_path, MaxBytes);
 }
 
-ConsolePane::Chunk ConsolePane::readFrom(const QString &path, qint64 offset)
+void ConsolePane::setInterval(int ms)
 {
-    Chunk chunk;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        chunk.error = file.exists() ? file.errorString() : QString();
-        chunk.end = 0;
-        return chunk;
-    }
-    const qint64 size = file.size();
-    if (offset < 0 || offset > size) {
-        chunk.restarted = true;
-        offset = std::max<qint64>(0, size - MaxBytes);
-    }
-    const qint64 start = std::max(offset, size - MaxBytes);
-    if (start > offset)
-        chunk.restarted = true;
-    file.seek(start);
-    chunk.data = file.read(size - start);
-    chunk.end = start + chunk.data.size();
-    return chunk;
+    m_follower->setInterval(ms);
 }
 
-void ConsolePane::readMore()
+bool ConsolePane::isFollowing() const
 {
-    if (m_path.isEmpty())
-        return;
-    if (m_reading) {
-        m_readAgain = true;
-        return;
+    return m_follower->isFollowing();
+}
+
+void ConsolePane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_path.isEmpty() && !m_follower->isFollowing())
+        m_follower->follow(m_transport, m_path, MaxBytes);
+}
+
+void ConsolePane::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_follower->stop();
+}
+
+void ConsolePane::received(const QByteArray &data, bool restarted)
+{
+    QScrollBar *bar = m_text->verticalScrollBar();
+    const bool atEnd = bar->value() == bar->maximum();
+    QString text = QString::fromUtf8(data);
+    text.remove(u'\r');
+    if (restarted) {
+        m_text->setPlainText(text);
+    } else {
+        m_text->moveCursor(QTextCursor::End);
+        m_text->insertPlainText(text);
     }
-    m_reading = true;
-    const quint64 generation = m_generation;
-    task::whenFinished(QtConcurrent::run(&ConsolePane::readFrom, m_path, m_offset), this, [this, generation](const Chunk &chunk) {
-        if (generation != m_generation)
-            return;
-        m_reading = false;
-        if (!chunk.error.isEmpty()) {
-            m_text->setPlainText(tr("Cannot read the console log: %1").arg(chunk.error));
-        } else if (!chunk.data.isEmpty() || chunk.restarted) {
-            if (m_watcher->files().isEmpty())
-                m_watcher->addPath(m_path);
-            QScrollBar *bar = m_text->verticalScrollBar();
-            const bool atEnd = bar->value() == bar->maximum();
-            QString text = QString::fromUtf8(chunk.data);
-            text.remove(u'\r');
-            if (chunk.restarted) {
-                m_text->setPlainText(text);
-            } else {
-                m_text->moveCursor(QTextCursor::End);
-                m_text->insertPlainText(text);
-            }
-            if (atEnd || chunk.restarted)
-                bar->setValue(bar->maximum());
-            Q_EMIT updated();
-        }
-        m_offset = chunk.end;
-        if (std::exchange(m_readAgain, false))
-            readMore();
-    });
+    if (atEnd || restarted)
+        bar->setValue(bar->maximum());
+    Q_EMIT updated();
 }
 
 QString ConsolePane::text() const

@@ -32,33 +32,36 @@ InstanceActions::InstanceActions(task::TaskManager *tasks, QWidget *dialogParent
     m_terminate = new QAction(style->standardIcon(QStyle::SP_TrashIcon), tr("&Terminate…"), this);
     m_terminate->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
     m_terminate->setToolTip(tr("Stop, undefine and remove the instance; its base files stay (Shift+Del)"));
-    m_console = new QAction(style->standardIcon(QStyle::SP_ComputerIcon), tr("Open &console"), this);
+    m_pause = new QAction(style->standardIcon(QStyle::SP_MediaPause), tr("&Pause"), this);
+    m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    m_pause->setToolTip(tr("Pause the selected instance: its processors stop, its memory stays (Ctrl+Shift+U)"));
+    m_resume = new QAction(style->standardIcon(QStyle::SP_MediaSeekForward), tr("&Resume"), this);
+    m_resume->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
+    m_resume->setToolTip(tr("Resume the paused instance (Ctrl+Shift+Y)"));
+    m_console = new QAction(style->standardIcon(QStyle::SP_ComputerIcon), tr("Open &graphical console"), this);
     m_console->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
 
     connect(m_start, &QAction::triggered, this, [this] { run(int(InstanceAction::Start)); });
     connect(m_shutdown, &QAction::triggered, this, [this] { run(int(InstanceAction::Shutdown)); });
     connect(m_reboot, &QAction::triggered, this, [this] { run(int(InstanceAction::Reboot)); });
     connect(m_terminate, &QAction::triggered, this, [this] { run(int(InstanceAction::Terminate)); });
+    connect(m_pause, &QAction::triggered, this, [this] { run(int(InstanceAction::Pause)); });
+    connect(m_resume, &QAction::triggered, this, [this] { run(int(InstanceAction::Resume)); });
     connect(m_console, &QAction::triggered, this, &InstanceActions::openConsole);
 
-    // Searching PATH stats files: on a worker, once.
-    task::whenFinished(QtConcurrent::run([] {
-        QString viewer = QStandardPaths::findExecutable(QStringLiteral("virt-viewer"));
-        const bool remote = viewer.isEmpty();
-        if (remote)
-            viewer = QStandardPaths::findExecutable(QStringLiteral("remote-viewer"));
-        return std::pair{viewer, remote};
-    }), this, [this](const std::pair<QString, bool> &found) {
-        m_viewer = found.first;
-        m_viewerIsRemote = found.second;
-        updateEnabled();
-    });
+    // Searching PATH stats files: on a worker, once. virt-viewer, not remote-viewer: only
+    // virt-viewer finds a domain's display through libvirt (and its SSH tunnel) by itself.
+    task::whenFinished(QtConcurrent::run([] { return QStandardPaths::findExecutable(QStringLiteral("virt-viewer")); }),
+        this, [this](const QString &found) {
+            m_viewer = found;
+            updateEnabled();
+        });
     updateEnabled();
 }
 
 QList<QAction *> InstanceActions::actions() const
 {
-    return {m_start, m_shutdown, m_reboot, m_terminate, m_console};
+    return {m_start, m_pause, m_resume, m_shutdown, m_reboot, m_terminate, m_console};
 }
 
 void InstanceActions::setTarget(const host::HostConfig &host, const cache::Instance *instance)
@@ -72,13 +75,17 @@ void InstanceActions::updateEnabled()
 {
     const bool defined = m_instance && !m_instance->name.isEmpty();
     const bool running = defined && m_instance->state == u"running";
-    m_start->setEnabled(defined && !running);
-    m_shutdown->setEnabled(running);
+    const bool paused = defined && m_instance->state == u"paused";
+    m_start->setEnabled(defined && !running && !paused);
+    m_pause->setEnabled(running);
+    m_resume->setEnabled(paused);
+    m_shutdown->setEnabled(running || paused);
     m_reboot->setEnabled(running);
     m_terminate->setEnabled(m_instance.has_value());
-    m_console->setEnabled(running && !m_viewer.isEmpty());
+    // Enabled without a viewer too: it then says how to install one.
+    m_console->setEnabled(running || paused);
     m_console->setToolTip(m_viewer.isEmpty()
-            ? tr("Install virt-viewer to open the graphical console")
+            ? tr("Open the instance's graphical console; needs virt-viewer (apt install virt-viewer) (Ctrl+Shift+O)")
             : tr("Open the instance's graphical console in %1 (Ctrl+Shift+O)").arg(m_viewer));
 }
 
@@ -105,14 +112,40 @@ void InstanceActions::run(int which)
     Q_EMIT taskSubmitted(id);
 }
 
-void InstanceActions::openConsole()
+QString InstanceActions::viewerMissingText()
+{
+    return tr("The graphical console opens in virt-viewer, which is not installed on this machine.\n\n"
+              "Install it with:\n    sudo apt install virt-viewer\n\n"
+              "It reaches remote hosts itself, over the same SSH connection as libvirt.");
+}
+
+std::pair<QString, QStringList> InstanceActions::viewerCommand() const
 {
     if (!m_instance || m_viewer.isEmpty())
+        return {};
+    const QString domain = m_instance->name.isEmpty() ? m_instance->uuid : m_instance->name;
+    return {m_viewer, QStringList{QStringLiteral("--connect"), m_host.uri, QStringLiteral("--wait"), domain}};
+}
+
+void InstanceActions::openConsole()
+{
+    if (!m_instance)
         return;
-    const QStringList arguments = m_viewerIsRemote
-        ? QStringList{m_host.uri, QStringLiteral("--domain-name"), m_instance->name}
-        : QStringList{QStringLiteral("--connect"), m_host.uri, QStringLiteral("--wait"), m_instance->name};
-    QProcess::startDetached(m_viewer, arguments);
+    const auto [program, arguments] = viewerCommand();
+    if (program.isEmpty()) {
+        if (m_message)
+            m_message(viewerMissingText());
+        else
+            QMessageBox::information(m_dialogParent, tr("virt-viewer is not installed"), viewerMissingText());
+        return;
+    }
+    if (!QProcess::startDetached(program, arguments)) {
+        const QString text = tr("Cannot start %1 for %2 on %3.").arg(program, m_instance->name, m_host.name);
+        if (m_message)
+            m_message(text);
+        else
+            QMessageBox::warning(m_dialogParent, tr("Graphical console"), text);
+    }
 }
 
 } // namespace cowherd::ui

@@ -17,8 +17,8 @@ class TaskManager;
 
 namespace cowherd::ui {
 
-// Start, Shut down, Reboot, Terminate and Open console for the selected instance; each runs
-// as a task. The window tells it which instance is selected.
+// Start, Pause, Resume, Shut down, Reboot, Terminate and Open graphical console for the selected
+// instance; each but the console runs as a task (the same tasks as cowherdctl's commands). The window tells it which instance is selected.
 class InstanceActions final : public QObject
 {
     Q_OBJECT
@@ -33,10 +33,18 @@ public:
     QAction *shutdownAction() const { return m_shutdown; }
     QAction *rebootAction() const { return m_reboot; }
     QAction *terminateAction() const { return m_terminate; }
+    QAction *pauseAction() const { return m_pause; }
+    QAction *resumeAction() const { return m_resume; }
     QAction *consoleAction() const { return m_console; }
 
-    // Tests answer the terminate confirmation themselves.
+    // The program and arguments that open the graphical console of the target (virt-viewer
+    // --connect URI NAME); an empty program when no viewer is installed.
+    std::pair<QString, QStringList> viewerCommand() const;
+    // What is said when no viewer is installed.
+    static QString viewerMissingText();
+    // Tests answer the terminate confirmation and see the viewer hint themselves.
     void setConfirmTerminate(std::function<bool(const QString &text)> confirm) { m_confirm = std::move(confirm); }
+    void setShowMessage(std::function<void(const QString &text)> show) { m_message = std::move(show); }
 
 Q_SIGNALS:
     void taskSubmitted(quint64 id);
@@ -50,13 +58,15 @@ private:
     QWidget *m_dialogParent;
     host::HostConfig m_host;
     std::optional<cache::Instance> m_instance;
-    QString m_viewer; // virt-viewer or remote-viewer, when installed
-    bool m_viewerIsRemote = false;
+    QString m_viewer; // virt-viewer, when installed
     std::function<bool(const QString &)> m_confirm;
+    std::function<void(const QString &)> m_message;
     QAction *m_start;
     QAction *m_shutdown;
     QAction *m_reboot;
     QAction *m_terminate;
+    QAction *m_pause;
+    QAction *m_resume;
     QAction *m_console;
 };
 

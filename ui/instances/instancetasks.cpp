@@ -164,6 +164,14 @@ task::TaskWork InstanceTasks::action(const host::HostConfig &host, InstanceActio
             context.setStage(tr("rebooting"));
             done = instance::rebootInstance(*conn, uuid);
             break;
+        case InstanceAction::Pause:
+            context.setStage(tr("pausing"));
+            done = instance::pauseInstance(*conn, uuid);
+            break;
+        case InstanceAction::Resume:
+            context.setStage(tr("resuming"));
+            done = instance::resumeInstance(*conn, uuid);
+            break;
         case InstanceAction::Terminate: {
             context.setStage(tr("terminating"));
             auto transport = hostTransport(host);
@@ -195,6 +203,10 @@ QString InstanceTasks::title(InstanceAction action, const QString &instance)
         return tr("Reboot %1").arg(instance);
     case InstanceAction::Terminate:
         return tr("Terminate %1").arg(instance);
+    case InstanceAction::Pause:
+        return tr("Pause %1").arg(instance);
+    case InstanceAction::Resume:
+        return tr("Resume %1").arg(instance);
     }
     return {};
 }

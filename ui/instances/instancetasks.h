@@ -40,7 +40,7 @@ struct LaunchPreview
     QString text;
 };
 
-enum class InstanceAction { Start, Shutdown, Reboot, Terminate };
+enum class InstanceAction { Start, Shutdown, Reboot, Terminate, Pause, Resume };
 
 // The work of the instance tasks: blocking functions for the TaskManager's pool that mirror
 // cowherdctl launch/start/shutdown/reboot/terminate.

@@ -35,36 +35,30 @@ void BaseCacheModel::clear()
     clearRows();
 }
 
-void BaseCacheModel::setPolicy(const cache::CachePolicy &policy)
+void BaseCacheModel::setPlan(const cache::CleanupPlan &plan)
 {
-    if (policy == m_policy)
-        return;
-    m_policy = policy;
+    m_plan = plan;
+    m_planIndex.clear();
+    m_planIndex.reserve(m_plan.actions.size());
+    for (qsizetype i = 0; i < m_plan.actions.size(); ++i)
+        m_planIndex.insert(m_plan.actions.at(i).name, i);
     if (!rows().isEmpty())
         Q_EMIT dataChanged(index(0, RemovableIn), index(rowCount() - 1, RemovableIn));
+}
+
+const cache::PlannedAction *BaseCacheModel::plannedAction(const Row &row) const
+{
+    const auto found = m_planIndex.constFind(row.file.name);
+    return found == m_planIndex.cend() ? nullptr : &m_plan.actions.at(*found);
 }
 
 qint64 BaseCacheModel::removableIn(const Row &row) const
 {
     const auto &f = row.file;
-    if (!f.references.isEmpty() || f.pinned || f.checksumState == u"mismatch" || !m_policy.removeUnused)
+    if (!f.references.isEmpty() || f.pinned || f.checksumState == u"mismatch")
         return -1;
-    qint64 minimumAge = m_policy.originalMinimumAgeSeconds;
-    switch (f.kind) {
-    case cache::BaseKind::Unknown:
-        return -1;
-    case cache::BaseKind::Resized:
-        minimumAge = m_policy.resizedMinimumAgeSeconds;
-        break;
-    case cache::BaseKind::Partial:
-        if (!m_policy.removeOrphans)
-            return -1;
-        minimumAge = m_policy.orphanMinimumAgeSeconds;
-        break;
-    default:
-        break;
-    }
-    return std::max<qint64>(0, minimumAge - row.ageSeconds);
+    const cache::PlannedAction *planned = plannedAction(row);
+    return planned ? planned->removableInSeconds : -1;
 }
 
 const cache::BaseFile *BaseCacheModel::baseAt(int row) const
@@ -99,6 +93,9 @@ QVariant BaseCacheModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (!row.file.problems.isEmpty())
             return tr("%1\n\nProblems:\n%2").arg(row.file.path, DisplayFormat::problems(row.file.problems));
+        if (index.column() == RemovableIn)
+            if (const cache::PlannedAction *planned = plannedAction(row))
+                return planned->advice.isEmpty() ? planned->reason : planned->reason + QStringLiteral("\n\n") + planned->advice;
         if (index.column() == Checksum && row.file.verifiedAt.isValid())
             return tr("Last verified %1").arg(QLocale().toString(row.file.verifiedAt.toLocalTime(), QLocale::ShortFormat));
         return index.column() == Name ? QVariant(row.file.path) : QVariant();
@@ -140,10 +137,16 @@ QVariant BaseCacheModel::displayData(const Row &row, int column) const
             return tr("in use");
         if (f.checksumState == u"mismatch")
             return tr("never (corrupt)");
-        const qint64 seconds = removableIn(row);
-        if (seconds < 0)
+        const cache::PlannedAction *planned = plannedAction(row);
+        if (!planned)
+            return QString(); // planned shortly after the scan
+        if (planned->action == cache::PlannedAction::Action::Touch)
+            return tr("in use"); // by another host of its sharing group, or an image Nova uses
+        if (planned->removableInSeconds < 0)
             return tr("never");
-        return seconds == 0 ? tr("now") : DisplayFormat::age(seconds);
+        if (planned->removableInSeconds == 0)
+            return planned->blocked ? tr("blocked") : tr("now");
+        return DisplayFormat::age(planned->removableInSeconds);
     }
     case Checksum:
         if (f.checksumState == u"ok")

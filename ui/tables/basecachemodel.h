@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cache/cachepolicy.h"
+#include "cache/cacheplanner.h"
 #include "cache/cachesnapshot.h"
 #include "tables/snapshottablemodel.h"
 
@@ -31,7 +31,7 @@ public:
         Age,
         References,
         LastUsed, // in use now, or how long ago it was last seen in use (Nova touches files in use)
-        RemovableIn, // when a cache pass may remove it under the host's policy
+        RemovableIn, // when a cache pass may remove it: from the plan of the host's sharing group
         Checksum,
         ColumnCount
     };
@@ -49,8 +49,9 @@ public:
     // Age is measured against the snapshot's time, so rows only change with a new snapshot.
     void setSnapshot(const cache::CacheSnapshot &snapshot);
     void clear();
-    // The host's cache pass policy, for the Removable in column.
-    void setPolicy(const cache::CachePolicy &policy);
+    // The plan of the shown host's sharing group (by Nova's rules on a cache Nova manages), for
+    // the Removable in column; an empty plan until one is known.
+    void setPlan(const cache::CleanupPlan &plan);
 
     const cache::BaseFile *baseAt(int row) const;
     // indexOf(name, column): the row of the base file of that name.
@@ -63,10 +64,13 @@ private:
 
     QVariant displayData(const Row &row, int column) const;
     QVariant sortData(const Row &row, int column) const;
-    // Seconds until a pass may remove the file; -1 never (in use, pinned, unknown, corrupt).
+    // What the plan says of the row's file; nullptr when it is not planned (yet).
+    const cache::PlannedAction *plannedAction(const Row &row) const;
+    // Seconds until a pass may remove the file; -1 never or not planned.
     qint64 removableIn(const Row &row) const;
 
-    cache::CachePolicy m_policy;
+    cache::CleanupPlan m_plan;
+    QHash<QString, qsizetype> m_planIndex; // base file name -> its action in m_plan
     mutable QIcon m_warningIcon;
 };
 

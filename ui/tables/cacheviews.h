@@ -30,6 +30,7 @@ public:
     FilteredTableView *instanceView() const { return m_instanceView; }
     DetailsPane *details() const { return m_details; }
     BaseCacheModel *baseModel() const { return m_baseModel; }
+    InstanceModel *instanceModel() const { return m_instanceModel; }
 
     // Shows this host's latest snapshot, or empty tables until it has one.
     void showHost(const QString &hostName);

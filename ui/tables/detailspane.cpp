@@ -147,6 +147,7 @@ QWidget *DetailsPane::createInstancePage()
     layout->addLayout(form);
     layout->addWidget(m_instanceProblems);
     layout->addWidget(m_disks, 1);
+    m_instanceLayout = layout;
 
     const auto activate = [this](QTreeWidgetItem *item) {
         const QString base = item->data(0, KeyRole).toString();
@@ -266,6 +267,11 @@ void DetailsPane::showInstance(const cache::CacheSnapshot &snapshot, const QStri
     }
     m_disks->expandAll();
     setCurrentWidget(m_instancePage);
+}
+
+void DetailsPane::addInstanceWidget(QWidget *widget)
+{
+    m_instanceLayout->addWidget(widget);
 }
 
 } // namespace cowherd::ui

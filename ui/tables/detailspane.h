@@ -8,6 +8,7 @@ class QFormLayout;
 class QLabel;
 class QListWidget;
 class QTreeWidget;
+class QVBoxLayout;
 
 namespace cowherd::ui {
 
@@ -28,6 +29,8 @@ public:
     QString shownInstance() const { return m_shownInstance; }
     QListWidget *referenceList() const { return m_references; }
     QTreeWidget *diskTree() const { return m_disks; }
+    // Adds a widget below the disks of the instance page (the live figures' plot).
+    void addInstanceWidget(QWidget *widget);
 
 Q_SIGNALS:
     void instanceActivated(const QString &uuid);
@@ -59,6 +62,7 @@ private:
     QLabel *m_instanceDirectory = nullptr;
     QLabel *m_instanceProblems = nullptr;
     QTreeWidget *m_disks = nullptr;
+    QVBoxLayout *m_instanceLayout = nullptr;
 
     QWidget *m_emptyPage = nullptr;
     QWidget *m_basePage = nullptr;

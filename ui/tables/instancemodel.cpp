@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QHash>
+#include <QLocale>
 #include <QPalette>
 #include <QStyle>
 
@@ -51,11 +52,43 @@ const cache::Instance *InstanceModel::instanceAt(int row) const
     return found ? &found->instance : nullptr;
 }
 
+void InstanceModel::setLiveFigures(const QHash<QString, host::LiveFigures> &figures)
+{
+    if (figures.isEmpty() && m_figures.isEmpty())
+        return;
+    m_figures = figures;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Cpu), index(rowCount() - 1, DiskWrite), {Qt::DisplayRole, SortRole});
+}
+
+QVariant InstanceModel::figureData(const Row &row, int column, int role) const
+{
+    const auto found = m_figures.constFind(row.instance.uuid);
+    if (found == m_figures.constEnd())
+        return role == SortRole ? QVariant(-1.0) : QVariant();
+    const host::LiveFigures &f = *found;
+    const double value = column == Cpu ? f.cpuPercent
+        : column == Memory             ? double(f.memoryBytes)
+        : column == DiskRead           ? f.readBytesPerSecond
+                                       : f.writeBytesPerSecond;
+    if (role == SortRole)
+        return value;
+    if (value < 0)
+        return QString();
+    if (column == Cpu)
+        return tr("%1 %").arg(QLocale().toString(value, 'f', 1));
+    if (column == Memory)
+        return DisplayFormat::size(qint64(value));
+    return tr("%1/s").arg(DisplayFormat::size(qint64(value)));
+}
+
 QVariant InstanceModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = rows()[index.row()];
+    if (index.column() >= Cpu && (role == Qt::DisplayRole || role == SortRole))
+        return figureData(row, index.column(), role);
     const auto &instance = row.instance;
     switch (role) {
     case Qt::DisplayRole:
@@ -90,7 +123,7 @@ QVariant InstanceModel::data(const QModelIndex &index, int role) const
             return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == Disks)
+        if (index.column() == Disks || index.column() >= Cpu)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     default:
@@ -135,6 +168,14 @@ QVariant InstanceModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Disks");
     case BaseFiles:
         return tr("Base files");
+    case Cpu:
+        return tr("CPU");
+    case Memory:
+        return tr("Memory");
+    case DiskRead:
+        return tr("Disk read");
+    case DiskWrite:
+        return tr("Disk write");
     }
     return {};
 }

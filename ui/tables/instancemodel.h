@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/cachesnapshot.h"
+#include "host/domainstats.h"
 #include "tables/snapshottablemodel.h"
 
 #include <QIcon>
@@ -29,6 +30,10 @@ public:
         Directory,
         Disks,
         BaseFiles,
+        Cpu, // live figures (setLiveFigures): empty for an instance that is not running
+        Memory,
+        DiskRead,
+        DiskWrite,
         ColumnCount
     };
     Q_ENUM(Column)
@@ -45,6 +50,10 @@ public:
     void clear();
 
     const cache::Instance *instanceAt(int row) const;
+    // The live figures of the running instances by uuid (host::DomainStatsPoller); changes the
+    // figure columns only.
+    void setLiveFigures(const QHash<QString, host::LiveFigures> &figures);
+    host::LiveFigures liveFigures(const QString &uuid) const { return m_figures.value(uuid); }
     // indexOf(uuid, column): the row of the instance.
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -55,7 +64,10 @@ private:
 
     QVariant displayData(const Row &row, int column) const;
 
+    QVariant figureData(const Row &row, int column, int role) const;
+
     mutable QIcon m_warningIcon;
+    QHash<QString, host::LiveFigures> m_figures;
 };
 
 } // namespace cowherd::ui

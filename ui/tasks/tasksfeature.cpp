@@ -2,14 +2,20 @@
 
 #include "cachepass/cacheactions.h"
 #include "cachepass/cachepassscheduler.h"
+#include "common/filteredtableview.h"
 #include "hosts/demolab.h"
 #include "hosts/hostsetup.h"
 #include "hosts/hostsfeature.h"
+#include "hosts/hosttransport.h"
+#include "instance/consolelog.h"
 #include "instances/consolepane.h"
 #include "instances/instanceactions.h"
+#include "instances/instancefigures.h"
 #include "instances/launchwizard.h"
 #include "tables/basecachemodel.h"
 #include "tables/cacheviews.h"
+#include "tables/detailspane.h"
+#include "tables/instancemodel.h"
 #include "tables/scanscheduler.h"
 #include "tasks/taskdock.h"
 #include "tasks/tasknotifier.h"
@@ -52,6 +58,10 @@ TasksFeature::TasksFeature(HostsFeature *hosts, CacheViews *views, QWidget *wind
     m_consoleDock->setWidget(m_console);
     m_summary->setObjectName(QStringLiteral("taskSummary"));
     createActions(window);
+    auto *plot = new FiguresPlot(window);
+    m_views->details()->addInstanceWidget(plot);
+    m_figures = new InstanceFigures(m_views->instanceModel(), m_views->instanceView(), plot, this);
+    m_figures->setObjectName(QStringLiteral("instanceFigures"));
 
     connect(m_dock, &TaskDock::summaryChanged, m_summary, &QLabel::setText);
     connect(m_notifier, &TaskNotifier::showTaskRequested, this, &TasksFeature::showTask);
@@ -131,16 +141,20 @@ void TasksFeature::updateTargets()
     m_launch->setEnabled(host.has_value());
     m_cacheActions->setTarget(host ? CacheTarget{*host, scheduler->hosts(), m_hosts->configFile()} : CacheTarget{});
     m_cacheActions->setSnapshot(snapshot);
-    if (host)
-        m_views->baseModel()->setPolicy(m_passScheduler->policy(host->name));
     m_cacheActions->setSelectedBase(snapshot ? snapshot->base(m_views->currentBase()) : nullptr);
     const cache::Instance *instance = snapshot ? snapshot->instance(m_views->currentInstance()) : nullptr;
     m_instanceActions->setTarget(host.value_or(host::HostConfig{}), instance);
-    if (instance && !instance->directory.isEmpty())
-        m_console->follow(instance->directory + QStringLiteral("/console.log"),
-            instance->name.isEmpty() ? instance->uuid : instance->name);
-    else
+    m_figures->setHostUri(host ? host->uri : QString());
+    m_figures->setShownInstance(instance ? instance->uuid : QString());
+    if (host && instance && !instance->directory.isEmpty()) {
+        const QString log = cowherd::instance::consoleLogPath(instance->directory);
+        // The transport is made once per followed log: an SSH transport only names its master.
+        if (log != m_console->path())
+            m_console->follow(std::shared_ptr<host::Transport>(hostTransport(*host)), log,
+                instance->name.isEmpty() ? instance->uuid : instance->name);
+    } else {
         m_console->follow({}, {});
+    }
 }
 
 void TasksFeature::showTask(quint64 id)

@@ -21,6 +21,7 @@ class ConsolePane;
 class HostBanner;
 class HostsFeature;
 class InstanceActions;
+class InstanceFigures;
 class LaunchWizard;
 class TaskDock;
 class TaskNotifier;
@@ -41,6 +42,7 @@ public:
     CachePassScheduler *passScheduler() const { return m_passScheduler; }
     TaskDock *dock() const { return m_dock; }
     QDockWidget *consoleDock() const { return m_consoleDock; }
+    InstanceFigures *instanceFigures() const { return m_figures; }
     TaskNotifier *notifier() const { return m_notifier; }
     HostBanner *corruptBanner() const;
     QLabel *summary() const { return m_summary; }
@@ -74,6 +76,7 @@ private:
     QDockWidget *m_consoleDock;
     TaskNotifier *m_notifier;
     InstanceActions *m_instanceActions;
+    InstanceFigures *m_figures = nullptr;
     CacheActions *m_cacheActions;
     CachePassScheduler *m_passScheduler;
     QLabel *m_summary;

@@ -14,8 +14,10 @@
 #include "hosts/hostsoverview.h"
 #include "images/imagespanel.h"
 #include "instances/launchwizard.h"
+#include "overview/groupplanner.h"
 #include "overview/mapview.h"
 #include "overview/overviewtabs.h"
+#include "tables/basecachemodel.h"
 #include "tables/cacheviews.h"
 #include "tables/detailspane.h"
 #include "tables/scanscheduler.h"
@@ -100,6 +102,12 @@ void MainWindow::createMenus()
     toolBar->addAction(m_hosts->refreshAction());
     toolBar->addAction(m_tasks->launchAction());
     toolBar->addAction(m_tasks->cachePassAction());
+    // The instance actions, icons only (each has a tool tip with its shortcut).
+    QToolBar *instanceBar = addToolBar(tr("Instance"));
+    instanceBar->setObjectName(QStringLiteral("instanceToolBar"));
+    instanceBar->setMovable(false);
+    instanceBar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    instanceBar->addActions(m_tasks->instanceActions());
 
     QTableView *instanceTable = m_views->instanceView()->tableView();
     instanceTable->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -219,6 +227,8 @@ void MainWindow::connectFeatures()
             updateTitle();
         });
     connect(m_views, &CacheViews::snapshotShown, this, &MainWindow::snapshotShown);
+    // The Removable in column reads the plan of the shown host's sharing group.
+    connect(m_hosts->groupPlanner(), &GroupPlanner::planned, this, &MainWindow::showPlan);
 
     // Domain events patch the instance views without a scan; the rest repaints once per burst.
     connect(m_hosts, &HostsFeature::instanceStateChanged, this, [this](const QString &hostName) {
@@ -255,7 +265,14 @@ void MainWindow::showHost(const QString &hostName)
 {
     m_views->showHost(hostName);
     m_overview->setCurrentHost(hostName);
+    showPlan();
     updateTitle();
+}
+
+void MainWindow::showPlan()
+{
+    const cache::CleanupPlan *plan = m_hosts->groupPlanner()->latest().plans.planOf(m_hosts->currentHost());
+    m_views->baseModel()->setPlan(plan ? *plan : cache::CleanupPlan{});
 }
 
 void MainWindow::showFromMap(const QString &hostName, const QString &key, bool instance)

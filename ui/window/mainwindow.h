@@ -40,6 +40,8 @@ private:
     void restoreWindowState();
     void showHost(const QString &hostName);
     void showFromMap(const QString &hostName, const QString &key, bool instance);
+    // The Removable in column follows the plan of the shown host's sharing group.
+    void showPlan();
     void updateTitle();
 
     QTabWidget *m_tabs;

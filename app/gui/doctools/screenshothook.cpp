@@ -16,6 +16,7 @@
 #include "overview/groupplanner.h"
 #include "overview/mapscene.h"
 #include "overview/mapview.h"
+#include "tables/instancemodel.h"
 #include "tables/scanscheduler.h"
 #include "tasks/taskdock.h"
 #include "tasks/tasksfeature.h"
@@ -252,6 +253,22 @@ void showOverviewTab(MainWindow &window, const QString &path, const QString &tab
         whenSettled(window, dashboard, &Dashboard::figuresShown, [&window, path] { saveAndQuit(&window, path); });
     } else if (tab == u"hosts") {
         showHostsOverview(window, path);
+    } else if (tab == u"instances") {
+        // The Instances tab with web-1 (running) selected: the figure columns, the details
+        // pane with its plot and the instance tool bar.
+        auto *instances = part<FilteredTableView>(window, "instanceView");
+        tabsOf(window)->setCurrentWidget(instances);
+        QAbstractItemModel *rows = instances->tableView()->model();
+        int running = 0;
+        for (int row = 0; row < rows->rowCount(); ++row) {
+            if (rows->index(row, InstanceModel::State).data(InstanceModel::UuidRole).isValid()
+                && rows->index(row, InstanceModel::Name).data().toString() == u"web-1") {
+                running = row;
+                break;
+            }
+        }
+        instances->tableView()->selectRow(running);
+        saveAndQuit(&window, path);
     } else {
         saveAndQuit(&window, path);
     }

@@ -268,6 +268,16 @@ private Q_SLOTS:
             QVERIFY2(a->advice.contains(advice), qPrintable(a->advice));
         if (a->action == Action::Remove)
             QVERIFY(!plan.blocked);
+        // The base cache table's Removable in: now for a removal (blocked or not), the time left
+        // for one too young, never for the rest.
+        if (a->action == Action::Remove || a->blocked)
+            QCOMPARE(a->removableInSeconds, 0);
+        else if (a->reason.contains(u"too young"_s))
+            QCOMPARE(a->removableInSeconds,
+                (classifyForNova(name) == NovaBaseKind::Derived ? world.policy().resizedMinimumAgeSeconds
+                                                                 : world.policy().originalMinimumAgeSeconds) - age);
+        else
+            QCOMPARE(a->removableInSeconds, -1);
     }
 
     void policyFromConfig()
