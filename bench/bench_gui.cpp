@@ -7,11 +7,11 @@
 // 50,000 instances: first complete frame <= 1 s after the scan, RSS <= 400 MB, no stall over
 // 50 ms during a rescan.
 //   bench_gui LAB_WITH_MANY_OVERLAYS [SECONDS] [RESCAN]
-#include "window/mainwindow.h"
 #include "common/backgroundpool.h"
 #include "hosts/hostsfeature.h"
 #include "tables/scanscheduler.h"
 #include "tasks/tasksfeature.h"
+#include "window/mainwindow.h"
 
 #include "host/hostregistry.h"
 #include "host/localtransport.h"
@@ -20,16 +20,16 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QPaintEvent>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 
 #include <csignal>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 using namespace cowherd;
@@ -42,7 +42,9 @@ namespace {
 class FirstPaint final : public QObject
 {
 public:
-    explicit FirstPaint(QElapsedTimer &clock) : m_clock(clock) { }
+    explicit FirstPaint(QElapsedTimer &clock)
+        : m_clock(clock)
+    { }
     qint64 ms = -1;
     qint64 frameDoneMs = -1;
 
@@ -64,7 +66,9 @@ private:
 class NextFrame final : public QObject
 {
 public:
-    explicit NextFrame(QElapsedTimer &clock) : m_clock(clock) { }
+    explicit NextFrame(QElapsedTimer &clock)
+        : m_clock(clock)
+    { }
     void arm() { m_armed = true; }
     qint64 doneMs = -1;
 
@@ -111,7 +115,13 @@ class TracingApplication final : public QApplication
 public:
     using QApplication::QApplication;
     QElapsedTimer *clock = nullptr;
-    struct Slow { qint64 at; qint64 ms; qint64 cpuMs; QByteArray what; };
+    struct Slow
+    {
+        qint64 at;
+        qint64 ms;
+        qint64 cpuMs;
+        QByteArray what;
+    };
     QList<Slow> slow;
     int depth = 0;
 
@@ -129,8 +139,8 @@ public:
         --depth;
         const qint64 ms = t.elapsed();
         if (ms >= 15)
-            slow.append({clock->elapsed(), ms, threadCpuMs() - cpu, who
-                + " event " + QByteArray::number(type) + " depth " + QByteArray::number(depth)});
+            slow.append({clock->elapsed(), ms, threadCpuMs() - cpu,
+                who + " event " + QByteArray::number(type) + " depth " + QByteArray::number(depth)});
         return handled;
     }
 };
@@ -272,14 +282,15 @@ int main(int argc, char *argv[])
         bigFrame.doneMs >= 0 && bigScanDelivered >= 0 ? bigFrame.doneMs - bigScanDelivered : -1);
     std::printf("RSS with the big host shown: %.0f MB (peak until then %.0f MB); peak RSS %.0f MB\n", rssShown,
         peakShown, memoryMb("VmHWM:"));
-    std::printf("longest UI-thread stall: %5lld ms (at %lld ms) over %d s with a scan and a hash running\n",
-        worstGap, worstAt, seconds);
+    std::printf("longest UI-thread stall: %5lld ms (at %lld ms) over %d s with a scan and a hash running\n", worstGap,
+        worstAt, seconds);
     std::printf("longest UI-thread stall after the big host's first frame: %lld ms (at %lld ms), "
                 "%d rescan(s) delivered (the longest took %lld ms), each asked %d s after the one before\n",
         rescanGap, rescanGapAt, rescans, rescanTook, rescanSeconds);
     std::printf("longest gap during start-up (until the first frame is complete): %lld ms\n", startupGap);
     if (trace)
         for (const auto &s : app.slow)
-            std::printf("slow event at %lld ms: %lld ms (%lld ms of CPU) %s\n", s.at, s.ms, s.cpuMs, s.what.constData());
+            std::printf(
+                "slow event at %lld ms: %lld ms (%lld ms of CPU) %s\n", s.at, s.ms, s.cpuMs, s.what.constData());
     return 0;
 }

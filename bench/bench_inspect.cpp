@@ -19,7 +19,8 @@ bool qemuImg(const QStringList &arguments, QByteArray *output = nullptr)
     QProcess p;
     p.start(u"qemu-img"_s, arguments);
     if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        std::fprintf(stderr, "qemu-img %s failed: %s\n", qPrintable(arguments.join(u' ')), p.readAllStandardError().constData());
+        std::fprintf(
+            stderr, "qemu-img %s failed: %s\n", qPrintable(arguments.join(u' ')), p.readAllStandardError().constData());
         return false;
     }
     if (output)
@@ -67,7 +68,8 @@ int main(int argc, char **argv)
     timer.restart();
     for (const QString &f : files) {
         QByteArray json;
-        if (!qemuImg({u"info"_s, u"-f"_s, u"qcow2"_s, u"-U"_s, u"--output=json"_s, f}, &json) || !json.contains("backing-filename"))
+        if (!qemuImg({u"info"_s, u"-f"_s, u"qcow2"_s, u"-U"_s, u"--output=json"_s, f}, &json)
+            || !json.contains("backing-filename"))
             return 1;
     }
     const qint64 qemuNs = timer.nsecsElapsed();

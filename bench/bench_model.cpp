@@ -1,9 +1,9 @@
 // The GUI's table models with 100,000 rows: loading a snapshot, sorting through the proxy, and
 // the memory it all takes. Target (issue 9): load and sort < 300 ms, RSS < 300 MB. Then rescans
 // (unchanged, 1% changed) into the sorted table, by the time they hold the UI thread.
+#include "common/tablefiltermodel.h"
 #include "tables/basecachemodel.h"
 #include "tables/instancemodel.h"
-#include "common/tablefiltermodel.h"
 
 #include "cache/cachesnapshot.h"
 
@@ -41,8 +41,7 @@ cache::CacheSnapshot makeSnapshot(int bases, int instances)
     snap.bases.reserve(bases);
     for (int i = 0; i < bases; ++i) {
         cache::BaseFile b;
-        b.name = QString::fromLatin1(
-            QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha1).toHex());
+        b.name = QString::fromLatin1(QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha1).toHex());
         b.path = snap.host.instancesPath + u"/_base/"_s + b.name;
         b.kind = i % 5 ? cache::BaseKind::Original : cache::BaseKind::Resized;
         b.format = u"raw"_s;
@@ -100,8 +99,7 @@ struct Update
 // A snapshot applied to the model, as the window does: the call, then (when the model diffs on
 // a worker) the event loop runs until the rows are applied. A 1 ms probe timer finds the
 // longest time the UI thread was busy in between (applying the diff).
-template<typename Model>
-Update update(Model &model, const cache::CacheSnapshot &snap)
+template<typename Model> Update update(Model &model, const cache::CacheSnapshot &snap)
 {
     QElapsedTimer clock;
     clock.start();
@@ -167,8 +165,8 @@ int main(int argc, char *argv[])
     std::printf("# snapshot built; RSS %lld KiB\n", rssKiB("VmRSS:"));
     measure<ui::BaseCacheModel>("base cache model", snap, ui::BaseCacheModel::AllocatedSize,
         {ui::BaseCacheModel::Name, ui::BaseCacheModel::Kind});
-    measure<ui::InstanceModel>("instance model", snap, ui::InstanceModel::Disks,
-        {ui::InstanceModel::Name, ui::InstanceModel::Uuid});
+    measure<ui::InstanceModel>(
+        "instance model", snap, ui::InstanceModel::Disks, {ui::InstanceModel::Name, ui::InstanceModel::Uuid});
     std::printf("# peak RSS %lld KiB (%lld MB)\n", rssKiB("VmHWM:"), rssKiB("VmHWM:") / 1024);
     return 0;
 }

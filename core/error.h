@@ -11,7 +11,8 @@ namespace cowherd {
 // the kind and never the message.
 struct Error
 {
-    enum class Kind {
+    enum class Kind
+    {
         Failure, // nothing more specific is known
         Refused, // Cowherd declined on purpose: unsafe image, blocked cleanup, would overwrite
         Cancelled, // somebody asked to stop
@@ -47,8 +48,7 @@ QString kindName(Error::Kind kind);
 // The kind an errno value stands for (ENOENT: NotFound, EACCES: Permission, ENOSPC: NoSpace…).
 Error::Kind kindOfErrno(int error);
 
-template<typename T>
-using Result = std::expected<T, Error>;
+template<typename T> using Result = std::expected<T, Error>;
 
 using Status = std::expected<void, Error>;
 

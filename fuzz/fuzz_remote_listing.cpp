@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     host::ListOptions options;
     options.baseHeadBytes = 4096;
     options.diskHeadBytes = 1024;
-    (void)host::parseCacheListing(input, QStringLiteral("/var/lib/cowherd/instances"), options, QStringLiteral("fuzzhost"));
+    (void)host::parseCacheListing(
+        input, QStringLiteral("/var/lib/cowherd/instances"), options, QStringLiteral("fuzzhost"));
     const QStringList paths{QStringLiteral("/var/lib/cowherd/instances/_base/a"), QStringLiteral("/x/disk")};
     (void)host::parseProbe(input, paths, 4096, QStringLiteral("fuzzhost"));
     return 0;

@@ -34,9 +34,9 @@ inline std::pair<QByteArray, QByteArray> splitTwo(const QByteArray &input)
 
 } // namespace cowherd::fuzz
 
-#define COWHERD_FUZZ_INIT                                                                                      \
-    extern "C" int LLVMFuzzerInitialize(int *, char ***)                                                       \
-    {                                                                                                          \
-        cowherd::fuzz::quietQt();                                                                              \
-        return 0;                                                                                              \
+#define COWHERD_FUZZ_INIT                                                                                              \
+    extern "C" int LLVMFuzzerInitialize(int *, char ***)                                                               \
+    {                                                                                                                  \
+        cowherd::fuzz::quietQt();                                                                                      \
+        return 0;                                                                                                      \
     }

@@ -43,15 +43,15 @@ Result<GroupSetup> setUp(const Context &context, cache::MarkerUse markers = cach
     GroupSetup s;
     s.host = *host;
     s.policy = cache::loadCachePolicy(context.configFile, host->name);
-    s.group = cache::sharingGroupOf(*host, context.registry().hosts(), context.configFile,
-        hostTransports(), markers);
+    s.group = cache::sharingGroupOf(*host, context.registry().hosts(), context.configFile, hostTransports(), markers);
     return s;
 }
 
 QJsonObject policyJson(const cache::PlanPolicy &p)
 {
-    return {{u"original_min_age_s"_s, p.originalMinimumAgeSeconds}, {u"resized_min_age_s"_s, p.resizedMinimumAgeSeconds},
-        {u"remove_unused"_s, p.removeUnused}, {u"source"_s, p.source}};
+    return {{u"original_min_age_s"_s, p.originalMinimumAgeSeconds},
+        {u"resized_min_age_s"_s, p.resizedMinimumAgeSeconds}, {u"remove_unused"_s, p.removeUnused},
+        {u"source"_s, p.source}};
 }
 
 bool readSeconds(const QCommandLineParser &parser, const QString &option, qint64 &target, QString &error)
@@ -78,12 +78,14 @@ QJsonValue timeValue(const QDateTime &t)
 int cleanupCommand(const QStringList &arguments, Context &context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Touches base files in use and removes unused ones (Nova's semantics) in "
-                                     "the host's sharing group. Exit code 3 when a host of the group blocks removal."_s);
+    parser.setApplicationDescription(
+        u"Touches base files in use and removes unused ones (Nova's semantics) in "
+        "the host's sharing group. Exit code 3 when a host of the group blocks removal."_s);
     parser.addOption({u"dry-run"_s, u"Plan only; change nothing."_s});
     parser.addOption({u"json"_s, u"Print the plan (or what was done) as JSON."_s});
     parser.addOption({u"no-libvirt"_s, u"Do not ask libvirt for domains (references from disks alone)."_s});
-    parser.addOption({u"original-min-age"_s, u"Minimum unused age of originals, swap and ephemeral files."_s, u"SECONDS"_s});
+    parser.addOption(
+        {u"original-min-age"_s, u"Minimum unused age of originals, swap and ephemeral files."_s, u"SECONDS"_s});
     parser.addOption({u"resized-min-age"_s, u"Minimum unused age of resized files."_s, u"SECONDS"_s});
     parser.addOption({u"orphan-min-age"_s, u"Age after which a .part/.converted file is an orphan."_s, u"SECONDS"_s});
     parser.addOption({u"no-remove"_s, u"Do not remove unused base files (still touch and clean orphans)."_s});
@@ -114,10 +116,10 @@ int cleanupCommand(const QStringList &arguments, Context &context)
     if (parser.isSet(u"no-remove"_s))
         options.policy.removeUnused = false;
     // The command line wins over cowherd.conf, and over nova.conf on a cache Nova manages.
-    const bool overridden = parser.isSet(u"original-min-age"_s) || parser.isSet(u"resized-min-age"_s)
-        || parser.isSet(u"no-remove"_s);
-    options.policySource = u"%1cowherd.conf (hosts/%2/cache_pass)"_s.arg(overridden ? u"command line over "_s : QString(),
-        setup->host.name);
+    const bool overridden
+        = parser.isSet(u"original-min-age"_s) || parser.isSet(u"resized-min-age"_s) || parser.isSet(u"no-remove"_s);
+    options.policySource = u"%1cowherd.conf (hosts/%2/cache_pass)"_s.arg(
+        overridden ? u"command line over "_s : QString(), setup->host.name);
     if (parser.isSet(u"original-min-age"_s))
         options.novaOverrides.originalMinimumAgeSeconds = options.policy.originalMinimumAgeSeconds;
     if (parser.isSet(u"resized-min-age"_s))
@@ -171,8 +173,7 @@ int cleanupCommand(const QStringList &arguments, Context &context)
             rows.append({a.name, cache::toString(a.kind), cache::toString(a.action), formatBytes(a.bytes),
                 a.advice.isEmpty() ? a.reason : a.reason + u" [advice: "_s + a.advice + u']'});
         std::fputs(qUtf8Printable(formatTable(rows)), stdout);
-        printLine(u"%1: %2 to remove (%3), %4 touched, %5 kept"_s
-                      .arg(options.dryRun ? u"Plan"_s : u"Done"_s)
+        printLine(u"%1: %2 to remove (%3), %4 touched, %5 kept"_s.arg(options.dryRun ? u"Plan"_s : u"Done"_s)
                       .arg(plan.removeCount)
                       .arg(formatBytes(plan.reclaimableBytes))
                       .arg(plan.touchCount)
@@ -234,7 +235,8 @@ int verifyCommand(const QStringList &arguments, Context &context)
         return printError(host::transportFor(setup->host).error());
     if (auto allowed = cache::ensureWritesAllowed(setup->host, *transport, u"record or verify checksums"_s); !allowed)
         return printError(allowed.error());
-    const QList<cache::VerifyOutcome> outcomes = cache::verifyBases(*transport, setup->host.instancesPath, state, options);
+    const QList<cache::VerifyOutcome> outcomes
+        = cache::verifyBases(*transport, setup->host.instancesPath, state, options);
     bool bad = false;
     QJsonArray files;
     QList<QStringList> rows{{u"BASE FILE"_s, u"STATE"_s, u"RESULT"_s, u"SHA256"_s, u"VERIFIED"_s}};
@@ -288,7 +290,8 @@ int setPinned(const QStringList &arguments, Context &context, bool pinned)
     const QString base = cache::basePath(host->instancesPath);
     auto stat = transport.probe({base + u'/' + name}, 0);
     if (!stat || stat->isEmpty() || !stat->first().isFile)
-        return printError(Error::make(Error::Kind::NotFound, u"No base file named %1 in %2 on %3."_s.arg(name, base, host->name)));
+        return printError(
+            Error::make(Error::Kind::NotFound, u"No base file named %1 in %2 on %3."_s.arg(name, base, host->name)));
     auto meta = cache::readMetadata(transport, base, name);
     if (!meta)
         return printError(meta.error());

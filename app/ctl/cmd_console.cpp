@@ -53,8 +53,8 @@ int lifecycleCommand(const QStringList &arguments, Context &context, bool pause)
 {
     const QString command = pause ? u"pause"_s : u"resume"_s;
     QCommandLineParser parser;
-    parser.setApplicationDescription(pause ? u"Pauses a running instance: its vCPUs stop, its memory stays."_s
-                                           : u"Resumes a paused instance."_s);
+    parser.setApplicationDescription(
+        pause ? u"Pauses a running instance: its vCPUs stop, its memory stays."_s : u"Resumes a paused instance."_s);
     parser.addOption({u"json"_s, u"Print the result as JSON."_s});
     parser.addPositionalArgument(u"name"_s, u"The domain's name or uuid."_s, u"NAME|UUID"_s);
     if (const auto stop = parseCommandLine(parser, command, arguments))
@@ -137,8 +137,9 @@ int consoleCommand(const QStringList &arguments, Context &context)
         if (!chunk)
             return printError(chunk.error());
         if (chunk->missing)
-            return printError(Error::make(Error::Kind::NotFound, u"There is no console log %1 on %2 (yet): the instance has not been started since it was "
-                                    "launched, or it was not launched by Cowherd."_s.arg(path, host->name)));
+            return printError(Error::make(Error::Kind::NotFound,
+                u"There is no console log %1 on %2 (yet): the instance has not been started since it was "
+                "launched, or it was not launched by Cowherd."_s.arg(path, host->name)));
         writeOut(lines >= 0 ? instance::lastLines(chunk->data, lines) : chunk->data);
         return ExitSuccess;
     }

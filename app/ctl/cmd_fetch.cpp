@@ -18,8 +18,11 @@ int fetchCommand(const QStringList &arguments, Context &context)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Fetches an image into the host's _base and prints the base file name."_s);
-    parser.addPositionalArgument(u"SOURCE"_s, u"An image file, archive[!member] (.gz .xz .zst .bz2 .tar .zip .ova), http(s) URL, or glance:IMAGE_ID."_s);
-    parser.addOption({u"image-id"_s, u"The image id (default: files sha256:<hex of the content>, URLs url:<URL> or sha256:<--sha256>, Glance its id)."_s, u"ID"_s});
+    parser.addPositionalArgument(u"SOURCE"_s,
+        u"An image file, archive[!member] (.gz .xz .zst .bz2 .tar .zip .ova), http(s) URL, or glance:IMAGE_ID."_s);
+    parser.addOption({u"image-id"_s,
+        u"The image id (default: files sha256:<hex of the content>, URLs url:<URL> or sha256:<--sha256>, Glance its id)."_s,
+        u"ID"_s});
     parser.addOption({u"disk-format"_s, u"The format the image is declared to have; it must match."_s, u"FORMAT"_s});
     parser.addOption({u"keep-format"_s, u"Do not convert to raw (force_raw_images off)."_s});
     addSourceOptions(parser);
@@ -59,8 +62,8 @@ int fetchCommand(const QStringList &arguments, Context &context)
         return printError(fetched.error());
     if (context.json)
         printJson({{u"name"_s, fetched->name}, {u"path"_s, fetched->path}, {u"image_id"_s, fetched->imageId},
-            {u"reused"_s, fetched->reused}, {u"format"_s, fetched->format},
-            {u"virtual_size"_s, fetched->virtualSize}, {u"sha256"_s, fetched->sha256}});
+            {u"reused"_s, fetched->reused}, {u"format"_s, fetched->format}, {u"virtual_size"_s, fetched->virtualSize},
+            {u"sha256"_s, fetched->sha256}});
     else
         printLine(fetched->name);
     return ExitSuccess;

@@ -63,8 +63,8 @@ int hostsCommand(const QStringList &arguments, Context &context)
     if (verb == u"set" && args.size() == 2) {
         auto found = registry.find(args.at(1));
         if (!found || found->name != args.at(1))
-            return printError(Error::failure(u"No host named '%1' in %2; add it with `cowherdctl hosts add`."_s
-                                                 .arg(args.at(1), registry.fileName())));
+            return printError(Error::failure(u"No host named '%1' in %2; add it with `cowherdctl hosts add`."_s.arg(
+                args.at(1), registry.fileName())));
         if (!anyHostSettingGiven(parser))
             return usageError(u"hosts set %1: give at least one setting to change"_s.arg(args.at(1)));
         host::HostConfig h = *found;

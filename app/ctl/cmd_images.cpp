@@ -18,7 +18,8 @@ namespace cowherd::ctl {
 int imagesCommand(const QStringList &arguments, Context &context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Lists the images of a cloud's Glance and whether each is cached in the host's _base (as sha1(id), like Nova)."_s);
+    parser.setApplicationDescription(
+        u"Lists the images of a cloud's Glance and whether each is cached in the host's _base (as sha1(id), like Nova)."_s);
     addSourceOptions(parser, false);
     parser.addOption({u"json"_s, u"Print {cloud, images: [{id, name, status, disk_format, …, base_name, cached}]}."_s});
     if (const auto stop = parseCommandLine(parser, u"images"_s, arguments))

@@ -45,14 +45,17 @@ void printText(const image::ImageInfo &info, const QList<Problem> &problems)
     if (!info.backingFormat.isEmpty())
         backing += u" (%1)"_s.arg(info.backingFormat);
     printLine(info.path);
-    printLine(formatTable({
-        {u"  format"_s, info.format},
-        {u"  virtual size"_s, u"%1 (%2 bytes)"_s.arg(formatBytes(info.virtualSize)).arg(info.virtualSize)},
-        {u"  backing file"_s, backing},
-        {u"  data file"_s, orDash(info.dataFile)},
-        {u"  signatures"_s, info.formatsMatched.isEmpty() ? u"none (raw)"_s : info.formatsMatched.join(u", "_s)},
-        {u"  verdict"_s, image::isSafe(problems) ? u"safe"_s : u"UNSAFE"_s},
-    }).trimmed().prepend(u"  "_s));
+    printLine(formatTable(
+        {
+            {u"  format"_s, info.format},
+            {u"  virtual size"_s, u"%1 (%2 bytes)"_s.arg(formatBytes(info.virtualSize)).arg(info.virtualSize)},
+            {u"  backing file"_s, backing},
+            {u"  data file"_s, orDash(info.dataFile)},
+            {u"  signatures"_s, info.formatsMatched.isEmpty() ? u"none (raw)"_s : info.formatsMatched.join(u", "_s)},
+            {u"  verdict"_s, image::isSafe(problems) ? u"safe"_s : u"UNSAFE"_s},
+        })
+                  .trimmed()
+                  .prepend(u"  "_s));
     for (const Problem &p : problems)
         printLine(u"  [%1] %2"_s.arg(p.code, p.message));
 }
@@ -63,7 +66,9 @@ int inspectCommand(const QStringList &arguments, bool json)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Inspect an image file's header and judge whether it is safe to import."_s);
-    parser.addOption({u"disk-format"_s, u"The format the image is declared as (Glance disk_format: raw, qcow2, vmdk, vdi, vhd, vhdx, iso, ploop, aki, ari, ami)."_s, u"FORMAT"_s});
+    parser.addOption({u"disk-format"_s,
+        u"The format the image is declared as (Glance disk_format: raw, qcow2, vmdk, vdi, vhd, vhdx, iso, ploop, aki, ari, ami)."_s,
+        u"FORMAT"_s});
     parser.addOption({u"json"_s, u"Print machine-readable JSON."_s});
     parser.addOption({u"allow-backing-file"_s, u"Accept a backing file (for Cowherd's own overlays)."_s});
     parser.addPositionalArgument(u"file"_s, u"The image file to inspect."_s);

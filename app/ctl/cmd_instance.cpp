@@ -98,7 +98,8 @@ Result<host::LibvirtConnection> connect(const Context &context, host::HostConfig
 int demoImageCommand(const QStringList &arguments, Context &context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Writes a raw disk image whose boot sector prints a line to the serial console."_s);
+    parser.setApplicationDescription(
+        u"Writes a raw disk image whose boot sector prints a line to the serial console."_s);
     parser.addOption({u"label"_s, u"The text printed after 'COWHERD DEMO: '."_s, u"TEXT"_s});
     parser.addOption({u"size"_s, u"Size of the image in MiB (default 1)."_s, u"MiB"_s, u"1"_s});
     parser.addOption({u"json"_s, u"Print the result as JSON."_s});
@@ -183,8 +184,7 @@ int rebootCommand(const QStringList &arguments, Context &context)
 int terminateCommand(const QStringList &arguments, Context &context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"Stops an instance, undefines it and removes its directory. Base files stay."_s);
+    parser.setApplicationDescription(u"Stops an instance, undefines it and removes its directory. Base files stay."_s);
     addTimeoutOption(parser);
     const Parsed p = parseTarget(parser, u"terminate"_s, arguments, context);
     if (p.exitCode >= 0)

@@ -33,16 +33,19 @@ int launchCommand(const QStringList &arguments, Context &context)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Launches an instance on a copy-on-write overlay of a cached base file."_s);
-    parser.addOption({u"image"_s, u"Where the image comes from (file, archive[!member], URL, glance:ID); fetched unless cached."_s, u"SOURCE"_s});
+    parser.addOption({u"image"_s,
+        u"Where the image comes from (file, archive[!member], URL, glance:ID); fetched unless cached."_s, u"SOURCE"_s});
     addSourceOptions(parser);
     parser.addOption({u"image-id"_s, u"The image id: names the base file sha1(ID)."_s, u"ID"_s});
     parser.addOption({u"disk-format"_s, u"The format the image is declared to have."_s, u"FORMAT"_s});
     parser.addOption({u"name"_s, u"The instance's (domain's) name."_s, u"NAME"_s});
-    parser.addOption({u"size"_s, u"Root disk size; a resized base <sha1>_<GiB> is shared by all instances of that size."_s, u"GiB"_s});
+    parser.addOption({u"size"_s,
+        u"Root disk size; a resized base <sha1>_<GiB> is shared by all instances of that size."_s, u"GiB"_s});
     parser.addOption({u"memory"_s, u"Memory (default 256)."_s, u"MiB"_s});
     parser.addOption({u"vcpus"_s, u"Virtual CPUs (default 1)."_s, u"N"_s});
     parser.addOption({u"network"_s, u"none, user, or a libvirt network name (default none)."_s, u"NETWORK"_s});
-    parser.addOption({u"virt-type"_s, u"kvm, or qemu for software emulation (default: kvm when the host has it)."_s, u"TYPE"_s});
+    parser.addOption(
+        {u"virt-type"_s, u"kvm, or qemu for software emulation (default: kvm when the host has it)."_s, u"TYPE"_s});
     parser.addOption({u"resize-in-overlay"_s, u"Grow the overlay instead of making a resized base file."_s});
     parser.addOption({u"json"_s, u"Print {uuid, name, directory, disk, base, base_reused, state}."_s});
     parser.addOption({u"quiet"_s, u"No progress on stderr."_s});

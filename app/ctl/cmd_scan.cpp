@@ -23,16 +23,15 @@ void printSnapshot(const cache::CacheSnapshot &snap)
         printLine(u"  ! "_s + p.message);
 
     printLine(u""_s);
-    const QStringList baseHeader{u"BASE FILE"_s, u"KIND"_s, u"FORMAT"_s, u"VIRTUAL"_s, u"ALLOCATED"_s,
-        u"AGE"_s, u"REFS"_s, u"PROBLEMS"_s};
+    const QStringList baseHeader{
+        u"BASE FILE"_s, u"KIND"_s, u"FORMAT"_s, u"VIRTUAL"_s, u"ALLOCATED"_s, u"AGE"_s, u"REFS"_s, u"PROBLEMS"_s};
     printTable(snap.bases.size() + 1, [&](qsizetype r) -> QStringList {
         if (r == 0)
             return baseHeader;
         const cache::BaseFile &b = snap.bases.at(r - 1);
-        return {b.name, cache::toString(b.kind), b.format.isEmpty() ? u"-"_s : b.format,
-            formatBytes(b.virtualSize), formatBytes(b.allocatedSize), cache::formatDuration(b.mtime.secsTo(snap.takenAt)),
-            QString::number(b.references.size()),
-            b.problems.isEmpty() ? QString() : b.problems.first().code};
+        return {b.name, cache::toString(b.kind), b.format.isEmpty() ? u"-"_s : b.format, formatBytes(b.virtualSize),
+            formatBytes(b.allocatedSize), cache::formatDuration(b.mtime.secsTo(snap.takenAt)),
+            QString::number(b.references.size()), b.problems.isEmpty() ? QString() : b.problems.first().code};
     });
 
     printLine(u""_s);
@@ -78,7 +77,8 @@ int scanCommand(const QStringList &arguments, Context &context)
     if (!snap)
         return printError(snap.error());
     if (context.json)
-        cache::writeJson(*snap, [](QByteArrayView bytes) { std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout); });
+        cache::writeJson(
+            *snap, [](QByteArrayView bytes) { std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout); });
     else
         printSnapshot(*snap);
     return ExitSuccess;

@@ -24,14 +24,15 @@ Result<host::HostConfig> Context::resolveHost() const
         } else if (hostArgument.contains(u":/")) {
             result = {hostArgument, hostArgument, host::HostConfig::defaultInstancesPath()};
         } else {
-            return fail(Error::Kind::NotFound, u"No host named '%1' in %2; add it with `cowherdctl hosts add` or pass a "
-                        "libvirt URI."_s.arg(hostArgument, hosts.fileName()));
+            return fail(Error::Kind::NotFound,
+                u"No host named '%1' in %2; add it with `cowherdctl hosts add` or pass a "
+                "libvirt URI."_s.arg(hostArgument, hosts.fileName()));
         }
     } else {
         const QList<host::HostConfig> all = hosts.hosts();
         if (all.size() > 1)
-            return fail(u"%1 hosts are configured in %2; choose one with --host NAME."_s
-                            .arg(all.size()).arg(hosts.fileName()));
+            return fail(
+                u"%1 hosts are configured in %2; choose one with --host NAME."_s.arg(all.size()).arg(hosts.fileName()));
         result = all.isEmpty() ? host::demoLabHost() : all.first();
     }
     if (!instancesPath.isEmpty())
@@ -40,7 +41,8 @@ Result<host::HostConfig> Context::resolveHost() const
     // there: a relative path would depend on the working directory, "/" would make every
     // top-level directory an instance, and a control character could not be shown safely.
     const QString cleaned = QDir::cleanPath(result.instancesPath);
-    const bool control = std::any_of(cleaned.cbegin(), cleaned.cend(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
+    const bool control = std::any_of(
+        cleaned.cbegin(), cleaned.cend(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
     if (!QDir::isAbsolutePath(cleaned) || cleaned == u"/" || control)
         return std::unexpected(Error::refused(
             u"The instances path of %1 must be an absolute directory other than / without control characters; "
@@ -60,7 +62,8 @@ int exitCodeFor(Error::Kind kind)
     // Scripts rely on these codes (ADMINISTRATION.md, the man page): a new kind maps to 1
     // unless a script has reason to tell it apart.
     switch (kind) {
-    case Error::Kind::Refused: return ExitRefused;
+    case Error::Kind::Refused:
+        return ExitRefused;
     case Error::Kind::Failure:
     case Error::Kind::Cancelled:
     case Error::Kind::Timeout:
@@ -71,7 +74,8 @@ int exitCodeFor(Error::Kind kind)
     case Error::Kind::Busy:
     case Error::Kind::Unsupported:
     case Error::Kind::Corrupt:
-    case Error::Kind::NoSpace: return ExitFailure;
+    case Error::Kind::NoSpace:
+        return ExitFailure;
     }
     return ExitFailure;
 }
@@ -79,7 +83,8 @@ int exitCodeFor(Error::Kind kind)
 void addNovaLockTimeoutOption(QCommandLineParser &parser, int defaultSeconds)
 {
     parser.addOption({u"nova-lock-timeout"_s,
-        u"Wait at most this long for nova-compute's lock on a base file (locks/nova-NAME; default %1)."_s.arg(defaultSeconds),
+        u"Wait at most this long for nova-compute's lock on a base file (locks/nova-NAME; default %1)."_s.arg(
+            defaultSeconds),
         u"SECONDS"_s});
 }
 

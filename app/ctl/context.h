@@ -16,7 +16,8 @@ class QJsonObject;
 namespace cowherd::ctl {
 
 // Exit codes shared by every command.
-enum ExitCode {
+enum ExitCode
+{
     ExitSuccess = 0,
     ExitFailure = 1, // message on stderr
     ExitUsage = 2,

@@ -11,12 +11,13 @@ namespace {
 QList<HostSetting> makeSettings()
 {
     QList<HostSetting> settings;
-    settings.append({{QCommandLineOption(u"instances-path"_s, u"Where the host keeps _base and the instances."_s, u"PATH"_s)},
-        [](const QCommandLineParser &p, host::HostConfig &h) -> std::optional<QString> {
-            if (p.isSet(u"instances-path"_s))
-                h.instancesPath = p.value(u"instances-path"_s);
-            return std::nullopt;
-        }});
+    settings.append(
+        {{QCommandLineOption(u"instances-path"_s, u"Where the host keeps _base and the instances."_s, u"PATH"_s)},
+            [](const QCommandLineParser &p, host::HostConfig &h) -> std::optional<QString> {
+                if (p.isSet(u"instances-path"_s))
+                    h.instancesPath = p.value(u"instances-path"_s);
+                return std::nullopt;
+            }});
     settings.append({{QCommandLineOption(u"managed-by"_s,
                          u"Whose cache the host's instances path is: auto (Nova's when Nova's lock files, "
                          "compute_nodes or instance metadata are found), nova or cowherd."_s,

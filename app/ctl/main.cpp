@@ -89,7 +89,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Manage the image cache and copy-on-write instances of KVM hosts."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({u"config"_s, u"Read and write hosts in FILE instead of ~/.config/cowherd/cowherd.conf."_s, u"FILE"_s});
+    parser.addOption(
+        {u"config"_s, u"Read and write hosts in FILE instead of ~/.config/cowherd/cowherd.conf."_s, u"FILE"_s});
     parser.addOption({u"host"_s, u"Work on the configured host NAME, or on a libvirt URI."_s, u"NAME|URI"_s});
     parser.addOption({u"instances-path"_s, u"Override the host's instances path."_s, u"PATH"_s});
     parser.addOption({u"json"_s, u"Print machine-readable JSON."_s});

@@ -38,9 +38,8 @@ int main(int argc, char *argv[])
     std::signal(SIGPIPE, SIG_IGN);
     // Before any thread starts: big rescans then reuse the memory the last one freed.
     cowherd::ui::limitMallocArenas();
-    const std::unique_ptr<QCoreApplication> app(onlyPrints(argc, argv)
-            ? new QCoreApplication(argc, argv)
-            : new QApplication(argc, argv));
+    const std::unique_ptr<QCoreApplication> app(
+        onlyPrints(argc, argv) ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
     // Debug output of Cowherd's categories only when asked for (QT_LOGGING_RULES wins).
     QLoggingCategory::setFilterRules(QStringLiteral("cowherd.*.debug=false"));
     QCoreApplication::setOrganizationName(QStringLiteral("cowherd"));
@@ -51,8 +50,8 @@ int main(int argc, char *argv[])
     cowherd::ui::Translations::install(QLocale::system());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main",
-        "Watches the image cache (_base) of KVM hosts and the copy-on-write instances built on it."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Watches the image cache (_base) of KVM hosts and the copy-on-write instances built on it."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption(QStringLiteral("config"),
@@ -60,7 +59,8 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "file"));
     parser.addOption(configOption);
     const QCommandLineOption langOption(QStringLiteral("lang"),
-        QCoreApplication::translate("main", "Show the user interface in <language> (for example de or zh_CN) instead of the system's."),
+        QCoreApplication::translate(
+            "main", "Show the user interface in <language> (for example de or zh_CN) instead of the system's."),
         QCoreApplication::translate("main", "language"));
     parser.addOption(langOption);
     parser.process(*app); // exits for --help and --version

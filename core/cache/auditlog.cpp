@@ -13,8 +13,7 @@ namespace cowherd::cache {
 
 AuditLog::AuditLog(QString path)
     : m_path(std::move(path))
-{
-}
+{ }
 
 QString AuditLog::defaultPath()
 {

@@ -16,8 +16,8 @@ public:
     QString path() const { return m_path; }
     // Appends one line; a log that cannot be written is reported by the return value only:
     // the pass goes on.
-    bool append(const QString &host, const QString &file, const QString &action, const QString &reason,
-        qint64 bytes, const QDateTime &when = QDateTime::currentDateTimeUtc());
+    bool append(const QString &host, const QString &file, const QString &action, const QString &reason, qint64 bytes,
+        const QDateTime &when = QDateTime::currentDateTimeUtc());
 
     // GenericDataLocation/cowherd/audit.jsonl
     static QString defaultPath();

@@ -26,9 +26,12 @@ QDateTime parseTime(const QJsonValue &v)
 QString toString(BaseMetadata::ChecksumState state)
 {
     switch (state) {
-    case BaseMetadata::ChecksumState::Ok: return u"ok"_s;
-    case BaseMetadata::ChecksumState::Mismatch: return u"mismatch"_s;
-    case BaseMetadata::ChecksumState::Unverified: break;
+    case BaseMetadata::ChecksumState::Ok:
+        return u"ok"_s;
+    case BaseMetadata::ChecksumState::Mismatch:
+        return u"mismatch"_s;
+    case BaseMetadata::ChecksumState::Unverified:
+        break;
     }
     return u"unverified"_s;
 }
@@ -61,7 +64,7 @@ BaseMetadata BaseMetadata::fromJson(const QJsonObject &o)
     m.recordedAt = parseTime(o.value(u"recorded_at"_s));
     m.verifiedAt = parseTime(o.value(u"verified_at"_s));
     const QString state = o.value(u"state"_s).toString();
-    m.state = state == u"ok" ? ChecksumState::Ok
+    m.state = state == u"ok"   ? ChecksumState::Ok
         : state == u"mismatch" ? ChecksumState::Mismatch
                                : ChecksumState::Unverified;
     m.pinned = o.value(u"pinned"_s).toBool();
@@ -92,16 +95,17 @@ Result<BaseMetadata> readMetadata(host::Transport &transport, const QString &bas
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return fail(Error::Kind::Corrupt, u"%1 on %2 is not valid JSON (%3); remove it and run a cache pass to record the "
-                    "checksum again."_s.arg(path, transport.displayName(), error.errorString()));
+        return fail(Error::Kind::Corrupt,
+            u"%1 on %2 is not valid JSON (%3); remove it and run a cache pass to record the "
+            "checksum again."_s.arg(path, transport.displayName(), error.errorString()));
     return BaseMetadata::fromJson(doc.object());
 }
 
-Status writeMetadata(host::Transport &transport, const QString &basePath, const QString &name,
-    const BaseMetadata &metadata)
+Status writeMetadata(
+    host::Transport &transport, const QString &basePath, const QString &name, const BaseMetadata &metadata)
 {
-    return transport.writeFileAtomically(metadataPath(basePath, name),
-        QJsonDocument(metadata.toJson()).toJson(QJsonDocument::Indented));
+    return transport.writeFileAtomically(
+        metadataPath(basePath, name), QJsonDocument(metadata.toJson()).toJson(QJsonDocument::Indented));
 }
 
 } // namespace cowherd::cache

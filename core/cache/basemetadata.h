@@ -16,7 +16,12 @@ namespace cowherd::cache {
 // _base/.cowherd/<name>.json. Files Cowherd did not fetch have none until the first pass.
 struct BaseMetadata
 {
-    enum class ChecksumState { Unverified, Ok, Mismatch };
+    enum class ChecksumState
+    {
+        Unverified,
+        Ok,
+        Mismatch
+    };
 
     QString imageId;
     QString source; // "file:///…", "https://…", "glance:<id>" (never a secret)
@@ -40,7 +45,7 @@ QString metadataPath(const QString &basePath, const QString &name);
 
 // Reading a missing file gives an empty BaseMetadata, not an error.
 Result<BaseMetadata> readMetadata(host::Transport &transport, const QString &basePath, const QString &name);
-Status writeMetadata(host::Transport &transport, const QString &basePath, const QString &name,
-    const BaseMetadata &metadata);
+Status writeMetadata(
+    host::Transport &transport, const QString &basePath, const QString &name, const BaseMetadata &metadata);
 
 } // namespace cowherd::cache

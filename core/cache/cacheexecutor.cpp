@@ -168,8 +168,8 @@ CleanupPlan executeCleanup(const CleanupPlan &plan, host::Transport &transport, 
             continue;
         }
         if (a.mtime.isValid() && stat->first().mtime > a.mtime) {
-            keep(a, u"modified at %1, after it was planned for removal"_s
-                        .arg(stat->first().mtime.toString(Qt::ISODate)));
+            keep(a,
+                u"modified at %1, after it was planned for removal"_s.arg(stat->first().mtime.toString(Qt::ISODate)));
             continue;
         }
         if (auto r = transport.removeFile(a.path); !r) {

@@ -10,8 +10,8 @@ using namespace Qt::StringLiterals;
 
 namespace cowherd::cache {
 
-SharingGroupState scanSharingGroup(const QList<host::HostConfig> &group, const TransportFactory &transports,
-    const ScanOptions &scanOptions)
+SharingGroupState scanSharingGroup(
+    const QList<host::HostConfig> &group, const TransportFactory &transports, const ScanOptions &scanOptions)
 {
     SharingGroupState state;
     std::unique_ptr<host::Transport> acting;
@@ -58,8 +58,8 @@ std::optional<Error> novaRefusal(const SharingGroupState &state)
     for (const HostSnapshotView &v : state.hosts) {
         if (!v.snapshot || v.snapshot->managedBy != host::ManagedBy::Nova)
             continue;
-        if (auto allowed = ensureWritesAllowed(v.host, Management{host::ManagedBy::Nova, v.snapshot->managedByReason},
-                u"clean or verify the cache"_s);
+        if (auto allowed = ensureWritesAllowed(
+                v.host, Management{host::ManagedBy::Nova, v.snapshot->managedByReason}, u"clean or verify the cache"_s);
             !allowed)
             return allowed.error();
     }
@@ -74,8 +74,8 @@ bool novaManaged(const SharingGroupState &state)
 
 } // namespace
 
-PassResult runCachePass(const QList<host::HostConfig> &group, const TransportFactory &transports,
-    const PassOptions &options)
+PassResult runCachePass(
+    const QList<host::HostConfig> &group, const TransportFactory &transports, const PassOptions &options)
 {
     PassResult result;
     if (group.isEmpty())
@@ -91,8 +91,8 @@ PassResult runCachePass(const QList<host::HostConfig> &group, const TransportFac
 
     std::function<CleanupPlan(const SharingGroupState &)> replan;
     if (novaManaged(state) && transport) {
-        NovaPlanPolicy nova = NovaPlanPolicy::fromConfig(readNovaConf(actingView->host, *transport),
-            actingView->host.instancesPath, options.policy);
+        NovaPlanPolicy nova = NovaPlanPolicy::fromConfig(
+            readNovaConf(actingView->host, *transport), actingView->host.instancesPath, options.policy);
         const NovaOverrides &o = options.novaOverrides;
         if (o.originalMinimumAgeSeconds || o.resizedMinimumAgeSeconds || o.removeUnused) {
             nova.originalMinimumAgeSeconds = o.originalMinimumAgeSeconds.value_or(nova.originalMinimumAgeSeconds);
@@ -100,7 +100,8 @@ PassResult runCachePass(const QList<host::HostConfig> &group, const TransportFac
             nova.removeUnused = o.removeUnused.value_or(nova.removeUnused);
             nova.source = u"command line over "_s + nova.source;
         }
-        replan = [nova](const SharingGroupState &s) { return planNovaCleanup(s, nova, QDateTime::currentDateTimeUtc()); };
+        replan
+            = [nova](const SharingGroupState &s) { return planNovaCleanup(s, nova, QDateTime::currentDateTimeUtc()); };
         result.plan = replan(state);
         if (!options.dryRun && (options.clean || options.verify))
             result.refused = novaRefusal(state);
@@ -116,7 +117,8 @@ PassResult runCachePass(const QList<host::HostConfig> &group, const TransportFac
             e.dryRun = true;
             e.log = options.log;
             if (transport)
-                result.plan = executeCleanup(result.plan, *transport, actingView->host.instancesPath, options.policy, e);
+                result.plan
+                    = executeCleanup(result.plan, *transport, actingView->host.instancesPath, options.policy, e);
         }
         return result;
     }

@@ -12,8 +12,8 @@ namespace cowherd::cache {
 // base file metadata. A host whose scan fails is kept in the state as unreachable, and so is
 // every Nova compute node compute_nodes lists as a recent user of the cache that is none of the
 // group's hosts (computenodes.h).
-SharingGroupState scanSharingGroup(const QList<host::HostConfig> &group, const TransportFactory &transports,
-    const ScanOptions &scanOptions = {});
+SharingGroupState scanSharingGroup(
+    const QList<host::HostConfig> &group, const TransportFactory &transports, const ScanOptions &scanOptions = {});
 
 // What the command line said over nova.conf for a pass by Nova's rules.
 struct NovaOverrides
@@ -52,7 +52,7 @@ struct PassResult
 // Nova's rules with the acting host's nova.conf (planNovaCleanup), and unless every such host
 // allows Cowherd to write there, the pass only plans and PassResult::refused says why.
 // A dry run writes nothing anywhere. Blocking: run it off the UI thread.
-PassResult runCachePass(const QList<host::HostConfig> &group, const TransportFactory &transports,
-    const PassOptions &options);
+PassResult runCachePass(
+    const QList<host::HostConfig> &group, const TransportFactory &transports, const PassOptions &options);
 
 } // namespace cowherd::cache

@@ -9,9 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace cowherd::cache {
 
-namespace {
-
-} // namespace
+namespace { } // namespace
 
 QStringList groupBlockers(const SharingGroupState &group)
 {
@@ -19,16 +17,16 @@ QStringList groupBlockers(const SharingGroupState &group)
     for (const HostSnapshotView &view : group.hosts) {
         const QString &name = view.host.name;
         if (!view.snapshot) {
-            reasons.append(u"%1 unreachable (%2)"_s.arg(name,
-                view.unreachableReason.isEmpty() ? u"no snapshot"_s : view.unreachableReason));
+            reasons.append(u"%1 unreachable (%2)"_s.arg(
+                name, view.unreachableReason.isEmpty() ? u"no snapshot"_s : view.unreachableReason));
             continue;
         }
         for (const Problem &p : view.snapshot->problems)
             if (p.code == u"instances-path-unreadable" || p.code == u"probe-failed")
                 reasons.append(u"the cache of %1 could not be read completely (%2)"_s.arg(name, p.message));
         if (!view.snapshot->libvirtStatus.isEmpty())
-            reasons.append(u"libvirt on %1 did not answer, so its instances may be missing (%2)"_s
-                    .arg(name, view.snapshot->libvirtStatus));
+            reasons.append(u"libvirt on %1 did not answer, so its instances may be missing (%2)"_s.arg(
+                name, view.snapshot->libvirtStatus));
     }
     if (group.hosts.isEmpty())
         reasons.append(u"no host in the sharing group"_s);
@@ -69,9 +67,12 @@ QString toString(PlanRules rules)
 QString toString(PlannedAction::Action action)
 {
     switch (action) {
-    case PlannedAction::Action::Touch: return u"touch"_s;
-    case PlannedAction::Action::Remove: return u"remove"_s;
-    case PlannedAction::Action::Keep: break;
+    case PlannedAction::Action::Touch:
+        return u"touch"_s;
+    case PlannedAction::Action::Remove:
+        return u"remove"_s;
+    case PlannedAction::Action::Keep:
+        break;
     }
     return u"keep"_s;
 }
@@ -106,8 +107,12 @@ void CleanupPlan::tally()
             ++removeCount;
             reclaimableBytes += a.bytes;
             break;
-        case PlannedAction::Action::Touch: ++touchCount; break;
-        case PlannedAction::Action::Keep: ++keepCount; break;
+        case PlannedAction::Action::Touch:
+            ++touchCount;
+            break;
+        case PlannedAction::Action::Keep:
+            ++keepCount;
+            break;
         }
     }
 }
@@ -116,8 +121,8 @@ CleanupPlan planCleanup(const SharingGroupState &group, const CachePolicy &polic
 {
     CleanupPlan plan;
     plan.plannedAt = now;
-    plan.policy = {policy.originalMinimumAgeSeconds, policy.resizedMinimumAgeSeconds, policy.removeUnused,
-        plan.policy.source};
+    plan.policy
+        = {policy.originalMinimumAgeSeconds, policy.resizedMinimumAgeSeconds, policy.removeUnused, plan.policy.source};
     const QStringList blockers = groupBlockers(group);
     plan.blocked = !blockers.isEmpty();
     if (plan.blocked)
@@ -180,17 +185,16 @@ CleanupPlan planCleanup(const SharingGroupState &group, const CachePolicy &polic
             if (age < 0)
                 a.reason = u"partial file of unknown age: kept"_s;
             else if (age < policy.orphanMinimumAgeSeconds) {
-                a.reason = u"in flight: written %1 ago; an orphan after %2"_s.arg(formatDuration(age),
-                    formatDuration(policy.orphanMinimumAgeSeconds));
+                a.reason = u"in flight: written %1 ago; an orphan after %2"_s.arg(
+                    formatDuration(age), formatDuration(policy.orphanMinimumAgeSeconds));
                 if (policy.removeOrphans)
                     a.removableInSeconds = policy.orphanMinimumAgeSeconds - age;
-            }
-            else if (!policy.removeOrphans)
+            } else if (!policy.removeOrphans)
                 a.reason = u"orphan: not written for %1; orphan removal is off"_s.arg(formatDuration(age));
             else {
                 a.orphan = true;
-                removeUnlessBlocked(u"orphan: not written for %1; removed unless a launch holds its lock"_s
-                        .arg(formatDuration(age)));
+                removeUnlessBlocked(
+                    u"orphan: not written for %1; removed unless a launch holds its lock"_s.arg(formatDuration(age)));
             }
         } else if (meta.pinned) {
             a.reason = u"pinned"_s;

@@ -31,7 +31,12 @@ struct SharingGroupState
 
 struct PlannedAction
 {
-    enum class Action { Keep, Touch, Remove };
+    enum class Action
+    {
+        Keep,
+        Touch,
+        Remove
+    };
 
     QString name;
     QString path; // on the first reachable host that has it
@@ -54,7 +59,11 @@ QString toString(PlannedAction::Action action); // keep, touch, remove
 
 // Whose rules a plan follows: Cowherd's (planCleanup) or Nova's image cache manager's
 // (planNovaCleanup, novaplanner.h) on a cache Nova manages.
-enum class PlanRules { Cowherd, Nova };
+enum class PlanRules
+{
+    Cowherd,
+    Nova
+};
 QString toString(PlanRules rules); // "cowherd", "nova"
 
 // The ages and switches a plan was made with, and where they came from.

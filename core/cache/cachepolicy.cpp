@@ -64,7 +64,8 @@ Status saveCachePolicy(const QString &configFile, const QString &hostName, const
     QSettings settings(file, QSettings::IniFormat);
     const QString group = hostGroup(settings, hostName);
     if (group.isEmpty())
-        return fail(Error::Kind::NotFound, u"No host named '%1' in %2; add it before changing its cache pass settings."_s.arg(hostName, file));
+        return fail(Error::Kind::NotFound,
+            u"No host named '%1' in %2; add it before changing its cache pass settings."_s.arg(hostName, file));
     settings.beginGroup(group);
     settings.setValue(u"interval_seconds"_s, p.passIntervalSeconds);
     settings.setValue(u"remove_unused_base_images"_s, p.removeUnused);
@@ -83,7 +84,8 @@ Status saveCachePolicy(const QString &configFile, const QString &hostName, const
     settings.endGroup();
     settings.sync();
     if (settings.status() != QSettings::NoError)
-        return fail(u"Could not write the cache pass settings of %1 to %2; check that it is writable."_s.arg(hostName, file));
+        return fail(
+            u"Could not write the cache pass settings of %1 to %2; check that it is writable."_s.arg(hostName, file));
     return {};
 }
 

@@ -7,12 +7,18 @@ namespace cowherd::cache {
 QString toString(BaseKind kind)
 {
     switch (kind) {
-    case BaseKind::Original: return u"original"_s;
-    case BaseKind::Resized: return u"resized"_s;
-    case BaseKind::Swap: return u"swap"_s;
-    case BaseKind::Ephemeral: return u"ephemeral"_s;
-    case BaseKind::Partial: return u"partial"_s;
-    case BaseKind::Unknown: break;
+    case BaseKind::Original:
+        return u"original"_s;
+    case BaseKind::Resized:
+        return u"resized"_s;
+    case BaseKind::Swap:
+        return u"swap"_s;
+    case BaseKind::Ephemeral:
+        return u"ephemeral"_s;
+    case BaseKind::Partial:
+        return u"partial"_s;
+    case BaseKind::Unknown:
+        break;
     }
     return u"unknown"_s;
 }

@@ -14,7 +14,8 @@
 namespace cowherd::cache {
 
 // Nova's names for the files in _base.
-enum class BaseKind {
+enum class BaseKind
+{
     Original, // sha1(image_id)
     Resized, // <sha1>_<GiB>, legacy <sha1>_sm
     Swap, // swap_<MiB>

@@ -60,12 +60,18 @@ QHash<QString, QSet<QString>> referencesByName(const SharingGroupState &group)
 QString toString(VerifyOutcome::Result result)
 {
     switch (result) {
-    case VerifyOutcome::Result::Recorded: return u"recorded"_s;
-    case VerifyOutcome::Result::Verified: return u"verified"_s;
-    case VerifyOutcome::Result::Quarantined: return u"quarantined"_s;
-    case VerifyOutcome::Result::Flagged: return u"flagged"_s;
-    case VerifyOutcome::Result::Failed: return u"failed"_s;
-    case VerifyOutcome::Result::Skipped: break;
+    case VerifyOutcome::Result::Recorded:
+        return u"recorded"_s;
+    case VerifyOutcome::Result::Verified:
+        return u"verified"_s;
+    case VerifyOutcome::Result::Quarantined:
+        return u"quarantined"_s;
+    case VerifyOutcome::Result::Flagged:
+        return u"flagged"_s;
+    case VerifyOutcome::Result::Failed:
+        return u"failed"_s;
+    case VerifyOutcome::Result::Skipped:
+        break;
     }
     return u"skipped"_s;
 }
@@ -139,7 +145,8 @@ QList<VerifyOutcome> verifyBases(host::Transport &transport, const QString &inst
                         o.path = todo.at(j).path;
                         o.metadata = todo.at(j).metadata;
                         o.bytes = todo.at(j).bytes;
-                        o.message = u"not verified in this pass: byte budget of %1 bytes used"_s.arg(options.budgetBytes);
+                        o.message
+                            = u"not verified in this pass: byte budget of %1 bytes used"_s.arg(options.budgetBytes);
                         outcomes.append(o);
                     }
                     todo.resize(i);
@@ -155,24 +162,23 @@ QList<VerifyOutcome> verifyBases(host::Transport &transport, const QString &inst
     std::atomic_bool first = true;
     QThreadPool pool;
     pool.setMaxThreadCount(std::max(1, options.workers));
-    const QList<Hashed> hashes = QtConcurrent::blockingMapped<QList<Hashed>>(&pool, todo,
-        [&](const Candidate &c) {
-            Hashed h;
-            const bool isFirst = first.exchange(false);
-            if ((options.isCancelled && options.isCancelled())
-                || (!isFirst && options.budgetSeconds > 0 && clock.elapsed() > options.budgetSeconds * 1000)) {
-                h.skipped = true;
-                return h;
-            }
-            auto digest = transport.sha256(c.path, options.isCancelled, options.ioPriority);
-            if (digest)
-                h.sha256 = QString::fromLatin1(*digest);
-            else if (digest.error().kind == Error::Kind::Cancelled)
-                h.skipped = true;
-            else
-                h.error = digest.error().message;
+    const QList<Hashed> hashes = QtConcurrent::blockingMapped<QList<Hashed>>(&pool, todo, [&](const Candidate &c) {
+        Hashed h;
+        const bool isFirst = first.exchange(false);
+        if ((options.isCancelled && options.isCancelled())
+            || (!isFirst && options.budgetSeconds > 0 && clock.elapsed() > options.budgetSeconds * 1000)) {
+            h.skipped = true;
             return h;
-        });
+        }
+        auto digest = transport.sha256(c.path, options.isCancelled, options.ioPriority);
+        if (digest)
+            h.sha256 = QString::fromLatin1(*digest);
+        else if (digest.error().kind == Error::Kind::Cancelled)
+            h.skipped = true;
+        else
+            h.error = digest.error().message;
+        return h;
+    });
 
     for (qsizetype i = 0; i < todo.size(); ++i) {
         const Candidate &c = todo.at(i);
@@ -214,8 +220,8 @@ QList<VerifyOutcome> verifyBases(host::Transport &transport, const QString &inst
         } else {
             m.state = BaseMetadata::ChecksumState::Mismatch;
             o.result = VerifyOutcome::Result::Flagged;
-            o.message = u"CHECKSUM MISMATCH: %1 has sha256 %2, recorded %3 at %4"_s.arg(c.path, h.sha256, m.sha256,
-                m.recordedAt.toString(Qt::ISODate));
+            o.message = u"CHECKSUM MISMATCH: %1 has sha256 %2, recorded %3 at %4"_s.arg(
+                c.path, h.sha256, m.sha256, m.recordedAt.toString(Qt::ISODate));
         }
         if (auto w = writeMetadata(transport, base, c.name, m); !w) {
             o.result = VerifyOutcome::Result::Failed;
@@ -225,7 +231,8 @@ QList<VerifyOutcome> verifyBases(host::Transport &transport, const QString &inst
 
         if (m.state == BaseMetadata::ChecksumState::Mismatch && o.result == VerifyOutcome::Result::Flagged) {
             if (!c.references.isEmpty()) {
-                o.message += u"; used by %1, so it stays: replace it and restart those instances"_s.arg(c.references.join(u", "_s));
+                o.message += u"; used by %1, so it stays: replace it and restart those instances"_s.arg(
+                    c.references.join(u", "_s));
             } else if (auto lock = transport.lock(baseLockPath(instancesPath, c.name), {.wait = false}); !lock) {
                 o.message += u"; a launch holds its lock, so it stays for now"_s;
             } else {
@@ -233,10 +240,13 @@ QList<VerifyOutcome> verifyBases(host::Transport &transport, const QString &inst
                 const CleanupPlan check = planCleanup(again, CachePolicy{}, now);
                 const PlannedAction *a = check.action(c.name);
                 if (!options.rescan || check.blocked || !a || !a->references.isEmpty()) {
-                    o.message += u"; it could not be confirmed unused (%1), so it stays"_s.arg(
-                        !options.rescan ? u"no fresh scan"_s : check.blocked ? check.blockedReason : a ? a->reason : u"gone"_s);
-                } else if (auto novaLock = lockNovaBaseFile(transport, instancesPath, c.name, options.novaLockTimeoutMs,
-                               options.isCancelled);
+                    o.message += u"; it could not be confirmed unused (%1), so it stays"_s.arg(!options.rescan
+                            ? u"no fresh scan"_s
+                            : check.blocked ? check.blockedReason
+                            : a             ? a->reason
+                                            : u"gone"_s);
+                } else if (auto novaLock = lockNovaBaseFile(
+                               transport, instancesPath, c.name, options.novaLockTimeoutMs, options.isCancelled);
                            !novaLock) {
                     o.message += u"; it stays for now: "_s + novaLock.error().message;
                 } else {

@@ -30,7 +30,8 @@ struct VerifyOptions
 
 struct VerifyOutcome
 {
-    enum class Result {
+    enum class Result
+    {
         Recorded, // first sha256 of a file Cowherd did not fetch
         Verified, // matches the recorded sha256
         Quarantined, // mismatch, unused: moved to _base/.cowherd/quarantine/

@@ -17,7 +17,8 @@ Result<QList<ComputeNode>> parseComputeNodes(QByteArrayView json)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError)
-        return fail(Error::Kind::Corrupt, u"compute_nodes is not JSON (%1 at offset %2)"_s.arg(error.errorString()).arg(error.offset));
+        return fail(Error::Kind::Corrupt,
+            u"compute_nodes is not JSON (%1 at offset %2)"_s.arg(error.errorString()).arg(error.offset));
     if (!doc.isObject())
         return fail(Error::Kind::Corrupt, u"compute_nodes is not a JSON object of node names"_s);
     QList<ComputeNode> nodes;
@@ -42,8 +43,8 @@ QList<ComputeNode> recentStorageUsers(const QList<ComputeNode> &nodes, const QDa
     return recent;
 }
 
-Result<std::optional<QList<ComputeNode>>> readComputeNodes(host::Transport &transport, const QString &instancesPath,
-    int lockTimeoutMs)
+Result<std::optional<QList<ComputeNode>>> readComputeNodes(
+    host::Transport &transport, const QString &instancesPath, int lockTimeoutMs)
 {
     const QString path = instancesPath + u"/compute_nodes"_s;
     auto stat = transport.probe({path, novaLockPath(instancesPath, u"storage-registry-lock"_s)}, 0);
@@ -84,9 +85,10 @@ void addComputeNodeMembers(SharingGroupState &state, const QList<ComputeNode> &r
             continue;
         HostSnapshotView view;
         view.host.name = node.name;
-        view.unreachableReason = u"a Nova compute node sharing this cache (compute_nodes saw it %1 ago) that is not a "
-                                 "Cowherd host, so its instances are unknown; add it with `cowherdctl hosts add`, or it "
-                                 "stops counting once unseen for 24 h"_s.arg(formatDuration(node.lastSeen.secsTo(now)));
+        view.unreachableReason
+            = u"a Nova compute node sharing this cache (compute_nodes saw it %1 ago) that is not a "
+              "Cowherd host, so its instances are unknown; add it with `cowherdctl hosts add`, or it "
+              "stops counting once unseen for 24 h"_s.arg(formatDuration(node.lastSeen.secsTo(now)));
         state.hosts.append(view);
     }
 }
@@ -116,8 +118,8 @@ void addNovaStorageUsers(SharingGroupState &state, const TransportFactory &trans
         if (!nodes) {
             HostSnapshotView blocker;
             blocker.host.name = u"compute_nodes"_s;
-            blocker.unreachableReason = u"Nova's list of the compute nodes sharing this cache could not be read: "_s
-                + nodes.error().message;
+            blocker.unreachableReason
+                = u"Nova's list of the compute nodes sharing this cache could not be read: "_s + nodes.error().message;
             state.hosts.append(blocker);
         }
         return;

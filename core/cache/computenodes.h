@@ -36,8 +36,8 @@ QList<ComputeNode> recentStorageUsers(const QList<ComputeNode> &nodes, const QDa
 // Reads compute_nodes under Nova's registry lock (a shared record lock, so nova-compute cannot
 // be half-way through rewriting it; the lock file is never created) and never writes anything.
 // nullopt when there is no compute_nodes.
-Result<std::optional<QList<ComputeNode>>> readComputeNodes(host::Transport &transport, const QString &instancesPath,
-    int lockTimeoutMs = 30'000);
+Result<std::optional<QList<ComputeNode>>> readComputeNodes(
+    host::Transport &transport, const QString &instancesPath, int lockTimeoutMs = 30'000);
 
 // Pure: every node of `recent` that is none of the scanned hosts becomes a member Cowherd
 // cannot scan (an unreachable HostSnapshotView), so it blocks removal and the plan names it.

@@ -46,8 +46,9 @@ Result<image::ImageInfo> inspectOnHost(host::Transport &transport, const QString
         return image::inspectFile(path);
     auto probed = transport.probe({path}, inspectBytes);
     if (!probed)
-        return fail(probed.error(), u"Cannot read the header of %1 on %2 to inspect it: %3"_s.arg(
-            path, transport.displayName(), probed.error().message));
+        return fail(probed.error(),
+            u"Cannot read the header of %1 on %2 to inspect it: %3"_s.arg(
+                path, transport.displayName(), probed.error().message));
     if (probed->isEmpty())
         return fail(Error::Kind::NotFound,
             u"%1 vanished from %2 before it could be inspected"_s.arg(path, transport.displayName()));
@@ -67,8 +68,8 @@ QString describeProblems(const QList<Problem> &problems)
 
 // Streams the source into writer, hashing as it goes (on a thread of its own, beside the
 // writes and the source's own checks). Returns the sha256 of the bytes.
-Result<QByteArray> stream(source::ImageSource &source, host::FileWriter &writer, qint64 total,
-    const FetchOptions &options)
+Result<QByteArray> stream(
+    source::ImageSource &source, host::FileWriter &writer, qint64 total, const FetchOptions &options)
 {
     host::DigestWorker digest(host::Digest::Algorithm::Sha256);
     qint64 done = 0;
@@ -89,8 +90,10 @@ Result<QByteArray> stream(source::ImageSource &source, host::FileWriter &writer,
     if (auto finished = source.finish(); !finished)
         return std::unexpected(finished.error());
     if (total >= 0 && done != total)
-        return fail(Error::Kind::Unreachable, u"%1 ended after %2 of %3 bytes; the transfer was cut short. Try again."_s
-                        .arg(source.displayName()).arg(done).arg(total));
+        return fail(Error::Kind::Unreachable,
+            u"%1 ended after %2 of %3 bytes; the transfer was cut short. Try again."_s.arg(source.displayName())
+                .arg(done)
+                .arg(total));
     return digest.hexResult();
 }
 
@@ -99,13 +102,20 @@ Result<QByteArray> stream(source::ImageSource &source, host::FileWriter &writer,
 QString toString(FetchProgress::Stage stage)
 {
     switch (stage) {
-    case FetchProgress::Stage::Hashing: return u"hashing"_s;
-    case FetchProgress::Stage::Waiting: return u"waiting for the lock"_s;
-    case FetchProgress::Stage::Downloading: return u"downloading"_s;
-    case FetchProgress::Stage::Inspecting: return u"inspecting"_s;
-    case FetchProgress::Stage::Converting: return u"converting"_s;
-    case FetchProgress::Stage::Verifying: return u"verifying"_s;
-    case FetchProgress::Stage::Done: return u"done"_s;
+    case FetchProgress::Stage::Hashing:
+        return u"hashing"_s;
+    case FetchProgress::Stage::Waiting:
+        return u"waiting for the lock"_s;
+    case FetchProgress::Stage::Downloading:
+        return u"downloading"_s;
+    case FetchProgress::Stage::Inspecting:
+        return u"inspecting"_s;
+    case FetchProgress::Stage::Converting:
+        return u"converting"_s;
+    case FetchProgress::Stage::Verifying:
+        return u"verifying"_s;
+    case FetchProgress::Stage::Done:
+        return u"done"_s;
     }
     return {};
 }
@@ -120,8 +130,9 @@ Result<FetchResult> cachedImage(host::Transport &transport, const QString &insta
     if (!probed)
         return std::unexpected(probed.error());
     if (probed->isEmpty() || !probed->first().exists)
-        return fail(Error::Kind::NotFound, u"Image %1 is not cached on %2 (no %3); give its source with --image to fetch it."_s
-                        .arg(imageId, transport.displayName(), result.path));
+        return fail(Error::Kind::NotFound,
+            u"Image %1 is not cached on %2 (no %3); give its source with --image to fetch it."_s.arg(
+                imageId, transport.displayName(), result.path));
     image::PrefixByteSource head(probed->first().head, probed->first().apparentSize);
     const image::ImageInfo info = image::inspect(head);
     result.format = info.format;
@@ -131,19 +142,21 @@ Result<FetchResult> cachedImage(host::Transport &transport, const QString &insta
         result.sha256 = meta->sha256;
         result.originalFormat = meta->originalFormat;
         if (meta->state == BaseMetadata::ChecksumState::Mismatch)
-            return fail(Error::Kind::Corrupt, u"The cached base file %1 on %2 failed its checksum; fetch the image again "
-                        "with --image to replace it."_s.arg(result.path, transport.displayName()));
+            return fail(Error::Kind::Corrupt,
+                u"The cached base file %1 on %2 failed its checksum; fetch the image again "
+                "with --image to replace it."_s.arg(result.path, transport.displayName()));
     }
     return result;
 }
 
-Result<FetchResult> fetchImage(host::Transport &transport, const QString &instancesPath,
-    source::ImageSource &source, const FetchOptions &options)
+Result<FetchResult> fetchImage(
+    host::Transport &transport, const QString &instancesPath, source::ImageSource &source, const FetchOptions &options)
 {
     source::OpenOptions open;
     open.needImageId = options.imageId.isEmpty();
     open.isCancelled = options.isCancelled;
-    open.onHashProgress = [&](qint64 done, qint64 total) { report(options, FetchProgress::Stage::Hashing, done, total); };
+    open.onHashProgress
+        = [&](qint64 done, qint64 total) { report(options, FetchProgress::Stage::Hashing, done, total); };
     auto description = source.open(open);
     if (!description)
         return std::unexpected(description.error());
@@ -225,9 +238,8 @@ Result<FetchResult> fetchImage(host::Transport &transport, const QString &instan
         report(options, FetchProgress::Stage::Converting, 0, 100);
         image::ConvertOptions convert;
         convert.isCancelled = options.isCancelled;
-        convert.onProgress = [&](double percent) {
-            report(options, FetchProgress::Stage::Converting, qint64(percent), 100);
-        };
+        convert.onProgress
+            = [&](double percent) { report(options, FetchProgress::Stage::Converting, qint64(percent), 100); };
         if (auto done = qemuImg.convert(part, qemuFormat, converted, u"raw"_s, convert); !done)
             return discard(done.error());
         transport.removeFile(part);

@@ -18,7 +18,16 @@ namespace cowherd::cache {
 
 struct FetchProgress
 {
-    enum class Stage { Hashing, Waiting, Downloading, Inspecting, Converting, Verifying, Done };
+    enum class Stage
+    {
+        Hashing,
+        Waiting,
+        Downloading,
+        Inspecting,
+        Converting,
+        Verifying,
+        Done
+    };
     Stage stage = Stage::Downloading;
     qint64 done = 0;
     qint64 total = -1; // -1 when unknown
@@ -54,8 +63,8 @@ struct FetchResult
 // Source -> _base/<name>.part (hashing while streaming) -> inspect -> convert -> rename, under
 // the base file's lock, re-checking inside the lock. Nothing appears under the final name
 // unless it is complete, inspected and converted; every failure removes what it wrote.
-Result<FetchResult> fetchImage(host::Transport &transport, const QString &instancesPath,
-    source::ImageSource &source, const FetchOptions &options = {});
+Result<FetchResult> fetchImage(host::Transport &transport, const QString &instancesPath, source::ImageSource &source,
+    const FetchOptions &options = {});
 
 // The base file of an image that is already cached (no source needed), or an error saying
 // how to fetch it.

@@ -1,8 +1,8 @@
 #include "cache/jsonwriter.h"
 
 #include <QJsonArray>
-#include <QJsonObject>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace cowherd::cache {
 

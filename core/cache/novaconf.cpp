@@ -137,7 +137,8 @@ std::optional<bool> osloBool(const QString &text)
 }
 
 // string.Template as oslo.config applies it to string options: $$, $name and ${name}.
-QString substitute(const QString &value, const std::function<std::optional<QString>(const QString &)> &resolve, int depth = 0)
+QString substitute(
+    const QString &value, const std::function<std::optional<QString>(const QString &)> &resolve, int depth = 0)
 {
     static const QRegularExpression reference(u"\\$(?:\\$|\\{([A-Za-z_][A-Za-z0-9_]*)\\}|([A-Za-z_][A-Za-z0-9_]*))"_s);
     QString out;
@@ -164,8 +165,8 @@ QString NovaConfig::source() const
     const QString where = hostName.isEmpty() ? QString() : u" on "_s + hostName;
     if (fromFiles())
         return u"nova.conf%1: %2"_s.arg(where, filesRead.join(u", "_s));
-    return u"Nova's defaults (no readable nova.conf%1%2)"_s.arg(where,
-        problems.isEmpty() ? QString() : u": "_s + problems.join(u"; "_s));
+    return u"Nova's defaults (no readable nova.conf%1%2)"_s.arg(
+        where, problems.isEmpty() ? QString() : u": "_s + problems.join(u"; "_s));
 }
 
 QString NovaConfig::imagesTypeNote() const
@@ -173,9 +174,9 @@ QString NovaConfig::imagesTypeNote() const
     if (imagesType != u"rbd" && imagesType != u"lvm")
         return {};
     return u"[libvirt] images_type = %1%2: Nova keeps instance disks in %3, not as overlays on _base, so there is "
-           "no file cache of overlays here; _base holds only what Nova fetched before converting it."_s
-        .arg(imagesType, hostName.isEmpty() ? QString() : u" on "_s + hostName,
-            imagesType == u"rbd" ? u"Ceph RBD"_s : u"LVM volumes"_s);
+           "no file cache of overlays here; _base holds only what Nova fetched before converting it."_s.arg(imagesType,
+               hostName.isEmpty() ? QString() : u" on "_s + hostName,
+               imagesType == u"rbd" ? u"Ceph RBD"_s : u"LVM volumes"_s);
 }
 
 NovaConfig parseNovaConf(const QList<NovaConfFile> &files)
@@ -201,20 +202,22 @@ NovaConfig parseNovaConf(const QList<NovaConfFile> &files)
         return found->value;
     };
     auto invalid = [&](const QString &key, const QString &value, const QString &why) {
-        config.problems.append(u"%1 = '%2' is %3: Nova refuses it; its default applies here"_s.arg(config.origin.value(key), value, why));
+        config.problems.append(
+            u"%1 = '%2' is %3: Nova refuses it; its default applies here"_s.arg(config.origin.value(key), value, why));
     };
-    auto integer = [&](const QString &key, const QList<std::pair<QString, QString>> &names, qint64 &target, qint64 minimum) {
-        const auto text = option(key, names);
-        if (!text)
-            return;
-        const auto v = pythonInt(*text);
-        if (!v)
-            invalid(key, *text, u"not a whole number"_s);
-        else if (*v < minimum)
-            invalid(key, *text, u"below %1"_s.arg(minimum));
-        else
-            target = *v;
-    };
+    auto integer
+        = [&](const QString &key, const QList<std::pair<QString, QString>> &names, qint64 &target, qint64 minimum) {
+              const auto text = option(key, names);
+              if (!text)
+                  return;
+              const auto v = pythonInt(*text);
+              if (!v)
+                  invalid(key, *text, u"not a whole number"_s);
+              else if (*v < minimum)
+                  invalid(key, *text, u"below %1"_s.arg(minimum));
+              else
+                  target = *v;
+          };
 
     integer(u"image_cache.manager_interval"_s,
         {{u"image_cache"_s, u"manager_interval"_s}, {u"DEFAULT"_s, u"image_cache_manager_interval"_s}},
@@ -236,7 +239,8 @@ NovaConfig parseNovaConf(const QList<NovaConfFile> &files)
     }
 
     // String options may refer to others ($state_path); [DEFAULT] ones are what Nova's use.
-    const std::function<std::optional<QString>(const QString &)> resolve = [&](const QString &name) -> std::optional<QString> {
+    const std::function<std::optional<QString>(const QString &)> resolve
+        = [&](const QString &name) -> std::optional<QString> {
         if (const auto found = lookup(parsed, {{u"DEFAULT"_s, name}}))
             return found->value;
         if (name == u"state_path")
@@ -297,8 +301,8 @@ NovaConfig readNovaConf(const host::HostConfig &hostConfig, host::Transport &tra
     if (!result) {
         problems.append(result.error().message);
     } else if (!result->succeeded() || !result->standardOutput.endsWith(QByteArrayView("X\0", 2))) {
-        problems.append(u"reading %1 failed: %2"_s.arg(hostConfig.novaConf.join(u", "_s),
-            QString::fromLocal8Bit(result->standardError).trimmed()));
+        problems.append(u"reading %1 failed: %2"_s.arg(
+            hostConfig.novaConf.join(u", "_s), QString::fromLocal8Bit(result->standardError).trimmed()));
     } else {
         const QList<QByteArray> fields = result->standardOutput.split('\0');
         for (qsizetype i = 0; i + 1 < fields.size();) {
@@ -312,7 +316,8 @@ NovaConfig readNovaConf(const host::HostConfig &hostConfig, host::Transport &tra
                     files.append({path, content});
                 i += 3;
             } else if (type == "U" && i + 2 < fields.size()) {
-                problems.append(u"%1: %2"_s.arg(QString::fromUtf8(fields.at(i + 1)), QString::fromUtf8(fields.at(i + 2))));
+                problems.append(
+                    u"%1: %2"_s.arg(QString::fromUtf8(fields.at(i + 1)), QString::fromUtf8(fields.at(i + 2))));
                 i += 3;
             } else if (type == "M") {
                 i += 2; // a file that does not exist is not an error: oslo.config skips default files too

@@ -26,13 +26,14 @@ exit 0
 
 Result<NovaTraces> readNovaTraces(host::Transport &transport, const QString &instancesPath)
 {
-    auto result = transport.run({u"sh"_s, u"-c"_s, QString::fromLatin1(tracesScript), u"sh"_s, instancesPath},
-        {.timeoutMs = 60'000});
+    auto result = transport.run(
+        {u"sh"_s, u"-c"_s, QString::fromLatin1(tracesScript), u"sh"_s, instancesPath}, {.timeoutMs = 60'000});
     if (!result)
         return std::unexpected(result.error());
     if (!result->succeeded())
-        return fail(Error::Kind::Failure, u"Cannot look for Nova's files under %1 on %2: %3"_s.arg(instancesPath, transport.displayName(),
-            QString::fromLocal8Bit(result->standardError).trimmed()));
+        return fail(Error::Kind::Failure,
+            u"Cannot look for Nova's files under %1 on %2: %3"_s.arg(
+                instancesPath, transport.displayName(), QString::fromLocal8Bit(result->standardError).trimmed()));
     NovaTraces traces;
     for (const QByteArray &line : result->standardOutput.split('\n')) {
         traces.computeNodes = traces.computeNodes || line == "compute_nodes";
@@ -52,7 +53,8 @@ Management decideManagement(const host::HostConfig &host, const NovaTraces &trac
         return {host::ManagedBy::Nova, u"Nova's lock files %1/locks/nova-* exist"_s.arg(path)};
     for (const Instance &i : instances)
         if (i.nova)
-            return {host::ManagedBy::Nova, u"domain %1 carries Nova's metadata (server %2)"_s.arg(i.name, i.nova->name)};
+            return {
+                host::ManagedBy::Nova, u"domain %1 carries Nova's metadata (server %2)"_s.arg(i.name, i.nova->name)};
     return {host::ManagedBy::Cowherd, u"no trace of Nova under %1"_s.arg(path)};
 }
 
@@ -96,7 +98,8 @@ Result<Management> resolveManagement(const host::HostConfig &host, host::Transpo
     if (auto conn = host::LibvirtConnection::open(host.uri)) {
         const QString prefix = QDir::cleanPath(host.instancesPath) + u'/';
         for (const host::DomainInfo &d : conn->domains().value_or(QList<host::DomainInfo>{})) {
-            const bool related = std::ranges::any_of(d.disks, [&](const host::DomainDisk &disk) { return disk.path.startsWith(prefix); });
+            const bool related = std::ranges::any_of(
+                d.disks, [&](const host::DomainDisk &disk) { return disk.path.startsWith(prefix); });
             if (related && d.nova) {
                 Instance i;
                 i.name = d.name;
@@ -124,9 +127,10 @@ Status ensureWritesAllowed(const host::HostConfig &host, host::Transport &transp
         return {};
     auto management = resolveManagement(host, transport);
     if (!management)
-        return std::unexpected(Error::refused(u"Refused to %1 on %2: Cowherd cannot tell whether Nova manages its cache "
-                                              "(%3). Set it with `cowherdctl hosts set %2 --managed-by nova|cowherd`."_s
-                                                  .arg(operation, host.name, management.error().message)));
+        return std::unexpected(
+            Error::refused(u"Refused to %1 on %2: Cowherd cannot tell whether Nova manages its cache "
+                           "(%3). Set it with `cowherdctl hosts set %2 --managed-by nova|cowherd`."_s.arg(
+                               operation, host.name, management.error().message)));
     return ensureWritesAllowed(host, *management, operation);
 }
 

@@ -28,11 +28,13 @@ QJsonValue toJson(const std::optional<host::NovaInstanceInfo> &nova)
         {u"uuid"_s, text(nova->uuid)},
         {u"project"_s, QJsonObject{{u"name"_s, text(nova->projectName)}, {u"uuid"_s, text(nova->projectUuid)}}},
         {u"user"_s, QJsonObject{{u"name"_s, text(nova->userName)}, {u"uuid"_s, text(nova->userUuid)}}},
-        {u"flavor"_s, QJsonObject{{u"name"_s, text(nova->flavorName)}, {u"memory_mib"_s, count(nova->memoryMiB)},
-                          {u"disk_gib"_s, count(nova->diskGiB)}, {u"vcpus"_s, count(nova->vcpus)},
-                          {u"swap_mib"_s, count(nova->swapMiB)}, {u"ephemeral_gib"_s, count(nova->ephemeralGiB)}}},
+        {u"flavor"_s,
+            QJsonObject{{u"name"_s, text(nova->flavorName)}, {u"memory_mib"_s, count(nova->memoryMiB)},
+                {u"disk_gib"_s, count(nova->diskGiB)}, {u"vcpus"_s, count(nova->vcpus)},
+                {u"swap_mib"_s, count(nova->swapMiB)}, {u"ephemeral_gib"_s, count(nova->ephemeralGiB)}}},
         {u"image_id"_s, text(nova->imageId)},
-        {u"created"_s, nova->created.isValid() ? QJsonValue(nova->created.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null)},
+        {u"created"_s,
+            nova->created.isValid() ? QJsonValue(nova->created.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null)},
     };
 }
 

@@ -29,8 +29,8 @@ Result<BaseFileLock> lockBaseFile(host::Transport &transport, const QString &ins
     if (!own)
         return std::unexpected(own.error());
     held.cowherd = std::move(*own);
-    auto nova = lockNovaBaseFile(transport, instancesPath, name, cowherdOptions.wait ? novaTimeoutMs : 0,
-        cowherdOptions.isCancelled);
+    auto nova = lockNovaBaseFile(
+        transport, instancesPath, name, cowherdOptions.wait ? novaTimeoutMs : 0, cowherdOptions.isCancelled);
     if (!nova)
         return std::unexpected(nova.error());
     held.nova = std::move(*nova);

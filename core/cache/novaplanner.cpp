@@ -65,7 +65,8 @@ NovaBaseKind classifyForNova(QStringView name)
     return NovaBaseKind::Ignored;
 }
 
-NovaPlanPolicy NovaPlanPolicy::fromConfig(const NovaConfig &config, const QString &instancesPath, const CachePolicy &cowherd)
+NovaPlanPolicy NovaPlanPolicy::fromConfig(
+    const NovaConfig &config, const QString &instancesPath, const CachePolicy &cowherd)
 {
     NovaPlanPolicy p;
     p.originalMinimumAgeSeconds = config.originalMinimumAgeSeconds;
@@ -81,8 +82,8 @@ NovaPlanPolicy NovaPlanPolicy::fromConfig(const NovaConfig &config, const QStrin
         p.notes.append(u"[image_cache] manager_interval = -1: nova-compute's own cache manager never runs here"_s);
     if (config.fromFiles() && !config.instancesPath.isEmpty()
         && QDir::cleanPath(config.instancesPath) != QDir::cleanPath(instancesPath))
-        p.notes.append(u"nova.conf sets instances_path = %1, but Cowherd reads %2 for this host"_s.arg(config.instancesPath,
-            instancesPath));
+        p.notes.append(u"nova.conf sets instances_path = %1, but Cowherd reads %2 for this host"_s.arg(
+            config.instancesPath, instancesPath));
     if (config.subdirectoryName != u"_base")
         p.blockers.append(u"nova.conf sets [image_cache] subdirectory_name = %1: Nova's cache is not the _base Cowherd "
                           "reads"_s.arg(config.subdirectoryName));
@@ -94,7 +95,8 @@ CleanupPlan planNovaCleanup(const SharingGroupState &group, const NovaPlanPolicy
     CleanupPlan plan;
     plan.plannedAt = now;
     plan.rules = PlanRules::Nova;
-    plan.policy = {policy.originalMinimumAgeSeconds, policy.resizedMinimumAgeSeconds, policy.removeUnused, policy.source};
+    plan.policy
+        = {policy.originalMinimumAgeSeconds, policy.resizedMinimumAgeSeconds, policy.removeUnused, policy.source};
     plan.notes = policy.notes;
     const QStringList blockers = groupBlockers(group) + policy.blockers;
     plan.blocked = !blockers.isEmpty();
@@ -162,7 +164,8 @@ CleanupPlan planNovaCleanup(const SharingGroupState &group, const NovaPlanPolicy
             if (!dir.isEmpty() && instanceNames.contains(dir))
                 for (const Disk &d : i.disks)
                     if (d.path == i.directory + u"/disk"_s && !d.backingChain.isEmpty())
-                        activeByBacking.insert(d.backingChain.first().path.section(u'/', -1), view.host.name + u':' + d.path);
+                        activeByBacking.insert(
+                            d.backingChain.first().path.section(u'/', -1), view.host.name + u':' + d.path);
         }
     }
 
@@ -194,12 +197,14 @@ CleanupPlan planNovaCleanup(const SharingGroupState &group, const NovaPlanPolicy
                 a.reason = what + u"; age unknown (no modification time): kept"_s;
             } else if (age < minimum) {
                 a.removableInSeconds = minimum - age;
-                a.reason = what + u", too young to remove: "_s + unused + u", removable in %1 (minimum %2)"_s
-                    .arg(formatDuration(minimum - age), formatDuration(minimum));
+                a.reason = what + u", too young to remove: "_s + unused
+                    + u", removable in %1 (minimum %2)"_s.arg(formatDuration(minimum - age), formatDuration(minimum));
             } else if (!m.references.isEmpty()) {
                 // Nova does not know the instance, Cowherd sees a disk on it: never removed.
-                a.reason = what + u", removable for Nova ("_s + unused + u"), but kept: a disk Nova does not know backs "
-                                                                         "onto it ("_s + listOf(a.references) + u')';
+                a.reason = what + u", removable for Nova ("_s + unused
+                    + u"), but kept: a disk Nova does not know backs "
+                      "onto it ("_s
+                    + listOf(a.references) + u')';
             } else if (plan.blocked) {
                 a.blocked = true;
                 a.removableInSeconds = 0;
@@ -218,7 +223,8 @@ CleanupPlan planNovaCleanup(const SharingGroupState &group, const NovaPlanPolicy
             static const QRegularExpression resized(u"^[0-9]+$"_s);
             const auto use = usedByFingerprint.constFind(fingerprint);
             const bool sameImage = use != usedByFingerprint.cend()
-                && (kind == NovaBaseKind::Original || name.sliced(41) == u"sm" || resized.match(name.sliced(41)).hasMatch());
+                && (kind == NovaBaseKind::Original || name.sliced(41) == u"sm"
+                    || resized.match(name.sliced(41)).hasMatch());
             if (sameImage) {
                 a.action = PlannedAction::Action::Touch;
                 a.reason = u"Nova: active, image %1 is in use by %2"_s.arg(use->imageId, listOf(use->users));
@@ -226,7 +232,8 @@ CleanupPlan planNovaCleanup(const SharingGroupState &group, const NovaPlanPolicy
                 a.reason = u"Nova: active, the backing file of %1 (Nova does not touch it)"_s.arg(*backing);
             } else {
                 removeIfOldEnough(u"Nova: unknown base file (no instance Nova knows uses its image)"_s,
-                    kind == NovaBaseKind::Original ? policy.originalMinimumAgeSeconds : policy.resizedMinimumAgeSeconds);
+                    kind == NovaBaseKind::Original ? policy.originalMinimumAgeSeconds
+                                                   : policy.resizedMinimumAgeSeconds);
             }
             break;
         }
@@ -238,8 +245,9 @@ CleanupPlan planNovaCleanup(const SharingGroupState &group, const NovaPlanPolicy
             const QString what = swap ? u"swap file"_s : u"ephemeral file"_s;
             if (used) {
                 a.action = PlannedAction::Action::Touch;
-                a.reason = usersByFile.contains(name) ? u"Nova: %1 in use by %2"_s.arg(what, listOf(usersByFile.value(name)))
-                                                       : u"Nova: %1 in use (a flavor of an instance asks for it)"_s.arg(what);
+                a.reason = usersByFile.contains(name)
+                    ? u"Nova: %1 in use by %2"_s.arg(what, listOf(usersByFile.value(name)))
+                    : u"Nova: %1 in use (a flavor of an instance asks for it)"_s.arg(what);
             } else {
                 removeIfOldEnough(u"Nova: %1 not in use"_s.arg(what), policy.originalMinimumAgeSeconds);
             }

@@ -21,14 +21,22 @@ struct NovaPlanPolicy
     QStringList blockers; // nothing may be removed: a subdirectory_name other than _base
     CachePolicy cowherd; // Cowherd's own policy, to tell where its rules would decide otherwise
 
-    static NovaPlanPolicy fromConfig(const NovaConfig &config, const QString &instancesPath, const CachePolicy &cowherd = {});
+    static NovaPlanPolicy fromConfig(
+        const NovaConfig &config, const QString &instancesPath, const CachePolicy &cowherd = {});
 };
 
 // How Nova Zed's image cache manager (nova/virt/imagecache.py, nova/virt/libvirt/imagecache.py)
 // sees a name in _base: 40 characters: an original; longer than 42 with '_' at 40: another base
 // file of that sha1 (resized, legacy _sm); swap_<digits>; ephemeral_<digits>_<7 characters>;
 // anything else it ignores.
-enum class NovaBaseKind { Original, Derived, Swap, Ephemeral, Ignored };
+enum class NovaBaseKind
+{
+    Original,
+    Derived,
+    Swap,
+    Ephemeral,
+    Ignored
+};
 NovaBaseKind classifyForNova(QStringView name);
 
 // Pure: the plan Nova's image cache manager would follow in this state, at this time.

@@ -23,8 +23,9 @@ Status checkFits(const FetchResult &image, qint64 sizeGiB)
     if (sizeGiB > 0 && image.virtualSize > sizeGiB * GiB)
         return std::unexpected(Error::refused(
             u"Image %1 has a virtual size of %2, more than the requested %3 GiB; choose a size of at "
-            "least %4 GiB."_s.arg(image.imageId, QLocale::c().formattedDataSize(image.virtualSize,
-                1, QLocale::DataSizeTraditionalFormat))
+            "least %4 GiB."_s
+                .arg(image.imageId,
+                    QLocale::c().formattedDataSize(image.virtualSize, 1, QLocale::DataSizeTraditionalFormat))
                 .arg(sizeGiB)
                 .arg((image.virtualSize + GiB - 1) / GiB)));
     return {};
@@ -66,9 +67,10 @@ Result<FetchResult> ensureResizedBase(host::Transport &transport, const QString 
     auto copied = transport.run({u"cp"_s, u"--sparse=always"_s, u"--"_s, original.path, part}, run);
     if (!copied || !copied->succeeded()) {
         transport.removeFile(part);
-        return fail(copied ? host::kindOfToolMessage(QString::fromLocal8Bit(copied->standardError)) : copied.error().kind,
+        return fail(
+            copied ? host::kindOfToolMessage(QString::fromLocal8Bit(copied->standardError)) : copied.error().kind,
             u"Cannot copy %1 to %2 on %3: %4"_s.arg(original.path, part, transport.displayName(),
-            copied ? QString::fromLocal8Bit(copied->standardError).trimmed() : copied.error().message));
+                copied ? QString::fromLocal8Bit(copied->standardError).trimmed() : copied.error().message));
     }
     image::QemuImg qemuImg(transport, options.qemuImgLimits);
     const QString format = original.format.isEmpty() ? u"raw"_s : original.format;

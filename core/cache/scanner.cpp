@@ -3,8 +3,8 @@
 #include "cache/basename.h"
 #include "cache/novahost.h"
 #include "host/libvirtconnection.h"
-#include "host/transportfactory.h"
 #include "host/transport.h"
+#include "host/transportfactory.h"
 #include "image/bytesource.h"
 #include "image/imageinfo.h"
 #include "image/safetypolicy.h"
@@ -39,7 +39,12 @@ struct ImageNode
     QList<Problem> safety; // checkSafety() for the file's role (base file or disk), when known
 };
 
-enum class Role { Base, Disk, Other };
+enum class Role
+{
+    Base,
+    Disk,
+    Other
+};
 
 // The same few strings come back for every overlay (its base file's path, "raw"): one copy each.
 class StringPool
@@ -75,9 +80,8 @@ ImageNode nodeFromEntry(const host::FileEntry &entry, Role role, StringPool &poo
     if (!info.backingFile.isEmpty()) {
         const QString &backing = info.backingFile;
         // qemu resolves a relative backing name against the directory of the image.
-        node.backingPath = pool.intern(QDir::cleanPath(QDir::isAbsolutePath(backing)
-                ? backing
-                : QFileInfo(entry.path).absolutePath() + u'/' + backing));
+        node.backingPath = pool.intern(QDir::cleanPath(
+            QDir::isAbsolutePath(backing) ? backing : QFileInfo(entry.path).absolutePath() + u'/' + backing));
     }
     if (role != Role::Other) {
         image::SafetyPolicy policy;
@@ -116,8 +120,8 @@ ChainWalk walkChain(const QString &start, const QHash<QString, ImageNode> &nodes
         }
         if (depth >= maxDepth) {
             walk.problems.append({u"backing-chain-too-deep"_s,
-                u"The backing chain of %1 is deeper than %2 levels; Cowherd stopped following it."_s
-                    .arg(start).arg(maxDepth)});
+                u"The backing chain of %1 is deeper than %2 levels; Cowherd stopped following it."_s.arg(start).arg(
+                    maxDepth)});
             return walk;
         }
         seen.append(next);
@@ -133,8 +137,8 @@ ChainWalk walkChain(const QString &start, const QHash<QString, ImageNode> &nodes
         if (!nextNode->exists) {
             walk.problems.append({u"backing-file-missing"_s,
                 u"The backing file %1 of %2 does not exist%3; the instance cannot start. Restore "
-                "the base file (fetch the image again) or remove the instance."_s
-                    .arg(next, start, nextNode->error.isEmpty() ? QString() : u" ("_s + nextNode->error + u')')});
+                "the base file (fetch the image again) or remove the instance."_s.arg(
+                    next, start, nextNode->error.isEmpty() ? QString() : u" ("_s + nextNode->error + u')')});
             return walk;
         }
         current = next;
@@ -148,8 +152,8 @@ QString stringValue(const QJsonObject &o, QLatin1StringView key)
 
 } // namespace
 
-Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transport &transport,
-    const ScanOptions &options)
+Result<CacheSnapshot> scanHost(
+    const host::HostConfig &hostConfig, host::Transport &transport, const ScanOptions &options)
 {
     CacheSnapshot snap;
     snap.host = hostConfig;
@@ -171,8 +175,8 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
         snap.problems.append({u"instances-path-unreadable"_s, listing.error().message});
     } else if (!listing->baseExists) {
         snap.problems.append({u"base-missing"_s,
-            u"%1 has no _base directory on %2 yet; it appears with the first launch or fetch."_s
-                .arg(instancesPath, transport.displayName())});
+            u"%1 has no _base directory on %2 yet; it appears with the first launch or fetch."_s.arg(
+                instancesPath, transport.displayName())});
     }
 
     // Nova's traces (novahost.h), unless the host's setting already says whose cache it is.
@@ -210,15 +214,14 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
             if (stringValue(metadata.value(entry.name), "state"_L1) == u"mismatch")
                 base.problems.append({u"checksum-mismatch"_s,
                     u"The content of %1 no longer matches the sha256 recorded on %2: the file is corrupt. "
-                    "Instances using it may see bad data; fetch the image again and move them to it."_s
-                        .arg(entry.path, stringValue(metadata.value(entry.name), "recorded_at"_L1))});
+                    "Instances using it may see bad data; fetch the image again and move them to it."_s.arg(
+                        entry.path, stringValue(metadata.value(entry.name), "recorded_at"_L1))});
 
             auto node = nodes.find(base.path);
             if (node == nodes.end())
                 node = nodes.insert(base.path, nodeFromEntry(entry, Role::Base, pool));
             if (!entry.error.isEmpty())
-                base.problems.append({u"unreadable"_s,
-                    u"Cannot read %1: %2."_s.arg(base.path, entry.error)});
+                base.problems.append({u"unreadable"_s, u"Cannot read %1: %2."_s.arg(base.path, entry.error)});
             if (entry.isSymlink)
                 base.problems.append({u"symlink"_s,
                     u"%1 is a symbolic link; base files are regular files. Replace the link by the "
@@ -277,8 +280,8 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
         auto domains = conn ? conn->domains() : Result<QList<host::DomainInfo>>(std::unexpected(conn.error()));
         if (!domains) {
             snap.libvirtStatus = domains.error().message;
-            snap.problems.append({u"libvirt-unreachable"_s, domains.error().message
-                    + u" Instance states are unknown; references come from the disks alone."_s});
+            snap.problems.append({u"libvirt-unreachable"_s,
+                domains.error().message + u" Instance states are unknown; references come from the disks alone."_s});
         } else {
             instanceByUuid.reserve(snap.instances.size());
             for (qsizetype i = 0; i < snap.instances.size(); ++i)
@@ -381,9 +384,10 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
                 disk.virtualSize = node.virtualSize;
             if (!node.exists)
                 disk.problems.append({u"disk-missing"_s,
-                    u"The disk %1 of instance %2 does not exist on %3."_s.arg(disk.path, instance.uuid, transport.displayName())});
-            const ChainWalk walk = walksFinal ? std::move(walks[walkIndex++])
-                                              : walkChain(disk.path, nodes, options.maxChainDepth);
+                    u"The disk %1 of instance %2 does not exist on %3."_s.arg(
+                        disk.path, instance.uuid, transport.displayName())});
+            const ChainWalk walk
+                = walksFinal ? std::move(walks[walkIndex++]) : walkChain(disk.path, nodes, options.maxChainDepth);
             disk.backingChain = walk.chain;
             disk.problems.append(walk.problems);
             addReference(disk.path, instance.uuid);
@@ -394,8 +398,8 @@ Result<CacheSnapshot> scanHost(const host::HostConfig &hostConfig, host::Transpo
         }
     }
     addNovaFindings(snap, novaTraces);
-    qCDebug(lcScan) << "scanned" << hostConfig.name << snap.bases.size() << "base files"
-                    << snap.instances.size() << "instances";
+    qCDebug(lcScan) << "scanned" << hostConfig.name << snap.bases.size() << "base files" << snap.instances.size()
+                    << "instances";
     return snap;
 }
 

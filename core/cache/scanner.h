@@ -19,8 +19,8 @@ struct ScanOptions
 // for every domain and joins the two by path. Blocking: run it off the UI thread.
 // Per-file trouble becomes a Problem in the snapshot; only a host that cannot be listed at all
 // is an Error.
-Result<CacheSnapshot> scanHost(const host::HostConfig &host, host::Transport &transport,
-    const ScanOptions &options = {});
+Result<CacheSnapshot> scanHost(
+    const host::HostConfig &host, host::Transport &transport, const ScanOptions &options = {});
 
 // Convenience: the right transport for the host's URI, then scanHost().
 Result<CacheSnapshot> scanHost(const host::HostConfig &host, const ScanOptions &options = {});

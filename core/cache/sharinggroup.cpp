@@ -48,7 +48,8 @@ namespace {
 
 using Marker = MarkerUse;
 
-QString storageIdOf(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports, Marker marker)
+QString storageIdOf(
+    const host::HostConfig &host, const QString &configFile, const TransportFactory &transports, Marker marker)
 {
     if (auto transport = transports(host)) {
         // Only a host whose _base exists gets a marker: never create a cache where there is none.
@@ -71,7 +72,8 @@ QString storageIdOf(const host::HostConfig &host, const QString &configFile, con
 
 namespace {
 
-QString groupKey(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports, Marker marker)
+QString groupKey(
+    const host::HostConfig &host, const QString &configFile, const TransportFactory &transports, Marker marker)
 {
     const CachePolicy policy = loadCachePolicy(configFile, host.name);
     if (!policy.sharingGroup.isEmpty())

@@ -33,7 +33,8 @@ QString sharingGroupKey(const host::HostConfig &host, const QString &configFile,
 // remembered from an earlier pass; empty when none is known.
 QString knownStorageId(const host::HostConfig &host, const QString &configFile, const TransportFactory &transports);
 
-enum class MarkerUse {
+enum class MarkerUse
+{
     Create, // write the storage-id marker where it is missing (a cache pass that acts)
     ReadOnly, // never write (dry runs, views, advise mode)
 };

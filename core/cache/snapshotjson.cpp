@@ -178,8 +178,8 @@ QJsonArray toJson(const QList<Problem> &problems)
 QJsonObject toJson(const host::HostConfig &host)
 {
     return {{u"name"_s, host.name}, {u"uri"_s, host.uri}, {u"instances_path"_s, host.instancesPath},
-        {u"managed_by_setting"_s, host::toString(host.managedBy)}, {u"nova_conf"_s, QJsonArray::fromStringList(host.novaConf)},
-        {u"allow_nova_writes"_s, host.allowNovaWrites}};
+        {u"managed_by_setting"_s, host::toString(host.managedBy)},
+        {u"nova_conf"_s, QJsonArray::fromStringList(host.novaConf)}, {u"allow_nova_writes"_s, host.allowNovaWrites}};
 }
 
 } // namespace cowherd::cache

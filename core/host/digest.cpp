@@ -15,10 +15,18 @@ Digest::Digest(Algorithm algorithm)
 {
     const EVP_MD *md = nullptr;
     switch (algorithm) {
-    case Algorithm::Md5: md = EVP_md5(); break;
-    case Algorithm::Sha1: md = EVP_sha1(); break;
-    case Algorithm::Sha256: md = EVP_sha256(); break;
-    case Algorithm::Sha512: md = EVP_sha512(); break;
+    case Algorithm::Md5:
+        md = EVP_md5();
+        break;
+    case Algorithm::Sha1:
+        md = EVP_sha1();
+        break;
+    case Algorithm::Sha256:
+        md = EVP_sha256();
+        break;
+    case Algorithm::Sha512:
+        md = EVP_sha512();
+        break;
     }
     EVP_DigestInit_ex(d->ctx, md, nullptr);
 }

@@ -14,7 +14,13 @@ namespace cowherd::host {
 class Digest
 {
 public:
-    enum class Algorithm { Md5, Sha1, Sha256, Sha512 };
+    enum class Algorithm
+    {
+        Md5,
+        Sha1,
+        Sha256,
+        Sha512
+    };
 
     explicit Digest(Algorithm algorithm);
     ~Digest();

@@ -12,8 +12,7 @@ struct DigestWorker::Private
     explicit Private(Digest::Algorithm algorithm, qint64 limit)
         : digest(algorithm)
         , queueBytes(limit)
-    {
-    }
+    { }
 
     void run()
     {

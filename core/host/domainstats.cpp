@@ -56,10 +56,10 @@ void addTo(qint64 &sum, qint64 value)
 Result<QList<DomainStatsSample>> collectDomainStats(const LibvirtConnection &connection)
 {
     virDomainStatsRecordPtr *records = nullptr;
-    const unsigned stats = VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON | VIR_DOMAIN_STATS_VCPU
-        | VIR_DOMAIN_STATS_BLOCK;
-    const int count = virConnectGetAllDomainStats(connection.handle(), stats, &records,
-        VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE);
+    const unsigned stats
+        = VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON | VIR_DOMAIN_STATS_VCPU | VIR_DOMAIN_STATS_BLOCK;
+    const int count
+        = virConnectGetAllDomainStats(connection.handle(), stats, &records, VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE);
     if (count < 0)
         return fail(LibvirtConnection::lastErrorKind(),
             u"Cannot read the domain statistics on %1: %2"_s.arg(connection.uri(), LibvirtConnection::lastError()));
@@ -105,8 +105,8 @@ Result<QList<DomainStatsSample>> collectDomainStats(const LibvirtConnection &con
     return samples;
 }
 
-QHash<QString, LiveFigures> liveFigures(const QList<DomainStatsSample> &previous,
-    const QList<DomainStatsSample> &current)
+QHash<QString, LiveFigures> liveFigures(
+    const QList<DomainStatsSample> &previous, const QList<DomainStatsSample> &current)
 {
     QHash<QString, const DomainStatsSample *> before;
     for (const DomainStatsSample &s : previous)

@@ -44,8 +44,8 @@ Result<QList<DomainStatsSample>> collectDomainStats(const LibvirtConnection &con
 
 // The figures of every domain in current (by uuid), rates from the same domain's sample in
 // previous. Pure.
-QHash<QString, LiveFigures> liveFigures(const QList<DomainStatsSample> &previous,
-    const QList<DomainStatsSample> &current);
+QHash<QString, LiveFigures> liveFigures(
+    const QList<DomainStatsSample> &previous, const QList<DomainStatsSample> &current);
 
 // Polls one host's domain statistics every few seconds while active, on host::hostCallPool(),
 // with a libvirt connection of its own (opened on the first poll, reopened after a failure).

@@ -7,9 +7,12 @@ namespace cowherd::host {
 QString toString(ManagedBy managedBy)
 {
     switch (managedBy) {
-    case ManagedBy::Nova: return u"nova"_s;
-    case ManagedBy::Cowherd: return u"cowherd"_s;
-    case ManagedBy::Auto: break;
+    case ManagedBy::Nova:
+        return u"nova"_s;
+    case ManagedBy::Cowherd:
+        return u"cowherd"_s;
+    case ManagedBy::Auto:
+        break;
     }
     return u"auto"_s;
 }

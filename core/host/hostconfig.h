@@ -11,7 +11,12 @@ namespace cowherd::host {
 // Whose image cache a host's instances path is. Nova's: Cowherd only advises there (nothing it
 // does writes under the instances path) unless the host allows it, and a cache pass follows
 // Nova's own image cache manager. Auto: Nova's when Nova's traces are found (see novahost.h).
-enum class ManagedBy { Auto, Nova, Cowherd };
+enum class ManagedBy
+{
+    Auto,
+    Nova,
+    Cowherd
+};
 
 QString toString(ManagedBy managedBy); // "auto", "nova", "cowherd"
 std::optional<ManagedBy> managedByFromString(QStringView text);

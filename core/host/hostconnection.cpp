@@ -29,8 +29,7 @@ struct HostConnection::Bridge
     std::mutex mutex;
     HostConnection *owner = nullptr;
 
-    template<typename F>
-    void post(F &&f)
+    template<typename F> void post(F &&f)
     {
         std::lock_guard lock(mutex);
         if (owner)
@@ -50,27 +49,42 @@ void freeBridge(void *opaque)
 QString closeReasonText(int reason)
 {
     switch (reason) {
-    case VIR_CONNECT_CLOSE_REASON_ERROR: return u"the connection failed"_s;
-    case VIR_CONNECT_CLOSE_REASON_EOF: return u"the host closed the connection"_s;
-    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE: return u"the host stopped answering keepalive messages"_s;
-    case VIR_CONNECT_CLOSE_REASON_CLIENT: return u"the connection was closed"_s;
-    default: return u"the connection closed"_s;
+    case VIR_CONNECT_CLOSE_REASON_ERROR:
+        return u"the connection failed"_s;
+    case VIR_CONNECT_CLOSE_REASON_EOF:
+        return u"the host closed the connection"_s;
+    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
+        return u"the host stopped answering keepalive messages"_s;
+    case VIR_CONNECT_CLOSE_REASON_CLIENT:
+        return u"the connection was closed"_s;
+    default:
+        return u"the connection closed"_s;
     }
 }
 
 std::pair<QString, QString> lifecycleText(int event)
 {
     switch (event) {
-    case VIR_DOMAIN_EVENT_DEFINED: return {u"defined"_s, u"shutoff"_s};
-    case VIR_DOMAIN_EVENT_UNDEFINED: return {u"undefined"_s, u"undefined"_s};
-    case VIR_DOMAIN_EVENT_STARTED: return {u"started"_s, u"running"_s};
-    case VIR_DOMAIN_EVENT_SUSPENDED: return {u"suspended"_s, u"paused"_s};
-    case VIR_DOMAIN_EVENT_RESUMED: return {u"resumed"_s, u"running"_s};
-    case VIR_DOMAIN_EVENT_STOPPED: return {u"stopped"_s, u"shutoff"_s};
-    case VIR_DOMAIN_EVENT_SHUTDOWN: return {u"shutdown"_s, u"shutting down"_s};
-    case VIR_DOMAIN_EVENT_PMSUSPENDED: return {u"pmsuspended"_s, u"suspended"_s};
-    case VIR_DOMAIN_EVENT_CRASHED: return {u"crashed"_s, u"crashed"_s};
-    default: return {u"unknown"_s, u"unknown"_s};
+    case VIR_DOMAIN_EVENT_DEFINED:
+        return {u"defined"_s, u"shutoff"_s};
+    case VIR_DOMAIN_EVENT_UNDEFINED:
+        return {u"undefined"_s, u"undefined"_s};
+    case VIR_DOMAIN_EVENT_STARTED:
+        return {u"started"_s, u"running"_s};
+    case VIR_DOMAIN_EVENT_SUSPENDED:
+        return {u"suspended"_s, u"paused"_s};
+    case VIR_DOMAIN_EVENT_RESUMED:
+        return {u"resumed"_s, u"running"_s};
+    case VIR_DOMAIN_EVENT_STOPPED:
+        return {u"stopped"_s, u"shutoff"_s};
+    case VIR_DOMAIN_EVENT_SHUTDOWN:
+        return {u"shutdown"_s, u"shutting down"_s};
+    case VIR_DOMAIN_EVENT_PMSUSPENDED:
+        return {u"pmsuspended"_s, u"suspended"_s};
+    case VIR_DOMAIN_EVENT_CRASHED:
+        return {u"crashed"_s, u"crashed"_s};
+    default:
+        return {u"unknown"_s, u"unknown"_s};
     }
 }
 
@@ -78,7 +92,9 @@ std::pair<QString, QString> lifecycleText(int event)
 // HostConnection went away while the open was pending), the last copy of the result closes it.
 struct OpenedConnection
 {
-    explicit OpenedConnection(virConnectPtr c) : conn(c) {}
+    explicit OpenedConnection(virConnectPtr c)
+        : conn(c)
+    { }
     OpenedConnection(const OpenedConnection &) = delete;
     OpenedConnection &operator=(const OpenedConnection &) = delete;
     ~OpenedConnection()
@@ -122,11 +138,16 @@ HostConnection::~HostConnection()
 QString HostConnection::stateName(State state)
 {
     switch (state) {
-    case State::Disconnected: return u"disconnected"_s;
-    case State::Connecting: return u"connecting"_s;
-    case State::Connected: return u"connected"_s;
-    case State::Reconnecting: return u"reconnecting"_s;
-    case State::Failed: return u"failed"_s;
+    case State::Disconnected:
+        return u"disconnected"_s;
+    case State::Connecting:
+        return u"connecting"_s;
+    case State::Connected:
+        return u"connected"_s;
+    case State::Reconnecting:
+        return u"reconnecting"_s;
+    case State::Failed:
+        return u"failed"_s;
     }
     return {};
 }
@@ -170,16 +191,19 @@ void HostConnection::connectNow()
     const int generation = ++m_generation;
     setState(m_attempts == 0 && m_state != State::Reconnecting ? State::Connecting : State::Reconnecting, m_reason);
     const QByteArray uri = m_host.uri.toUtf8();
-    task::whenFinished(QtConcurrent::run(hostCallPool(), [uri]() -> Opened {
-        ensureLibvirtEventLoop();
-        virConnectPtr conn = virConnectOpen(uri.constData());
-        return {std::make_shared<OpenedConnection>(conn), conn ? QString() : LibvirtConnection::lastError()};
-    }), this, [this, generation](const Opened &opened) {
-        if (virConnectPtr conn = opened.connection->take())
-            connected(conn, generation);
-        else
-            connectFailed(opened.error, generation);
-    });
+    task::whenFinished(
+        QtConcurrent::run(hostCallPool(),
+            [uri]() -> Opened {
+                ensureLibvirtEventLoop();
+                virConnectPtr conn = virConnectOpen(uri.constData());
+                return {std::make_shared<OpenedConnection>(conn), conn ? QString() : LibvirtConnection::lastError()};
+            }),
+        this, [this, generation](const Opened &opened) {
+            if (virConnectPtr conn = opened.connection->take())
+                connected(conn, generation);
+            else
+                connectFailed(opened.error, generation);
+        });
 }
 
 void HostConnection::connected(virConnectPtr conn, int generation)

@@ -20,7 +20,14 @@ class HostConnection final : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Disconnected, Connecting, Connected, Reconnecting, Failed };
+    enum class State
+    {
+        Disconnected,
+        Connecting,
+        Connected,
+        Reconnecting,
+        Failed
+    };
     Q_ENUM(State)
 
     explicit HostConnection(HostConfig host, QObject *parent = nullptr);

@@ -16,13 +16,11 @@ const auto hostsGroup = u"hosts"_s;
 
 HostRegistry::HostRegistry(const QString &configFile)
     : m_fileName(configFile.isEmpty() ? defaultFileName() : configFile)
-{
-}
+{ }
 
 QString HostRegistry::defaultFileName()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
-        + u"/cowherd/cowherd.conf"_s;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + u"/cowherd/cowherd.conf"_s;
 }
 
 QList<HostConfig> HostRegistry::hosts() const
@@ -63,7 +61,8 @@ QString HostRegistry::validate(const HostConfig &host)
     if (host.name.trimmed().isEmpty())
         return u"A host needs a name."_s;
     if (host.uri.trimmed().isEmpty() || !host.uri.contains(u":/"))
-        return u"'%1' is not a libvirt URI; use for example qemu:///system or qemu+ssh://root@lab3/system."_s.arg(host.uri);
+        return u"'%1' is not a libvirt URI; use for example qemu:///system or qemu+ssh://root@lab3/system."_s.arg(
+            host.uri);
     if (!QDir::isAbsolutePath(host.instancesPath))
         return u"The instances path must be absolute, not '%1'."_s.arg(host.instancesPath);
     for (const QString &file : host.novaConf)
@@ -149,8 +148,7 @@ Status HostRegistry::remove(const QString &name)
 
 QString demoLabInstancesPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-        + u"/cowherd/demo-lab/instances"_s;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/cowherd/demo-lab/instances"_s;
 }
 
 HostConfig demoLabHost()

@@ -134,21 +134,30 @@ Result<DomainInfo> parseDomainXml(QByteArrayView bytes)
     if (info.nova)
         info.nova->uuid = info.uuid; // Nova names the domain's uuid after the instance
     if (xml.hasError())
-        return fail(Error::Kind::Corrupt, u"malformed domain XML at line %1: %2"_s.arg(xml.lineNumber()).arg(xml.errorString()));
+        return fail(Error::Kind::Corrupt,
+            u"malformed domain XML at line %1: %2"_s.arg(xml.lineNumber()).arg(xml.errorString()));
     return info;
 }
 
 QString domainStateName(int state)
 {
     switch (state) {
-    case VIR_DOMAIN_RUNNING: return u"running"_s;
-    case VIR_DOMAIN_BLOCKED: return u"blocked"_s;
-    case VIR_DOMAIN_PAUSED: return u"paused"_s;
-    case VIR_DOMAIN_SHUTDOWN: return u"shutting down"_s;
-    case VIR_DOMAIN_SHUTOFF: return u"shutoff"_s;
-    case VIR_DOMAIN_CRASHED: return u"crashed"_s;
-    case VIR_DOMAIN_PMSUSPENDED: return u"suspended"_s;
-    default: return u"unknown"_s;
+    case VIR_DOMAIN_RUNNING:
+        return u"running"_s;
+    case VIR_DOMAIN_BLOCKED:
+        return u"blocked"_s;
+    case VIR_DOMAIN_PAUSED:
+        return u"paused"_s;
+    case VIR_DOMAIN_SHUTDOWN:
+        return u"shutting down"_s;
+    case VIR_DOMAIN_SHUTOFF:
+        return u"shutoff"_s;
+    case VIR_DOMAIN_CRASHED:
+        return u"crashed"_s;
+    case VIR_DOMAIN_PMSUSPENDED:
+        return u"suspended"_s;
+    default:
+        return u"unknown"_s;
     }
 }
 
@@ -161,8 +170,7 @@ void LibvirtConnection::Closer::operator()(_virConnect *c) const
 LibvirtConnection::LibvirtConnection(QString uri, _virConnect *conn)
     : m_uri(std::move(uri))
     , m_conn(conn)
-{
-}
+{ }
 
 LibvirtConnection::~LibvirtConnection() = default;
 
@@ -180,19 +188,26 @@ Error::Kind LibvirtConnection::lastErrorKind()
     switch (error->code) {
     case VIR_ERR_AUTH_FAILED:
     case VIR_ERR_AUTH_CANCELLED:
-    case VIR_ERR_AUTH_UNAVAILABLE: return Error::Kind::Authentication;
+    case VIR_ERR_AUTH_UNAVAILABLE:
+        return Error::Kind::Authentication;
     case VIR_ERR_OPERATION_DENIED:
-    case VIR_ERR_ACCESS_DENIED: return Error::Kind::Permission;
-    case VIR_ERR_NO_DOMAIN: return Error::Kind::NotFound;
+    case VIR_ERR_ACCESS_DENIED:
+        return Error::Kind::Permission;
+    case VIR_ERR_NO_DOMAIN:
+        return Error::Kind::NotFound;
     case VIR_ERR_NO_SUPPORT:
     case VIR_ERR_CONFIG_UNSUPPORTED:
     case VIR_ERR_OPERATION_UNSUPPORTED:
-    case VIR_ERR_ARGUMENT_UNSUPPORTED: return Error::Kind::Unsupported;
+    case VIR_ERR_ARGUMENT_UNSUPPORTED:
+        return Error::Kind::Unsupported;
     case VIR_ERR_OPERATION_TIMEOUT:
-    case VIR_ERR_AGENT_UNRESPONSIVE: return Error::Kind::Timeout;
+    case VIR_ERR_AGENT_UNRESPONSIVE:
+        return Error::Kind::Timeout;
     case VIR_ERR_NO_CONNECT:
-    case VIR_ERR_RPC: return Error::Kind::Unreachable;
-    default: return Error::Kind::Failure;
+    case VIR_ERR_RPC:
+        return Error::Kind::Unreachable;
+    default:
+        return Error::Kind::Failure;
     }
 }
 
@@ -201,7 +216,8 @@ Result<LibvirtConnection> LibvirtConnection::open(const QString &uri)
     initialiseLibvirt();
     virConnectPtr conn = virConnectOpen(uri.toUtf8().constData());
     if (!conn)
-        return fail(lastErrorKind() == Error::Kind::Authentication ? Error::Kind::Authentication : Error::Kind::Unreachable,
+        return fail(
+            lastErrorKind() == Error::Kind::Authentication ? Error::Kind::Authentication : Error::Kind::Unreachable,
             u"Cannot connect to libvirt at %1: %2"_s.arg(uri, lastError()));
     return LibvirtConnection(uri, conn);
 }

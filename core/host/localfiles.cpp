@@ -11,10 +11,10 @@
 #include <cstring>
 #include <fcntl.h>
 #include <ftw.h>
-#include <sys/syscall.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/syscall.h>
 #include <thread>
 #include <unistd.h>
 
@@ -38,17 +38,21 @@ QString hint(int error)
 {
     switch (error) {
     case ENOSPC:
-    case EDQUOT: return u" Free some space (a cache pass can reclaim unused base files) and try again."_s;
+    case EDQUOT:
+        return u" Free some space (a cache pass can reclaim unused base files) and try again."_s;
     case EACCES:
     case EPERM:
-    case EROFS: return u" Check the permissions of the instances path."_s;
-    default: return {};
+    case EROFS:
+        return u" Check the permissions of the instances path."_s;
+    default:
+        return {};
     }
 }
 
 Error fileError(const QString &what, const QString &path, int error)
 {
-    return Error::make(kindOfErrno(error), u"Cannot %1 %2 on this machine: %3.%4"_s.arg(what, path, errnoText(error), hint(error)));
+    return Error::make(
+        kindOfErrno(error), u"Cannot %1 %2 on this machine: %3.%4"_s.arg(what, path, errnoText(error), hint(error)));
 }
 
 void syncDirectory(const QString &path)
@@ -73,8 +77,7 @@ public:
     LocalFileWriter(QString path, int fd)
         : m_path(std::move(path))
         , m_fd(fd)
-    {
-    }
+    { }
     ~LocalFileWriter() override
     {
         if (m_fd >= 0)
@@ -159,8 +162,7 @@ class LocalLock final : public HostLock
 public:
     explicit LocalLock(int fd)
         : m_fd(fd)
-    {
-    }
+    { }
     ~LocalLock() override { ::close(m_fd); } // closing releases the flock
 
 private:
@@ -211,7 +213,8 @@ Result<int> openRecordLockFile(const QString &path, const LockOptions &options)
     if (options.create) {
         const int fd = ::open(name.constData(), O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
         if (fd >= 0) {
-            if (!options.createContent.isEmpty() && ::write(fd, options.createContent.constData(), size_t(options.createContent.size())) < 0) {
+            if (!options.createContent.isEmpty()
+                && ::write(fd, options.createContent.constData(), size_t(options.createContent.size())) < 0) {
                 const int error = errno;
                 ::close(fd);
                 return std::unexpected(fileError(u"write the lock file"_s, path, error));
@@ -263,16 +266,17 @@ Result<std::unique_ptr<HostLock>> recordLock(const QString &path, const LockOpti
         if (error != EAGAIN && error != EACCES)
             return std::unexpected(fileError(u"lock"_s, path, error));
         if (!options.wait)
-            return fail(Error::Kind::Busy, u"%1 is locked by another process on this machine (nova-compute holds such a "
-                                           "lock while it fetches, uses or removes that base file)."_s.arg(path));
+            return fail(Error::Kind::Busy,
+                u"%1 is locked by another process on this machine (nova-compute holds such a "
+                "lock while it fetches, uses or removes that base file)."_s.arg(path));
         if (options.isCancelled && options.isCancelled())
             return std::unexpected(Error::cancelled(u"Waiting for the lock %1 was cancelled."_s.arg(path)));
         if (options.timeoutMs >= 0
             && std::chrono::steady_clock::now() - started > std::chrono::milliseconds(options.timeoutMs))
-            return fail(Error::Kind::Busy, u"Timed out after %1 s waiting for the lock %2 on this machine; another process "
-                                           "(nova-compute fetching, using or removing that base file) holds it."_s
-                                               .arg(options.timeoutMs / 1000.0)
-                                               .arg(path));
+            return fail(Error::Kind::Busy,
+                u"Timed out after %1 s waiting for the lock %2 on this machine; another process "
+                "(nova-compute fetching, using or removing that base file) holds it."_s.arg(options.timeoutMs / 1000.0)
+                    .arg(path));
         std::this_thread::sleep_for(delay);
         delay = std::min(delay * 2, std::chrono::milliseconds(100));
     }
@@ -308,7 +312,7 @@ Result<QByteArray> LocalTransport::readFile(const QString &path, qint64 maxBytes
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        const auto kind = !file.exists() ? Error::Kind::NotFound
+        const auto kind = !file.exists()                    ? Error::Kind::NotFound
             : file.error() == QFileDevice::PermissionsError ? Error::Kind::Permission
                                                             : Error::Kind::Failure;
         return fail(kind, u"Cannot read %1 on this machine: %2."_s.arg(path, file.errorString()));
@@ -363,7 +367,8 @@ Status LocalTransport::removeTree(const QString &path)
     treeError.clear();
     treeErrno = 0;
     if (::nftw(encoded(path).constData(), removeEntry, 16, FTW_DEPTH | FTW_PHYS) != 0 && errno != ENOENT) {
-        return fail(kindOfErrno(treeError.isEmpty() ? errno : treeErrno), u"Cannot remove %1 on this machine: %2."_s.arg(path, treeError.isEmpty() ? errnoText(errno) : treeError));
+        return fail(kindOfErrno(treeError.isEmpty() ? errno : treeErrno),
+            u"Cannot remove %1 on this machine: %2."_s.arg(path, treeError.isEmpty() ? errnoText(errno) : treeError));
     }
     return {};
 }
@@ -376,8 +381,8 @@ Status LocalTransport::makeDirectory(const QString &path)
 Status LocalTransport::touch(const QString &path, const QDateTime &when)
 {
     const qint64 ms = when.toMSecsSinceEpoch();
-    const timespec times[2] = {{time_t(ms / 1000), long(ms % 1000) * 1000000},
-        {time_t(ms / 1000), long(ms % 1000) * 1000000}};
+    const timespec times[2]
+        = {{time_t(ms / 1000), long(ms % 1000) * 1000000}, {time_t(ms / 1000), long(ms % 1000) * 1000000}};
     if (::utimensat(AT_FDCWD, encoded(path).constData(), times, AT_SYMLINK_NOFOLLOW) != 0)
         return std::unexpected(fileError(u"touch"_s, path, errno));
     return {};
@@ -391,7 +396,8 @@ Result<qint64> LocalTransport::freeSpace(const QString &path)
     return qint64(st.f_bavail) * qint64(st.f_frsize);
 }
 
-Result<QByteArray> LocalTransport::sha256(const QString &path, const std::function<bool()> &isCancelled, IoPriority priority)
+Result<QByteArray> LocalTransport::sha256(
+    const QString &path, const std::function<bool()> &isCancelled, IoPriority priority)
 {
     const IdleIoPriority idle(priority == IoPriority::Idle);
     const int fd = ::open(encoded(path).constData(), O_RDONLY | O_CLOEXEC);
@@ -450,12 +456,14 @@ Result<std::unique_ptr<HostLock>> LocalTransport::lock(const QString &path, cons
         if (error != EWOULDBLOCK)
             return std::unexpected(fileError(u"lock"_s, path, error));
         if (!options.wait)
-            return fail(Error::Kind::Busy, u"%1 is locked by another Cowherd task or process on this machine."_s.arg(path));
+            return fail(
+                Error::Kind::Busy, u"%1 is locked by another Cowherd task or process on this machine."_s.arg(path));
         if (options.isCancelled && options.isCancelled())
             return std::unexpected(Error::cancelled(u"Waiting for the lock %1 was cancelled."_s.arg(path)));
         if (options.timeoutMs >= 0
             && std::chrono::steady_clock::now() - started > std::chrono::milliseconds(options.timeoutMs))
-            return fail(Error::Kind::Busy, u"Timed out waiting for the lock %1 on this machine; another task holds it."_s.arg(path));
+            return fail(Error::Kind::Busy,
+                u"Timed out waiting for the lock %1 on this machine; another task holds it."_s.arg(path));
         // flock(2) cannot be waited on with a timeout; back off up to 100 ms between tries.
         std::this_thread::sleep_for(delay);
         delay = std::min(delay * 2, std::chrono::milliseconds(100));

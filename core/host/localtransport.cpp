@@ -38,8 +38,7 @@ public:
     explicit Directory(const QString &path)
         : m_dir(::opendir(QFile::encodeName(path).constData()))
         , m_error(m_dir ? 0 : errno)
-    {
-    }
+    { }
     ~Directory()
     {
         if (m_dir)
@@ -145,15 +144,17 @@ Result<CacheListing> LocalTransport::listCache(const QString &instancesPath, con
 
     Directory top(listing.instancesPath);
     if (!top.isOpen())
-        return fail(kindOfErrno(top.error()), u"Cannot read the instances path %1 on this machine: %2. Check the path in the "
-                    "host's settings and that you may read it."_s.arg(listing.instancesPath, errnoText(top.error())));
+        return fail(kindOfErrno(top.error()),
+            u"Cannot read the instances path %1 on this machine: %2. Check the path in the "
+            "host's settings and that you may read it."_s.arg(listing.instancesPath, errnoText(top.error())));
 
     const QStringList topNames = top.names();
     for (const QString &name : topNames) {
         if (name == u"_base") {
             Directory base(listing.basePath);
             if (!base.isOpen())
-                return fail(kindOfErrno(base.error()), u"Cannot read %1 on this machine: %2."_s.arg(listing.basePath, errnoText(base.error())));
+                return fail(kindOfErrno(base.error()),
+                    u"Cannot read %1 on this machine: %2."_s.arg(listing.basePath, errnoText(base.error())));
             listing.baseExists = true;
             for (const QString &file : base.names()) {
                 if (file.startsWith(u'.'))

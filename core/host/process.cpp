@@ -118,7 +118,8 @@ Result<std::unique_ptr<ChildProcess>> ChildProcess::start(const QStringList &arg
         if (::pipe2(p, O_CLOEXEC) != 0) {
             const int e = errno;
             closeAll();
-            return fail(kindOfErrno(e), u"Could not create pipes to run %1 %2: %3"_s.arg(argv.first(), where, errnoText(e)));
+            return fail(
+                kindOfErrno(e), u"Could not create pipes to run %1 %2: %3"_s.arg(argv.first(), where, errnoText(e)));
         }
     }
     const pid_t parent = ::getpid();
@@ -306,9 +307,9 @@ Result<ProcessResult> ChildProcess::complete(const RunOptions &options)
         }
         if (options.timeoutMs >= 0 && clock.elapsed() > options.timeoutMs) {
             kill();
-            return fail(Error::Kind::Timeout, u"%1 %2 did not finish within %3 s and was stopped."_s
-                                                  .arg(m_program, m_where)
-                                                  .arg(options.timeoutMs / 1000.0));
+            return fail(Error::Kind::Timeout,
+                u"%1 %2 did not finish within %3 s and was stopped."_s.arg(m_program, m_where)
+                    .arg(options.timeoutMs / 1000.0));
         }
         if (!running)
             break;

@@ -58,8 +58,8 @@ private:
 };
 
 // Runs argv to completion (see ChildProcess::complete).
-Result<ProcessResult> runProcess(const QStringList &argv, const RunOptions &options,
-    const QString &where = QStringLiteral("on this machine"));
+Result<ProcessResult> runProcess(
+    const QStringList &argv, const RunOptions &options, const QString &where = QStringLiteral("on this machine"));
 
 // "exited with status 1", "was killed by SIGKILL".
 QString describeExit(const ProcessResult &result);

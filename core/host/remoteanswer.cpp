@@ -87,8 +87,7 @@ class FieldReader
 public:
     explicit FieldReader(QByteArrayView data)
         : m_data(data)
-    {
-    }
+    { }
     qsizetype position() const { return m_pos; }
     void rewind(qsizetype to) { m_pos = to, m_short = false; }
     bool isShort() const { return m_short; }
@@ -143,8 +142,7 @@ AnswerReader::AnswerReader(qint64 maxHeadBytes, QString hostName, Callbacks call
     : m_maxHeadBytes(std::max<qint64>(maxHeadBytes, 0))
     , m_hostName(std::move(hostName))
     , m_callbacks(std::move(callbacks))
-{
-}
+{ }
 
 Status AnswerReader::feed(QByteArrayView chunk)
 {
@@ -167,9 +165,10 @@ Status AnswerReader::consume(bool final)
 {
     FieldReader reader(m_pending);
     auto garbled = [&](const QString &why) {
-        return Error::make(Error::Kind::Corrupt, u"The answer from %1 is not a Cowherd listing (%2). Check that the host runs a POSIX sh "
-                              "with GNU find, head and base64, and that nothing in the login scripts prints to "
-                              "standard output."_s.arg(m_hostName, why));
+        return Error::make(Error::Kind::Corrupt,
+            u"The answer from %1 is not a Cowherd listing (%2). Check that the host runs a POSIX sh "
+            "with GNU find, head and base64, and that nothing in the login scripts prints to "
+            "standard output."_s.arg(m_hostName, why));
     };
     if (!m_headerRead) {
         const auto magic = reader.field(16);
@@ -213,9 +212,10 @@ Status AnswerReader::consume(bool final)
 Result<AnswerReader::Step> AnswerReader::readRecord(FieldReader &reader, bool final)
 {
     auto garbled = [&](const QString &why) {
-        return fail(Error::Kind::Corrupt, u"The answer from %1 is not a Cowherd listing (%2). Check that the host runs a POSIX sh "
-                    "with GNU find, head and base64, and that nothing in the login scripts prints to "
-                    "standard output."_s.arg(m_hostName, why));
+        return fail(Error::Kind::Corrupt,
+            u"The answer from %1 is not a Cowherd listing (%2). Check that the host runs a POSIX sh "
+            "with GNU find, head and base64, and that nothing in the login scripts prints to "
+            "standard output."_s.arg(m_hostName, why));
     };
     // A record that stops early may only be waiting for the rest of the answer.
     auto incomplete = [&](const QString &why) -> Result<Step> {
@@ -227,14 +227,15 @@ Result<AnswerReader::Step> AnswerReader::readRecord(FieldReader &reader, bool fi
     if (!tag) {
         if (!final && reader.isShort())
             return Step::NeedMore;
-        return fail(Error::Kind::Corrupt, u"The listing from %1 was cut short; the SSH connection may have dropped. Try "
-                    "again."_s.arg(m_hostName));
+        return fail(Error::Kind::Corrupt,
+            u"The listing from %1 was cut short; the SSH connection may have dropped. Try "
+            "again."_s.arg(m_hostName));
     }
     if (*tag == "X")
         return Step::End;
     if (*tag == "T" || *tag == "M" || *tag == "P" || *tag == "L") {
-        const auto type = reader.field(), followed = reader.field(), size = reader.field(),
-                   blocks = reader.field(), mtime = reader.field(), atime = reader.field(), path = reader.field();
+        const auto type = reader.field(), followed = reader.field(), size = reader.field(), blocks = reader.field(),
+                   mtime = reader.field(), atime = reader.field(), path = reader.field();
         if (!path)
             return incomplete(u"a malformed file record"_s);
         StatRecord r;
@@ -256,7 +257,8 @@ Result<AnswerReader::Step> AnswerReader::readRecord(FieldReader &reader, bool fi
     if (*tag == "H" || *tag == "Y" || *tag == "R") {
         const char encoding = tag->at(0);
         // base64 is 4/3 of the bytes, hex twice, hex with runs of zeros at most twice.
-        const qsizetype maxText = encoding == 'H' ? qsizetype((m_maxHeadBytes + 2) / 3 * 4 + 4) : qsizetype(m_maxHeadBytes * 2);
+        const qsizetype maxText
+            = encoding == 'H' ? qsizetype((m_maxHeadBytes + 2) / 3 * 4 + 4) : qsizetype(m_maxHeadBytes * 2);
         const auto path = reader.field();
         const auto data = path ? reader.field(maxText) : std::nullopt;
         if (!data)

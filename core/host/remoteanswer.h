@@ -57,7 +57,12 @@ public:
     Status finish();
 
 private:
-    enum class Step { Record, NeedMore, End };
+    enum class Step
+    {
+        Record,
+        NeedMore,
+        End
+    };
     Result<Step> readRecord(class FieldReader &reader, bool final);
     Status consume(bool final);
 

@@ -82,7 +82,8 @@ FileEntry toEntry(const StatRecord &r, const StatRecord *target)
     e.name = r.path.mid(r.path.lastIndexOf(u'/') + 1);
     e.isSymlink = r.type == 'l';
     const StatRecord &s = (e.isSymlink && target) ? *target : r;
-    if (e.isSymlink && (r.followed == 'N' || r.followed == 'L' || r.followed == '?' || !target || target->type == 'l')) {
+    if (e.isSymlink
+        && (r.followed == 'N' || r.followed == 'L' || r.followed == '?' || !target || target->type == 'l')) {
         e.error = r.followed == 'L' ? u"symbolic link loop"_s : u"dangling symbolic link"_s;
         return e;
     }
@@ -136,14 +137,21 @@ QByteArray probeScript(const QStringList &paths, qint64 headBytes)
 // Where a file that gets its head went in the listing.
 struct CacheListingParser::Slot
 {
-    enum Kind { Base, Metadata, InstanceFile } kind = Base;
+    enum Kind
+    {
+        Base,
+        Metadata,
+        InstanceFile
+    } kind
+        = Base;
     qsizetype directory = -1; // InstanceFile: index in instanceDirectories
     qsizetype index = 0; // in baseFiles, metadata or the directory's files
     qint64 bytes = 0;
     bool image = false; // handed to ListOptions::onHead
 };
 
-CacheListingParser::CacheListingParser(const QString &instancesPath, const ListOptions &options, const QString &hostName)
+CacheListingParser::CacheListingParser(
+    const QString &instancesPath, const ListOptions &options, const QString &hostName)
     : m_options(options)
     , m_hostName(hostName)
     , m_reader(std::max({options.baseHeadBytes, options.diskHeadBytes, metadataHeadBytes}), hostName,
@@ -267,8 +275,9 @@ Result<CacheListing> CacheListingParser::finish()
     if (auto read = m_reader.finish(); !read)
         return std::unexpected(read.error());
     if (!m_error.isEmpty())
-        return fail(kindOfToolMessage(m_error), u"Cannot read the instances path %1 on %2: %3. Check the path in the host's settings and "
-                    "that you may read it."_s.arg(m_listing.instancesPath, m_hostName, m_error));
+        return fail(kindOfToolMessage(m_error),
+            u"Cannot read the instances path %1 on %2: %3. Check the path in the host's settings and "
+            "that you may read it."_s.arg(m_listing.instancesPath, m_hostName, m_error));
     if (!m_placed) {
         if (auto placed = place(); !placed)
             return std::unexpected(placed.error());
@@ -283,16 +292,16 @@ Result<CacheListing> CacheListingParser::finish()
     return std::move(m_listing);
 }
 
-Result<CacheListing> parseCacheListing(QByteArrayView output, const QString &instancesPath,
-    const ListOptions &options, const QString &hostName)
+Result<CacheListing> parseCacheListing(
+    QByteArrayView output, const QString &instancesPath, const ListOptions &options, const QString &hostName)
 {
     CacheListingParser parser(instancesPath, options, hostName);
     (void)parser.feed(output);
     return parser.finish();
 }
 
-Result<QList<FileEntry>> parseProbe(QByteArrayView output, const QStringList &paths, qint64 headBytes,
-    const QString &hostName)
+Result<QList<FileEntry>> parseProbe(
+    QByteArrayView output, const QStringList &paths, qint64 headBytes, const QString &hostName)
 {
     QList<StatRecord> stats; // P, in order
     QHash<QString, StatRecord> followed; // L, by path

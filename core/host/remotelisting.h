@@ -53,10 +53,10 @@ private:
 };
 
 // The same over a whole answer.
-Result<CacheListing> parseCacheListing(QByteArrayView output, const QString &instancesPath,
-    const ListOptions &options, const QString &hostName);
-Result<QList<FileEntry>> parseProbe(QByteArrayView output, const QStringList &paths, qint64 headBytes,
-    const QString &hostName);
+Result<CacheListing> parseCacheListing(
+    QByteArrayView output, const QString &instancesPath, const ListOptions &options, const QString &hostName);
+Result<QList<FileEntry>> parseProbe(
+    QByteArrayView output, const QStringList &paths, qint64 headBytes, const QString &hostName);
 
 // Nova's naming rules for what a listing keeps (shared with the local transport).
 bool isDiskFileName(QStringView name);

@@ -7,9 +7,9 @@ namespace cowherd::host {
 QString shellQuote(const QString &argument)
 {
     static const auto safe = [](QChar c) {
-        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
-            || c == u'/' || c == u'.' || c == u'_' || c == u'-' || c == u'=' || c == u':' || c == u',' || c == u'@'
-            || c == u'+' || c == u'%';
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'/'
+            || c == u'.' || c == u'_' || c == u'-' || c == u'=' || c == u':' || c == u',' || c == u'@' || c == u'+'
+            || c == u'%';
     };
     if (!argument.isEmpty() && std::all_of(argument.cbegin(), argument.cend(), safe))
         return argument;

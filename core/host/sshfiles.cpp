@@ -30,7 +30,8 @@ cat >"$t" && sync -- "$t" && mv -f -- "$t" "$f" && sync -- "$d"
 )SH";
 
 // The file is flushed before it takes the new name (qemu-img does not fsync its output).
-constexpr auto renameScript = R"SH({ [ ! -f "$1" ] || sync -- "$1"; } && mv -f -T -- "$1" "$2" && sync -- "$(dirname -- "$2")"
+constexpr auto renameScript
+    = R"SH({ [ ! -f "$1" ] || sync -- "$1"; } && mv -f -T -- "$1" "$2" && sync -- "$(dirname -- "$2")"
 )SH";
 
 constexpr auto touchScript = R"SH([ -e "$2" ] || [ -L "$2" ] || { echo "$2: No such file or directory" >&2; exit 1; }
@@ -122,8 +123,7 @@ public:
         : m_transport(transport)
         , m_path(std::move(path))
         , m_child(std::move(child))
-    {
-    }
+    { }
     ~SshFileWriter() override
     {
         if (m_child)
@@ -187,8 +187,7 @@ class SshLock final : public HostLock
 public:
     explicit SshLock(std::unique_ptr<ChildProcess> child)
         : m_child(std::move(child))
-    {
-    }
+    { }
     // End of input ends cat, which ends the shell holding fd 9: the lock is released.
     ~SshLock() override { m_child->finish(10'000); }
 
@@ -205,8 +204,8 @@ QStringList scriptArgv(const QString &script, const QStringList &args)
 
 Result<std::unique_ptr<FileWriter>> SshTransport::createFile(const QString &path)
 {
-    auto child = ChildProcess::start(sshCommand(shellJoin(scriptArgv(QString::fromUtf8(writerScript), {path}))),
-        u"on "_s + displayName());
+    auto child = ChildProcess::start(
+        sshCommand(shellJoin(scriptArgv(QString::fromUtf8(writerScript), {path}))), u"on "_s + displayName());
     if (!child)
         return std::unexpected(child.error());
     auto ready = (*child)->readLine(options().connectTimeoutSeconds * 1000 + 30'000);
@@ -309,7 +308,8 @@ Result<qint64> SshTransport::freeSpace(const QString &path)
     const qint64 blocks = fields.value(0).toLongLong(&okBlocks);
     const qint64 size = fields.value(1).toLongLong(&okSize);
     if (fields.size() != 2 || !okBlocks || !okSize)
-        return fail(Error::Kind::Corrupt, u"Cannot query free space of %1 on %2: stat printed something unexpected."_s.arg(path, displayName()));
+        return fail(Error::Kind::Corrupt,
+            u"Cannot query free space of %1 on %2: stat printed something unexpected."_s.arg(path, displayName()));
     return blocks * size;
 }
 
@@ -326,10 +326,12 @@ Result<QByteArray> SshTransport::sha256(const QString &path, const std::function
     if (!result->succeeded())
         return std::unexpected(remoteFailure(u"read"_s, path, *result));
     const QByteArray hex = result->standardOutput.left(64).toLower();
-    const bool valid = hex.size() == 64
-        && std::all_of(hex.cbegin(), hex.cend(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    const bool valid = hex.size() == 64 && std::all_of(hex.cbegin(), hex.cend(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    });
     if (!valid)
-        return fail(u"Cannot hash %1 on %2: the host's openssl or sha256sum printed no digest."_s.arg(path, displayName()));
+        return fail(
+            u"Cannot hash %1 on %2: the host's openssl or sha256sum printed no digest."_s.arg(path, displayName()));
     return hex;
 }
 
@@ -338,17 +340,19 @@ Result<std::unique_ptr<HostLock>> SshTransport::recordLock(const QString &path, 
     const QStringList args{path, options.wait ? u"1"_s : u"0"_s, options.shared ? u"1"_s : u"0"_s,
         options.create ? u"1"_s : u"0"_s, QString::fromUtf8(options.createContent),
         QString::number(options.timeoutMs < 0 ? -1.0 : options.timeoutMs / 1000.0)};
-    auto child = ChildProcess::start(sshCommand(shellJoin(scriptArgv(QString::fromUtf8(recordLockScript), args))),
-        u"on "_s + displayName());
+    auto child = ChildProcess::start(
+        sshCommand(shellJoin(scriptArgv(QString::fromUtf8(recordLockScript), args))), u"on "_s + displayName());
     if (!child)
         return std::unexpected(child.error());
-    const int answerTimeout = options.timeoutMs >= 0 ? options.timeoutMs + m_options.connectTimeoutSeconds * 1000 + 5000 : -1;
+    const int answerTimeout
+        = options.timeoutMs >= 0 ? options.timeoutMs + m_options.connectTimeoutSeconds * 1000 + 5000 : -1;
     auto line = (*child)->readLine(answerTimeout, options.isCancelled);
     if (line && *line == "locked")
         return std::make_unique<SshLock>(std::move(*child));
     if (!line && line.error().kind == Error::Kind::Cancelled) {
         (*child)->kill();
-        return std::unexpected(Error::cancelled(u"Waiting for the lock %1 on %2 was cancelled."_s.arg(path, displayName())));
+        return std::unexpected(
+            Error::cancelled(u"Waiting for the lock %1 on %2 was cancelled."_s.arg(path, displayName())));
     }
     auto finished = (*child)->finish(5000);
     if (line && *line == "nopython") {
@@ -356,17 +360,19 @@ Result<std::unique_ptr<HostLock>> SshTransport::recordLock(const QString &path, 
             qCWarning(lcSsh) << displayName() << "has no python3: Nova's lock" << path << "is not taken there";
             return std::make_unique<NoLock>();
         }
-        return fail(Error::Kind::Unsupported, u"Cannot take the lock %1 on %2: python3 is missing there, and Cowherd "
-                                              "takes Nova's (fcntl) locks with it. Install python3 on %2."_s.arg(path, displayName()));
+        return fail(Error::Kind::Unsupported,
+            u"Cannot take the lock %1 on %2: python3 is missing there, and Cowherd "
+            "takes Nova's (fcntl) locks with it. Install python3 on %2."_s.arg(path, displayName()));
     }
     if (line && *line == "busy") {
         if (!options.wait)
-            return fail(Error::Kind::Busy, u"%1 is locked by another process on %2 (nova-compute holds such a lock while "
-                                           "it fetches, uses or removes that base file)."_s.arg(path, displayName()));
-        return fail(Error::Kind::Busy, u"Timed out after %1 s waiting for the lock %2 on %3; another process (nova-compute "
-                                       "fetching, using or removing that base file) holds it."_s
-                                           .arg(options.timeoutMs / 1000.0)
-                                           .arg(path, displayName()));
+            return fail(Error::Kind::Busy,
+                u"%1 is locked by another process on %2 (nova-compute holds such a lock while "
+                "it fetches, uses or removes that base file)."_s.arg(path, displayName()));
+        return fail(Error::Kind::Busy,
+            u"Timed out after %1 s waiting for the lock %2 on %3; another process (nova-compute "
+            "fetching, using or removing that base file) holds it."_s.arg(options.timeoutMs / 1000.0)
+                .arg(path, displayName()));
     }
     if (line && line->startsWith("error "))
         return fail(line->contains("Permission denied") ? Error::Kind::Permission : Error::Kind::Failure,
@@ -385,23 +391,27 @@ Result<std::unique_ptr<HostLock>> SshTransport::lock(const QString &path, const 
         mode = u"-n"_s;
     else if (options.timeoutMs >= 0)
         mode = u"-w %1"_s.arg(std::max(1, (options.timeoutMs + 999) / 1000));
-    auto child = ChildProcess::start(sshCommand(shellJoin(scriptArgv(QString::fromUtf8(lockScript), {path, mode}))),
-        u"on "_s + displayName());
+    auto child = ChildProcess::start(
+        sshCommand(shellJoin(scriptArgv(QString::fromUtf8(lockScript), {path, mode}))), u"on "_s + displayName());
     if (!child)
         return std::unexpected(child.error());
-    const int answerTimeout = options.timeoutMs >= 0 ? options.timeoutMs + m_options.connectTimeoutSeconds * 1000 + 5000 : -1;
+    const int answerTimeout
+        = options.timeoutMs >= 0 ? options.timeoutMs + m_options.connectTimeoutSeconds * 1000 + 5000 : -1;
     auto line = (*child)->readLine(answerTimeout, options.isCancelled);
     if (line && *line == "locked")
         return std::make_unique<SshLock>(std::move(*child));
     if (!line && line.error().kind == Error::Kind::Cancelled) {
         (*child)->kill();
-        return std::unexpected(Error::cancelled(u"Waiting for the lock %1 on %2 was cancelled."_s.arg(path, displayName())));
+        return std::unexpected(
+            Error::cancelled(u"Waiting for the lock %1 on %2 was cancelled."_s.arg(path, displayName())));
     }
     auto finished = (*child)->finish(5000);
     if (line && *line == "busy") {
         if (!options.wait)
-            return fail(Error::Kind::Busy, u"%1 is locked by another Cowherd task or process on %2."_s.arg(path, displayName()));
-        return fail(Error::Kind::Busy, u"Timed out waiting for the lock %1 on %2; another task holds it."_s.arg(path, displayName()));
+            return fail(Error::Kind::Busy,
+                u"%1 is locked by another Cowherd task or process on %2."_s.arg(path, displayName()));
+        return fail(Error::Kind::Busy,
+            u"Timed out waiting for the lock %1 on %2; another task holds it."_s.arg(path, displayName()));
     }
     if (!finished)
         return std::unexpected(finished.error());

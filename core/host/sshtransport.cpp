@@ -50,8 +50,7 @@ SshTransport::SshTransport(LibvirtUri uri, QString hostLabel, SshOptions options
     : m_uri(std::move(uri))
     , m_label(hostLabel.isEmpty() ? m_uri.hostName : std::move(hostLabel))
     , m_options(std::move(options))
-{
-}
+{ }
 
 Result<QString> SshTransport::controlDirectory() const
 {
@@ -63,14 +62,17 @@ Result<QString> SshTransport::controlDirectory() const
     const QByteArray encoded = QFile::encodeName(dir);
     if (::mkdir(encoded.constData(), 0700) != 0 && errno != EEXIST) {
         const int error = errno;
-        return fail(kindOfErrno(error), u"Cannot create %1 for SSH connection sockets: %2."_s.arg(dir, QString::fromLocal8Bit(std::strerror(error))));
+        return fail(kindOfErrno(error),
+            u"Cannot create %1 for SSH connection sockets: %2."_s.arg(
+                dir, QString::fromLocal8Bit(std::strerror(error))));
     }
     struct stat st;
     // Another user's directory there could hijack our connections: refuse it.
     if (::lstat(encoded.constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid()
         || (st.st_mode & 0077) != 0)
-        return fail(Error::Kind::Permission, u"%1 must be a directory of yours that nobody else may use (mode 0700); remove it or set "
-                    "COWHERD_SSH_CONTROL_DIR."_s.arg(dir));
+        return fail(Error::Kind::Permission,
+            u"%1 must be a directory of yours that nobody else may use (mode 0700); remove it or set "
+            "COWHERD_SSH_CONTROL_DIR."_s.arg(dir));
     return dir;
 }
 
@@ -127,18 +129,23 @@ Error SshTransport::sshFailure(const ProcessResult &result) const
     const QString said = lastLine(result.standardError);
     const QByteArray &e = result.standardError;
     if (e.contains("Permission denied") || e.contains("passphrase") || e.contains("Too many authentication failures"))
-        return Error::make(Error::Kind::Authentication, u"%1 asks for a password or passphrase, which Cowherd cannot type (it runs ssh in batch "
-                              "mode). Load your key into ssh-agent (ssh-add) or install a key for this host, then "
-                              "check that `%2` works without a prompt. ssh said: %3"_s
-                                  .arg(m_label, sshHint(), said));
+        return Error::make(Error::Kind::Authentication,
+            u"%1 asks for a password or passphrase, which Cowherd cannot type (it runs ssh in batch "
+            "mode). Load your key into ssh-agent (ssh-add) or install a key for this host, then "
+            "check that `%2` works without a prompt. ssh said: %3"_s.arg(m_label, sshHint(), said));
     if (e.contains("Host key verification failed") || e.contains("REMOTE HOST IDENTIFICATION HAS CHANGED"))
-        return Error::make(Error::Kind::Authentication, u"The SSH host key of %1 is unknown or has changed. Connect once with `ssh %2` to check "
-                              "and accept it (or fix known_hosts), then try again."_s.arg(m_label, sshHint()));
+        return Error::make(Error::Kind::Authentication,
+            u"The SSH host key of %1 is unknown or has changed. Connect once with `ssh %2` to check "
+            "and accept it (or fix known_hosts), then try again."_s.arg(m_label, sshHint()));
     if (e.contains("timed out"))
-        return Error::make(Error::Kind::Unreachable, u"%1 did not answer over SSH within %2 s: %3. Check that the host is up and reachable "
-                              "from this machine."_s.arg(m_label).arg(m_options.connectTimeoutSeconds).arg(said));
-    return Error::make(Error::Kind::Unreachable, u"Cannot reach %1 over SSH: %2. Check that `%3` works from this machine."_s
-                              .arg(m_label, said.isEmpty() ? describeExit(result) : said, sshHint()));
+        return Error::make(Error::Kind::Unreachable,
+            u"%1 did not answer over SSH within %2 s: %3. Check that the host is up and reachable "
+            "from this machine."_s.arg(m_label)
+                .arg(m_options.connectTimeoutSeconds)
+                .arg(said));
+    return Error::make(Error::Kind::Unreachable,
+        u"Cannot reach %1 over SSH: %2. Check that `%3` works from this machine."_s.arg(
+            m_label, said.isEmpty() ? describeExit(result) : said, sshHint()));
 }
 
 Error SshTransport::remoteFailure(const QString &what, const QString &path, const ProcessResult &result) const

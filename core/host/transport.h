@@ -109,12 +109,14 @@ public:
 
 // How hard a hash may use the disk. Idle: the idle I/O class (ioprio_set, IOPRIO_CLASS_IDLE), so
 // background verification yields the disk to instances (CachePolicy::verifyAtIdleIoPriority).
-enum class IoPriority {
+enum class IoPriority
+{
     Normal,
     Idle,
 };
 
-enum class LockKind {
+enum class LockKind
+{
     Flock, // flock(2): Cowherd's own locks
     // fcntl(2) record lock on the whole file, as oslo.concurrency's external locks (fasteners:
     // fcntl.lockf) that nova-compute holds on <instances>/locks/nova-NAME. Locally an open file
@@ -180,8 +182,9 @@ public:
     // sha256 of a file, computed on the host itself (never by copying the file here). The local
     // transport hashes at the priority asked for and restores the thread's own after; over SSH
     // the host's openssl runs at its normal priority.
-    virtual Result<QByteArray> sha256(const QString &path, const std::function<bool()> &isCancelled = {},
-        IoPriority priority = IoPriority::Normal) = 0;
+    virtual Result<QByteArray> sha256(
+        const QString &path, const std::function<bool()> &isCancelled = {}, IoPriority priority = IoPriority::Normal)
+        = 0;
     // Exclusive lock on path (created when missing), of the kind options ask for.
     virtual Result<std::unique_ptr<HostLock>> lock(const QString &path, const LockOptions &options = {}) = 0;
 };

@@ -16,8 +16,9 @@ Result<std::unique_ptr<Transport>> transportFor(const HostConfig &host)
     if (uri->isLocal())
         return std::make_unique<LocalTransport>();
     if (uri->transport == u"ext")
-        return fail(Error::Kind::Unsupported, u"Host %1 uses libvirt's ext transport (%2); Cowherd cannot tell how to reach its files. Use a "
-                    "qemu+ssh:// URI."_s.arg(host.name, host.uri));
+        return fail(Error::Kind::Unsupported,
+            u"Host %1 uses libvirt's ext transport (%2); Cowherd cannot tell how to reach its files. Use a "
+            "qemu+ssh:// URI."_s.arg(host.name, host.uri));
     LibvirtUri files = *uri;
     if (uri->transport != u"ssh" && uri->transport != u"libssh" && uri->transport != u"libssh2") {
         // libvirt's port (TLS 16514, TCP 16509) is not sshd's.

@@ -11,8 +11,7 @@ class UnreachableTransport final : public Transport
 public:
     explicit UnreachableTransport(Error error)
         : m_error(std::move(error))
-    {
-    }
+    { }
     QString displayName() const override { return QStringLiteral("an unreachable host"); }
     bool isLocal() const override { return false; }
     Result<ProcessResult> run(const QStringList &, const RunOptions &) override { return fail(); }

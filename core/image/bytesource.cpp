@@ -18,9 +18,12 @@ FileByteSource::FileByteSource(const QString &path)
         m_error = QString::fromLocal8Bit(std::strerror(errno));
         return;
     }
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (::fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        m_error = S_ISDIR(st.st_mode) ? QStringLiteral("it is a directory") : QStringLiteral("it is not a regular file");
+        m_error
+            = S_ISDIR(st.st_mode) ? QStringLiteral("it is a directory") : QStringLiteral("it is not a regular file");
         ::close(m_fd);
         m_fd = -1;
         return;

@@ -47,8 +47,7 @@ public:
     PrefixByteSource(QByteArray head, qint64 fileSize)
         : m_head(std::move(head))
         , m_size(fileSize)
-    {
-    }
+    { }
     qint64 size() const override { return m_size; }
     qint64 available() const override { return m_head.size(); }
     QByteArray read(qint64 offset, qint64 length) override;

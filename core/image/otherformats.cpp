@@ -16,7 +16,9 @@ void parseVdi(const QByteArray &head, ImageInfo &info)
     // qemu caps the block map at 0x3fffffff / 4 entries of 1 MiB blocks.
     if (blockSize != 1024 * 1024 || blocks > 0x3fffffffu / 4 || quint64(blocks) * blockSize < diskSize) {
         addProblem(info, u"vdi-header-invalid"_s,
-            u"The VDI header declares %1 blocks of %2 bytes for a %3-byte disk, which is impossible."_s.arg(blocks).arg(blockSize).arg(diskSize));
+            u"The VDI header declares %1 blocks of %2 bytes for a %3-byte disk, which is impossible."_s.arg(blocks)
+                .arg(blockSize)
+                .arg(diskSize));
     }
 }
 

@@ -24,12 +24,17 @@ inline constexpr qint64 MaxDescriptorBytes = 64 * 1024;
 class HeaderReader
 {
 public:
-    enum class Shortfall { None, PastEndOfFile, PastAvailable, OverBudget };
+    enum class Shortfall
+    {
+        None,
+        PastEndOfFile,
+        PastAvailable,
+        OverBudget
+    };
 
     explicit HeaderReader(ByteSource &source)
         : m_source(source)
-    {
-    }
+    { }
 
     qint64 fileSize() const { return m_source.size(); }
     qint64 available() const { return std::min(m_source.available(), m_source.size()); }
@@ -81,12 +86,30 @@ private:
     qint64 m_spent = 0;
 };
 
-inline quint16 be16(const QByteArray &b, qsizetype at) { return qFromBigEndian<quint16>(b.constData() + at); }
-inline quint32 be32(const QByteArray &b, qsizetype at) { return qFromBigEndian<quint32>(b.constData() + at); }
-inline quint64 be64(const QByteArray &b, qsizetype at) { return qFromBigEndian<quint64>(b.constData() + at); }
-inline quint16 le16(const QByteArray &b, qsizetype at) { return qFromLittleEndian<quint16>(b.constData() + at); }
-inline quint32 le32(const QByteArray &b, qsizetype at) { return qFromLittleEndian<quint32>(b.constData() + at); }
-inline quint64 le64(const QByteArray &b, qsizetype at) { return qFromLittleEndian<quint64>(b.constData() + at); }
+inline quint16 be16(const QByteArray &b, qsizetype at)
+{
+    return qFromBigEndian<quint16>(b.constData() + at);
+}
+inline quint32 be32(const QByteArray &b, qsizetype at)
+{
+    return qFromBigEndian<quint32>(b.constData() + at);
+}
+inline quint64 be64(const QByteArray &b, qsizetype at)
+{
+    return qFromBigEndian<quint64>(b.constData() + at);
+}
+inline quint16 le16(const QByteArray &b, qsizetype at)
+{
+    return qFromLittleEndian<quint16>(b.constData() + at);
+}
+inline quint32 le32(const QByteArray &b, qsizetype at)
+{
+    return qFromLittleEndian<quint32>(b.constData() + at);
+}
+inline quint64 le64(const QByteArray &b, qsizetype at)
+{
+    return qFromLittleEndian<quint64>(b.constData() + at);
+}
 
 inline bool hasBytesAt(const QByteArray &b, qsizetype at, QByteArrayView magic)
 {

@@ -110,10 +110,10 @@ void parseQcow2(HeaderReader &reader, const QByteArray &head, ImageInfo &info)
                 .arg(info.l1Size)
                 .arg(l1Bytes)
                 .arg(MaxL1Bytes));
-    } else if (info.l1Size > 0 && (l1Offset % quint64(clusterSize) != 0 || l1Offset > fileSize || l1Bytes > fileSize - l1Offset)) {
+    } else if (info.l1Size > 0
+        && (l1Offset % quint64(clusterSize) != 0 || l1Offset > fileSize || l1Bytes > fileSize - l1Offset)) {
         addProblem(info, u"qcow2-l1-table-outside-file"_s,
-            u"The qcow2 L1 table (%1 bytes at offset %2) does not fit in the %3-byte file."_s
-                .arg(l1Bytes)
+            u"The qcow2 L1 table (%1 bytes at offset %2) does not fit in the %3-byte file."_s.arg(l1Bytes)
                 .arg(l1Offset)
                 .arg(fileSize));
     }
@@ -122,8 +122,7 @@ void parseQcow2(HeaderReader &reader, const QByteArray &head, ImageInfo &info)
     const quint64 l1Needed = (quint64(info.virtualSize) + bytesPerL1Entry - 1) / bytesPerL1Entry;
     if (l1Bytes <= MaxL1Bytes && l1Needed > info.l1Size) {
         addProblem(info, u"qcow2-l1-table-too-small"_s,
-            u"The qcow2 L1 table has %1 entries but a virtual size of %2 bytes needs %3."_s
-                .arg(info.l1Size)
+            u"The qcow2 L1 table has %1 entries but a virtual size of %2 bytes needs %3."_s.arg(info.l1Size)
                 .arg(info.virtualSize)
                 .arg(l1Needed));
     }
@@ -138,14 +137,14 @@ void parseQcow2(HeaderReader &reader, const QByteArray &head, ImageInfo &info)
     } else if (refcountOffset % quint64(clusterSize) != 0 || refcountOffset > fileSize
         || refcountBytes > fileSize - refcountOffset) {
         addProblem(info, u"qcow2-refcount-table-outside-file"_s,
-            u"The qcow2 refcount table (%1 bytes at offset %2) does not fit in the %3-byte file."_s
-                .arg(refcountBytes)
+            u"The qcow2 refcount table (%1 bytes at offset %2) does not fit in the %3-byte file."_s.arg(refcountBytes)
                 .arg(refcountOffset)
                 .arg(fileSize));
     }
     if (snapshots > MaxSnapshots) {
         addProblem(info, u"qcow2-too-many-snapshots"_s,
-            u"The qcow2 header declares %1 internal snapshots, more than qemu allows (%2)."_s.arg(snapshots).arg(MaxSnapshots));
+            u"The qcow2 header declares %1 internal snapshots, more than qemu allows (%2)."_s.arg(snapshots).arg(
+                MaxSnapshots));
     }
 
     if (backingOffset != 0) {
@@ -185,7 +184,8 @@ void parseQed(HeaderReader &reader, const QByteArray &head, ImageInfo &info)
         return;
     if (nameSize == 0 || nameSize > MaxBackingNameLength || nameOffset >= clusterSize || clusterSize > (1u << 26)) {
         addProblem(info, u"qed-backing-name-invalid"_s,
-            u"The QED backing file name (%1 bytes at offset %2) lies outside the first cluster."_s.arg(nameSize).arg(nameOffset));
+            u"The QED backing file name (%1 bytes at offset %2) lies outside the first cluster."_s.arg(nameSize).arg(
+                nameOffset));
         return;
     }
     const QByteArray name = reader.read(nameOffset, nameSize);

@@ -23,8 +23,9 @@ const QString QemuImgProgram = u"qemu-img"_s;
 // it their own way.
 bool looksOutOfMemory(QByteArrayView standardError)
 {
-    static const char *const signs[] = {"Cannot allocate memory", "failed to allocate", "Failed to allocate",
-        "out of memory", "Out of memory", "failed to map segment", "qemu_thread_create: Resource temporarily unavailable"};
+    static const char *const signs[]
+        = {"Cannot allocate memory", "failed to allocate", "Failed to allocate", "out of memory", "Out of memory",
+            "failed to map segment", "qemu_thread_create: Resource temporarily unavailable"};
     for (const char *sign : signs)
         if (standardError.contains(QByteArrayView(sign)))
             return true;
@@ -57,7 +58,8 @@ QString formatMiB(qint64 bytes)
 
 QStringList limitedCommand(const QStringList &argv, const QemuImgLimits &limits)
 {
-    return QStringList{u"prlimit"_s, u"--as=%1"_s.arg(limits.addressSpaceBytes), u"--cpu=%1"_s.arg(limits.cpuSeconds), u"--"_s}
+    return QStringList{
+               u"prlimit"_s, u"--as=%1"_s.arg(limits.addressSpaceBytes), u"--cpu=%1"_s.arg(limits.cpuSeconds), u"--"_s}
     + argv;
 }
 
@@ -84,8 +86,7 @@ Result<host::ProcessResult> runLimited(host::Transport &transport, const QString
     return std::unexpected(Error::refused(
         u"%1 was stopped by its resource limits while working on %2 %3: it exceeded %4. The image may be hostile "
         "(a header that makes %1 allocate or compute without end) or the host slow; if the image is trusted, "
-        "raise the limit in Settings > Safety."_s
-            .arg(program, file, u"on "_s + transport.displayName(), limit)));
+        "raise the limit in Settings > Safety."_s.arg(program, file, u"on "_s + transport.displayName(), limit)));
 }
 
 Result<QemuImgInfo> parseQemuImgInfo(QByteArrayView json, const QString &path, const QString &where)
@@ -93,8 +94,9 @@ Result<QemuImgInfo> parseQemuImgInfo(QByteArrayView json, const QString &path, c
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        return fail(Error::Kind::Unsupported, u"qemu-img info for %1 on %2 printed output that is not JSON (%3); is qemu-img too old?"_s.arg(
-            path, where, error.errorString()));
+        return fail(Error::Kind::Unsupported,
+            u"qemu-img info for %1 on %2 printed output that is not JSON (%3); is qemu-img too old?"_s.arg(
+                path, where, error.errorString()));
     }
     const QJsonObject o = doc.object();
     QemuImgInfo info;
@@ -104,7 +106,8 @@ Result<QemuImgInfo> parseQemuImgInfo(QByteArrayView json, const QString &path, c
     info.backingFile = o.value(u"backing-filename"_s).toString();
     info.fullBackingFile = o.value(u"full-backing-filename"_s).toString();
     info.backingFormat = o.value(u"backing-filename-format"_s).toString();
-    info.dataFile = o.value(u"format-specific"_s).toObject().value(u"data"_s).toObject().value(u"data-file"_s).toString();
+    info.dataFile
+        = o.value(u"format-specific"_s).toObject().value(u"data"_s).toObject().value(u"data-file"_s).toString();
     if (info.format.isEmpty() || info.virtualSize < 0)
         return fail(u"qemu-img info for %1 on %2 did not report a format and virtual size."_s.arg(path, where));
     return info;
@@ -143,10 +146,10 @@ std::optional<Problem> checkFormatAgreement(const ImageInfo &inspected, const Qe
 QemuImg::QemuImg(host::Transport &transport, QemuImgLimits limits)
     : m_transport(transport)
     , m_limits(limits)
-{
-}
+{ }
 
-Result<host::ProcessResult> QemuImg::run(const QStringList &arguments, const QString &file, const host::RunOptions &options)
+Result<host::ProcessResult> QemuImg::run(
+    const QStringList &arguments, const QString &file, const host::RunOptions &options)
 {
     return runLimited(m_transport, QStringList{QemuImgProgram} + arguments, m_limits, file, options);
 }
@@ -158,8 +161,9 @@ Status QemuImg::expectSuccess(const Result<host::ProcessResult> &result, QString
     if (result->succeeded())
         return {};
     const QString said = firstLine(result->standardError);
-    return fail(host::kindOfToolMessage(said), u"qemu-img could not %1 %2 on %3: %4"_s.arg(action, file, m_transport.displayName(),
-        said.isEmpty() ? u"exit status %1"_s.arg(result->exitCode) : said));
+    return fail(host::kindOfToolMessage(said),
+        u"qemu-img could not %1 %2 on %3: %4"_s.arg(action, file, m_transport.displayName(),
+            said.isEmpty() ? u"exit status %1"_s.arg(result->exitCode) : said));
 }
 
 void QemuImg::removeQuietly(const QString &path)
@@ -195,8 +199,8 @@ Result<QemuImgInfo> QemuImg::verifiedInfo(const ImageInfo &inspected)
     if (info->backingFile != inspected.backingFile || info->dataFile != inspected.dataFile) {
         return std::unexpected(Error::refused(
             u"qemu-img on %1 read %2 with backing file \"%3\" and data file \"%4\", but Cowherd's inspector found \"%5\" and \"%6\"; a file the two read differently is refused."_s
-                .arg(m_transport.displayName(), inspected.path, info->backingFile, info->dataFile, inspected.backingFile,
-                    inspected.dataFile)));
+                .arg(m_transport.displayName(), inspected.path, info->backingFile, info->dataFile,
+                    inspected.backingFile, inspected.dataFile)));
     }
     return info;
 }
@@ -225,19 +229,23 @@ Status QemuImg::convert(const QString &source, const QString &sourceFormat, cons
     if (!ok) {
         removeQuietly(target);
         if (ok.error().kind == Error::Kind::Cancelled)
-            return std::unexpected(Error::cancelled(
-                u"Converting %1 to %2 on %3 was cancelled; the partial %2 was removed."_s.arg(source, target, m_transport.displayName())));
+            return std::unexpected(
+                Error::cancelled(u"Converting %1 to %2 on %3 was cancelled; the partial %2 was removed."_s.arg(
+                    source, target, m_transport.displayName())));
     }
     return ok;
 }
 
-Status QemuImg::createOverlay(const QString &path, const QString &backingPath, const QString &backingFormat, qint64 virtualSize)
+Status QemuImg::createOverlay(
+    const QString &path, const QString &backingPath, const QString &backingFormat, qint64 virtualSize)
 {
     if (!QDir::isAbsolutePath(backingPath))
-        return fail(u"Cannot create the overlay %1: its backing file %2 must be an absolute path."_s.arg(path, backingPath));
+        return fail(
+            u"Cannot create the overlay %1: its backing file %2 must be an absolute path."_s.arg(path, backingPath));
     if (backingFormat.isEmpty())
         return fail(u"Cannot create the overlay %1: the backing file's format must be given."_s.arg(path));
-    QStringList arguments{u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, backingFormat, u"-b"_s, backingPath, path};
+    QStringList arguments{
+        u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, backingFormat, u"-b"_s, backingPath, path};
     if (virtualSize > 0)
         arguments << QString::number(virtualSize);
     return expectSuccess(run(arguments, backingPath), u"create the overlay"_s, path);
@@ -245,8 +253,8 @@ Status QemuImg::createOverlay(const QString &path, const QString &backingPath, c
 
 Status QemuImg::resize(const QString &path, const QString &format, qint64 virtualSize)
 {
-    return expectSuccess(run({u"resize"_s, u"-q"_s, u"-f"_s, format, path, QString::number(virtualSize)}, path),
-        u"resize"_s, path);
+    return expectSuccess(
+        run({u"resize"_s, u"-q"_s, u"-f"_s, format, path, QString::number(virtualSize)}, path), u"resize"_s, path);
 }
 
 } // namespace cowherd::image

@@ -82,12 +82,13 @@ public:
     Status convert(const QString &source, const QString &sourceFormat, const QString &target,
         const QString &targetFormat, const ConvertOptions &options = {});
     // A qcow2 overlay of backingPath (absolute); virtualSize 0 keeps the backing file's size.
-    Status createOverlay(const QString &path, const QString &backingPath, const QString &backingFormat,
-        qint64 virtualSize = 0);
+    Status createOverlay(
+        const QString &path, const QString &backingPath, const QString &backingFormat, qint64 virtualSize = 0);
     Status resize(const QString &path, const QString &format, qint64 virtualSize);
 
 private:
-    Result<host::ProcessResult> run(const QStringList &arguments, const QString &file, const host::RunOptions &options = {});
+    Result<host::ProcessResult> run(
+        const QStringList &arguments, const QString &file, const host::RunOptions &options = {});
     Status expectSuccess(const Result<host::ProcessResult> &result, QStringView action, const QString &file);
     void removeQuietly(const QString &path);
 

@@ -106,8 +106,9 @@ QList<Problem> checkSafety(const ImageInfo &info, const SafetyPolicy &policy)
         if (policy.allowIncompleteHeader && p.code == problem::HeaderIncomplete)
             continue;
         // The inspector does not know the file's name; say which file it was.
-        problems.append(info.path.isEmpty() || p.message.contains(info.path) ? p
-                                                                             : Problem{p.code, info.path + u": "_s + p.message});
+        problems.append(info.path.isEmpty() || p.message.contains(info.path)
+                ? p
+                : Problem{p.code, info.path + u": "_s + p.message});
     }
 
     if (!policy.declaredFormat.isEmpty()) {
@@ -128,7 +129,8 @@ QList<Problem> checkSafety(const ImageInfo &info, const SafetyPolicy &policy)
     const auto rawData = [&](const QString &f) {
         return isPartitionTable(f) || f == u"iso" || (f == u"vpc" && info.vpcDiskType == VpcFixedDisk);
     };
-    const bool polyglot = info.formatsMatched.size() > 1 && !std::all_of(info.formatsMatched.cbegin(), info.formatsMatched.cend(), rawData);
+    const bool polyglot = info.formatsMatched.size() > 1
+        && !std::all_of(info.formatsMatched.cbegin(), info.formatsMatched.cend(), rawData);
     if (polyglot) {
         add(problems, problem::MultipleFormats,
             u"%1 carries the signatures of several formats (%2); such a polyglot file can be read differently by different tools and is refused."_s
@@ -163,7 +165,8 @@ QList<Problem> checkSafety(const ImageInfo &info, const SafetyPolicy &policy)
         checkVmdk(info, problems);
     } else if (info.format == u"qed") {
         add(problems, problem::QedFormat,
-            u"%1 is a QED image; QED is deprecated in qemu and not accepted. Convert it to qcow2 or raw first."_s.arg(who));
+            u"%1 is a QED image; QED is deprecated in qemu and not accepted. Convert it to qcow2 or raw first."_s.arg(
+                who));
     }
 
     if (info.virtualSize > policy.maxVirtualSize) {

@@ -37,7 +37,8 @@ void parseVpc(HeaderReader &reader, const QByteArray &footer, ImageInfo &info)
     const quint64 chsSectors = quint64(be16(footer, 56)) * quint8(footer.at(58)) * quint8(footer.at(59));
     const quint64 currentSize = be64(footer, 48);
     // Like qemu: Virtual PC and qemu size disks by geometry, every other tool by current_size.
-    const bool byGeometry = (creator == "vpc " || creator == "qemu") && creatorOs == "Wi2k" && chsSectors != VpcMaxChsSectors;
+    const bool byGeometry
+        = (creator == "vpc " || creator == "qemu") && creatorOs == "Wi2k" && chsSectors != VpcMaxChsSectors;
     const quint64 size = byGeometry ? chsSectors * 512 : currentSize;
     info.virtualSize = qint64(std::min<quint64>(size, quint64(std::numeric_limits<qint64>::max())));
     if (diskType == VpcFixed)
@@ -58,7 +59,8 @@ void parseVpc(HeaderReader &reader, const QByteArray &footer, ImageInfo &info)
         return;
     }
     if (!hasBytesAt(dynamic, 0, "cxsparse")) {
-        addProblem(info, u"vpc-dynamic-header-invalid"_s, u"The VHD dynamic disk header has no \"cxsparse\" signature."_s);
+        addProblem(
+            info, u"vpc-dynamic-header-invalid"_s, u"The VHD dynamic disk header has no \"cxsparse\" signature."_s);
         return;
     }
     const quint64 tableOffset = be64(dynamic, 16);
@@ -66,7 +68,8 @@ void parseVpc(HeaderReader &reader, const QByteArray &footer, ImageInfo &info)
     if (tableEntries > VpcMaxTableEntries || tableOffset > quint64(reader.fileSize())
         || quint64(tableEntries) * 4 > quint64(reader.fileSize()) - tableOffset) {
         addProblem(info, u"vpc-table-invalid"_s,
-            u"The VHD block allocation table (%1 entries at offset %2) does not fit in the file."_s.arg(tableEntries).arg(tableOffset));
+            u"The VHD block allocation table (%1 entries at offset %2) does not fit in the file."_s.arg(tableEntries)
+                .arg(tableOffset));
     }
     if (diskType == VpcDifferencing) {
         QString parent;
@@ -98,7 +101,8 @@ void parseVhdx(HeaderReader &reader, ImageInfo &info)
     for (qsizetype i = 0; i < regionCount && 16 + (i + 1) * 32 <= regions.size(); ++i) {
         const qsizetype at = 16 + i * 32;
         if (guidAt(regions, at, VhdxMetadataRegion)) {
-            metadataOffset = qint64(std::min<quint64>(le64(regions, at + 16), quint64(std::numeric_limits<qint64>::max())));
+            metadataOffset
+                = qint64(std::min<quint64>(le64(regions, at + 16), quint64(std::numeric_limits<qint64>::max())));
             metadataLength = le32(regions, at + 24);
         }
     }

@@ -74,7 +74,8 @@ void parseVmdkSparse(HeaderReader &reader, const QByteArray &head, ImageInfo &in
     const quint64 descriptorSize = le64(head, 36);
     const quint64 gdOffset = le64(head, 56);
     if (version == 0 || version > 3) {
-        addProblem(info, u"vmdk-version-invalid"_s, u"The VMDK sparse extent header has unknown version %1."_s.arg(version));
+        addProblem(
+            info, u"vmdk-version-invalid"_s, u"The VMDK sparse extent header has unknown version %1."_s.arg(version));
         return;
     }
     // A streamOptimized extent keeps its real header in a footer near the end of the file.
@@ -92,7 +93,8 @@ void parseVmdkSparse(HeaderReader &reader, const QByteArray &head, ImageInfo &in
         }
     }
     if (capacity > quint64(std::numeric_limits<qint64>::max()) / SectorSize) {
-        addProblem(info, u"vmdk-capacity-invalid"_s, u"The VMDK header declares an impossible capacity of %1 sectors."_s.arg(capacity));
+        addProblem(info, u"vmdk-capacity-invalid"_s,
+            u"The VMDK header declares an impossible capacity of %1 sectors."_s.arg(capacity));
         capacity = 0;
     }
     info.virtualSize = qint64(capacity * SectorSize);
@@ -101,7 +103,8 @@ void parseVmdkSparse(HeaderReader &reader, const QByteArray &head, ImageInfo &in
     if (descriptorOffset > quint64(reader.fileSize()) / SectorSize
         || descriptorSize > (quint64(reader.fileSize()) - descriptorOffset * SectorSize) / SectorSize) {
         addProblem(info, u"vmdk-descriptor-outside-file"_s,
-            u"The VMDK embedded descriptor (%1 sectors at sector %2) does not fit in the file."_s.arg(descriptorSize).arg(descriptorOffset));
+            u"The VMDK embedded descriptor (%1 sectors at sector %2) does not fit in the file."_s.arg(descriptorSize)
+                .arg(descriptorOffset));
         return;
     }
     const qint64 length = qint64(std::min<quint64>(descriptorSize * SectorSize, MaxDescriptorBytes));
@@ -120,7 +123,8 @@ void parseVmdkDescriptorFile(HeaderReader &reader, ImageInfo &info)
     info.format = u"vmdk"_s;
     if (reader.fileSize() > MaxDescriptorBytes) {
         addProblem(info, u"vmdk-descriptor-too-large"_s,
-            u"The file looks like a VMDK descriptor but is %1 bytes long; descriptors are small text files."_s.arg(reader.fileSize()));
+            u"The file looks like a VMDK descriptor but is %1 bytes long; descriptors are small text files."_s.arg(
+                reader.fileSize()));
     }
     const QByteArray text = reader.readSome(0, MaxDescriptorBytes);
     applyVmdkDescriptor(text, info);

@@ -43,7 +43,8 @@ Result<ConsoleChunk> readLocal(const QString &path, qint64 offset, qint64 tailBy
         return chunk;
     }
     if (!file.open(QIODevice::ReadOnly))
-        return fail(Error::Kind::Permission, u"Cannot read the console log %1 on this machine: %2"_s.arg(path, file.errorString()));
+        return fail(Error::Kind::Permission,
+            u"Cannot read the console log %1 on this machine: %2"_s.arg(path, file.errorString()));
     const qint64 size = file.size();
     chunk.start = startFor(offset, size, tailBytes, chunk.restarted);
     file.seek(chunk.start);
@@ -54,14 +55,15 @@ Result<ConsoleChunk> readLocal(const QString &path, qint64 offset, qint64 tailBy
 
 Result<ConsoleChunk> readRemote(host::Transport &transport, const QString &path, qint64 offset, qint64 tailBytes)
 {
-    auto ran = transport.run({u"sh"_s, u"-c"_s, remoteReadScript, u"sh"_s, path, QString::number(offset),
-        QString::number(tailBytes)}, {.timeoutMs = 60'000});
+    auto ran = transport.run(
+        {u"sh"_s, u"-c"_s, remoteReadScript, u"sh"_s, path, QString::number(offset), QString::number(tailBytes)},
+        {.timeoutMs = 60'000});
     if (!ran)
         return std::unexpected(ran.error());
     const QByteArray &out = ran->standardOutput;
     if (!ran->succeeded())
-        return fail(u"Cannot read the console log %1 on %2: %3"_s.arg(path, transport.displayName(),
-            QString::fromUtf8(ran->standardError).trimmed()));
+        return fail(u"Cannot read the console log %1 on %2: %3"_s.arg(
+            path, transport.displayName(), QString::fromUtf8(ran->standardError).trimmed()));
     ConsoleChunk chunk;
     if (out.startsWith("missing\n")) {
         chunk.missing = true;
@@ -75,8 +77,9 @@ Result<ConsoleChunk> readRemote(host::Transport &transport, const QString &path,
     const qint64 size = second < 0 ? 0 : out.left(first).toLongLong(&sizeOk);
     chunk.start = second < 0 ? 0 : out.mid(first + 1, second - first - 1).toLongLong(&startOk);
     if (!sizeOk || !startOk || chunk.start > size)
-        return fail(Error::Kind::Failure, u"Cannot read the console log %1 on %2: unexpected answer from the host."_s.arg(
-            path, transport.displayName()));
+        return fail(Error::Kind::Failure,
+            u"Cannot read the console log %1 on %2: unexpected answer from the host."_s.arg(
+                path, transport.displayName()));
     chunk.restarted = chunk.start != offset;
     chunk.data = out.mid(second + 1);
     chunk.end = chunk.start + chunk.data.size();
@@ -165,7 +168,8 @@ void ConsoleFollower::readNow()
     auto read = [transport = m_transport, path = m_path, offset = m_offset, tail = m_tailBytes] {
         return readConsoleLog(*transport, path, offset, tail);
     };
-    task::whenFinished(QtConcurrent::run(host::hostCallPool(), std::move(read)), this, [this, generation](const Result<ConsoleChunk> &chunk) {
+    task::whenFinished(QtConcurrent::run(host::hostCallPool(), std::move(read)), this,
+        [this, generation](const Result<ConsoleChunk> &chunk) {
             if (generation != m_generation)
                 return;
             m_reading = false;

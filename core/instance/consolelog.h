@@ -30,8 +30,8 @@ struct ConsoleChunk
 // is negative, beyond the file's end (it was truncated or replaced) or more than tailBytes
 // behind, its last tailBytes with restarted set. Locally a plain read; over SSH one round trip
 // (stat, then tail -c +N bounded by head -c). Blocking: off the UI thread.
-Result<ConsoleChunk> readConsoleLog(host::Transport &transport, const QString &path, qint64 offset,
-    qint64 tailBytes = 256 * 1024);
+Result<ConsoleChunk> readConsoleLog(
+    host::Transport &transport, const QString &path, qint64 offset, qint64 tailBytes = 256 * 1024);
 
 // The last `lines` lines of text (all of it when it has fewer).
 QByteArray lastLines(const QByteArray &text, int lines);

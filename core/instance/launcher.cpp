@@ -45,7 +45,8 @@ Result<LaunchResult> launchInstance(const host::HostConfig &host, host::Transpor
             options.onStep(text);
     };
     if (!isSafeName(request.name))
-        return fail(u"'%1' cannot name an instance: use up to 64 printable characters without '/'."_s.arg(request.name));
+        return fail(
+            u"'%1' cannot name an instance: use up to 64 printable characters without '/'."_s.arg(request.name));
     if (request.sizeGiB < 0 || request.memoryMiB <= 0 || request.vcpus <= 0)
         return fail(u"Size, memory and vCPUs must be positive."_s);
     if (!request.virtType.isEmpty() && request.virtType != u"kvm" && request.virtType != u"qemu")
@@ -103,8 +104,9 @@ Result<LaunchResult> launchInstance(const host::HostConfig &host, host::Transpor
             return std::unexpected(lock.error());
         auto stillThere = transport.probe({base.path}, 0);
         if (!stillThere || stillThere->isEmpty() || !stillThere->first().exists)
-            return fail(Error::Kind::NotFound, u"The base file %1 disappeared from %2 (a cache pass removed it?); launch again "
-                        "to fetch it anew."_s.arg(base.path, transport.displayName()));
+            return fail(Error::Kind::NotFound,
+                u"The base file %1 disappeared from %2 (a cache pass removed it?); launch again "
+                "to fetch it anew."_s.arg(base.path, transport.displayName()));
         if (auto made = transport.makeDirectory(result.directory); !made)
             return std::unexpected(made.error());
         image::QemuImg qemuImg(transport, fetch.qemuImgLimits);
@@ -121,8 +123,8 @@ Result<LaunchResult> launchInstance(const host::HostConfig &host, host::Transpor
 
     // Nova's disk.info: disk path -> format.
     const QJsonObject diskInfo{{result.disk, u"qcow2"_s}};
-    if (auto written = transport.writeFileAtomically(result.directory + u"/disk.info"_s,
-            QJsonDocument(diskInfo).toJson(QJsonDocument::Compact));
+    if (auto written = transport.writeFileAtomically(
+            result.directory + u"/disk.info"_s, QJsonDocument(diskInfo).toJson(QJsonDocument::Compact));
         !written)
         return undo(written.error());
 

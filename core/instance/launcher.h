@@ -12,7 +12,7 @@
 namespace cowherd::host {
 class LibvirtConnection;
 class Transport;
-}
+} // namespace cowherd::host
 namespace cowherd::source {
 class ImageSource;
 }

@@ -63,12 +63,14 @@ Result<Domain> findDomain(const host::LibvirtConnection &conn, const QString &na
         if (Domain d{virDomainLookupByUUIDString(conn.handle(), nameOrUuid.toLatin1().constData())})
             return d;
         if (!lastErrorIs(VIR_ERR_NO_DOMAIN))
-            return fail(host::LibvirtConnection::lastErrorKind(), u"Cannot look up domain %1 on %2: %3"_s.arg(nameOrUuid, conn.uri(), libvirtMessage()));
+            return fail(host::LibvirtConnection::lastErrorKind(),
+                u"Cannot look up domain %1 on %2: %3"_s.arg(nameOrUuid, conn.uri(), libvirtMessage()));
     }
     if (Domain d{virDomainLookupByName(conn.handle(), nameOrUuid.toUtf8().constData())})
         return d;
     if (!lastErrorIs(VIR_ERR_NO_DOMAIN))
-        return fail(host::LibvirtConnection::lastErrorKind(), u"Cannot look up domain %1 on %2: %3"_s.arg(nameOrUuid, conn.uri(), libvirtMessage()));
+        return fail(host::LibvirtConnection::lastErrorKind(),
+            u"Cannot look up domain %1 on %2: %3"_s.arg(nameOrUuid, conn.uri(), libvirtMessage()));
     return Domain{};
 }
 
@@ -76,7 +78,8 @@ Result<Domain> requireDomain(const host::LibvirtConnection &conn, const QString 
 {
     auto d = findDomain(conn, nameOrUuid);
     if (d && !*d)
-        return fail(Error::Kind::NotFound, u"There is no domain named or with uuid '%1' on %2."_s.arg(nameOrUuid, conn.uri()));
+        return fail(
+            Error::Kind::NotFound, u"There is no domain named or with uuid '%1' on %2."_s.arg(nameOrUuid, conn.uri()));
     return d;
 }
 
@@ -104,7 +107,8 @@ Status destroy(const host::LibvirtConnection &conn, virDomainPtr d)
 {
     if (virDomainDestroy(d) == 0 || !isActive(d))
         return {};
-    return fail(host::LibvirtConnection::lastErrorKind(), u"Cannot stop domain %1 on %2: %3"_s.arg(domainName(d), conn.uri(), libvirtMessage()));
+    return fail(host::LibvirtConnection::lastErrorKind(),
+        u"Cannot stop domain %1 on %2: %3"_s.arg(domainName(d), conn.uri(), libvirtMessage()));
 }
 
 Status shutdownDomain(const host::LibvirtConnection &conn, virDomainPtr d, std::chrono::milliseconds timeout,
@@ -117,8 +121,7 @@ Status shutdownDomain(const host::LibvirtConnection &conn, virDomainPtr d, std::
         if (virDomainShutdown(d) != 0) {
             // Some guests (or a domain stopping on its own) refuse the request; pulling the
             // plug below still ends it.
-            qCInfo(lcInstance) << "shutdown request for" << name << "on" << conn.uri()
-                               << "failed:" << libvirtMessage();
+            qCInfo(lcInstance) << "shutdown request for" << name << "on" << conn.uri() << "failed:" << libvirtMessage();
         } else {
             const auto deadline = Clock::now() + timeout;
             while (Clock::now() < deadline) {
@@ -129,8 +132,8 @@ Status shutdownDomain(const host::LibvirtConnection &conn, virDomainPtr d, std::
                         u"Shutdown of %1 on %2 was cancelled; the domain still runs."_s.arg(name, conn.uri())));
                 std::this_thread::sleep_for(pollInterval);
             }
-            qCInfo(lcInstance) << name << "on" << conn.uri() << "did not power off within"
-                               << timeout.count() << "ms; destroying it";
+            qCInfo(lcInstance) << name << "on" << conn.uri() << "did not power off within" << timeout.count()
+                               << "ms; destroying it";
         }
     }
     return destroy(conn, d);
@@ -143,15 +146,16 @@ Status undefine(const host::LibvirtConnection &conn, virDomainPtr d)
     const unsigned int everything = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA
         | VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA | VIR_DOMAIN_UNDEFINE_NVRAM;
     // Older drivers reject flags they do not know: fall back step by step.
-    for (unsigned int flags : {everything,
-             unsigned(VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA), 0u}) {
+    for (unsigned int flags :
+        {everything, unsigned(VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA), 0u}) {
         if (virDomainUndefineFlags(d, flags) == 0 || lastErrorIs(VIR_ERR_NO_DOMAIN))
             return {};
         if (!lastErrorIs(VIR_ERR_NO_SUPPORT) && !lastErrorIs(VIR_ERR_INVALID_ARG)
             && !lastErrorIs(VIR_ERR_ARGUMENT_UNSUPPORTED))
             break;
     }
-    return fail(host::LibvirtConnection::lastErrorKind(), u"Cannot undefine domain %1 on %2: %3"_s.arg(domainName(d), conn.uri(), libvirtMessage()));
+    return fail(host::LibvirtConnection::lastErrorKind(),
+        u"Cannot undefine domain %1 on %2: %3"_s.arg(domainName(d), conn.uri(), libvirtMessage()));
 }
 
 QString stateOf(virDomainPtr d)
@@ -208,7 +212,8 @@ Result<QString> defineAndStart(const host::LibvirtConnection &conn, const QByteA
 
     Domain d{virDomainDefineXML(conn.handle(), xml.constData())};
     if (!d)
-        return fail(host::LibvirtConnection::lastErrorKind(), u"Cannot define domain %1 on %2: %3"_s.arg(parsed->name, conn.uri(), libvirtMessage()));
+        return fail(host::LibvirtConnection::lastErrorKind(),
+            u"Cannot define domain %1 on %2: %3"_s.arg(parsed->name, conn.uri(), libvirtMessage()));
     if (virDomainCreate(d.get()) != 0) {
         const QString why = libvirtMessage();
         const Error::Kind kind = startFailureKind(why);
@@ -238,7 +243,8 @@ Status startInstance(const host::LibvirtConnection &conn, const QString &nameOrU
     if (isActive(d->get()))
         return {};
     if (virDomainCreate(d->get()) != 0)
-        return fail(startFailureKind(libvirtMessage()), u"Cannot start domain %1 on %2: %3"_s.arg(domainName(d->get()), conn.uri(), libvirtMessage()));
+        return fail(startFailureKind(libvirtMessage()),
+            u"Cannot start domain %1 on %2: %3"_s.arg(domainName(d->get()), conn.uri(), libvirtMessage()));
     return {};
 }
 
@@ -260,7 +266,8 @@ Status rebootInstance(const host::LibvirtConnection &conn, const QString &nameOr
         return fail(u"Cannot reboot domain %1 on %2: it is not running."_s.arg(domainName(d->get()), conn.uri()));
     const int rc = kind == RebootKind::Hard ? virDomainReset(d->get(), 0) : virDomainReboot(d->get(), 0);
     if (rc != 0)
-        return fail(host::LibvirtConnection::lastErrorKind(), u"Cannot reboot domain %1 on %2: %3"_s.arg(domainName(d->get()), conn.uri(), libvirtMessage()));
+        return fail(host::LibvirtConnection::lastErrorKind(),
+            u"Cannot reboot domain %1 on %2: %3"_s.arg(domainName(d->get()), conn.uri(), libvirtMessage()));
     return {};
 }
 
@@ -303,8 +310,8 @@ Status terminateInstance(host::Transport &transport, const host::LibvirtConnecti
 {
     const QString instancesPath = QDir::cleanPath(instancesPathIn);
     if (!QDir::isAbsolutePath(instancesPath) || instancesPath == u"/")
-        return std::unexpected(Error::refused(
-            u"Refusing to terminate %1: the instances path '%2' is not an absolute directory."_s.arg(
+        return std::unexpected(
+            Error::refused(u"Refusing to terminate %1: the instances path '%2' is not an absolute directory."_s.arg(
                 nameOrUuid, instancesPathIn)));
 
     auto d = findDomain(conn, nameOrUuid);
@@ -337,8 +344,9 @@ Status terminateInstance(host::Transport &transport, const host::LibvirtConnecti
     const host::FileEntry &current = entries->at(0);
     const host::FileEntry &leftover = entries->at(1);
     if (!*d && !current.exists && !current.isSymlink && !leftover.exists)
-        return fail(Error::Kind::NotFound, u"There is neither a domain nor an instance directory named '%1' on %2 (%3)."_s.arg(
-            nameOrUuid, conn.uri(), instancesPath));
+        return fail(Error::Kind::NotFound,
+            u"There is neither a domain nor an instance directory named '%1' on %2 (%3)."_s.arg(
+                nameOrUuid, conn.uri(), instancesPath));
     if (current.isSymlink || (current.exists && !current.isDir))
         return std::unexpected(Error::refused(
             u"Refusing to remove %1 %2: it is not a plain directory; look at it and remove it by hand."_s.arg(

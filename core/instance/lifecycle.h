@@ -11,7 +11,7 @@
 namespace cowherd::host {
 class LibvirtConnection;
 class Transport;
-}
+} // namespace cowherd::host
 
 namespace cowherd::instance {
 
@@ -39,12 +39,13 @@ Status startInstance(const host::LibvirtConnection &conn, const QString &nameOrU
 Status shutdownInstance(const host::LibvirtConnection &conn, const QString &nameOrUuid,
     std::chrono::milliseconds timeout, const std::function<bool()> &isCancelled = {});
 
-enum class RebootKind {
+enum class RebootKind
+{
     Soft, // ask the guest (ACPI); a guest that ignores it keeps running
     Hard, // reset the virtual machine, like the reset button
 };
-Status rebootInstance(const host::LibvirtConnection &conn, const QString &nameOrUuid,
-    RebootKind kind = RebootKind::Soft);
+Status rebootInstance(
+    const host::LibvirtConnection &conn, const QString &nameOrUuid, RebootKind kind = RebootKind::Soft);
 
 // Pauses a running domain (virDomainSuspend: its vCPUs stop, its memory stays) and resumes a
 // paused one. Pausing a paused or resuming a running domain is fine; a domain that is not
@@ -56,8 +57,7 @@ Status resumeInstance(const host::LibvirtConnection &conn, const QString &nameOr
 // snapshot and checkpoint metadata and NVRAM, and removes <instancesPath>/<uuid> (renamed to
 // <uuid>_del first, so a half-removed directory is never taken for an instance). Base files are
 // never touched. Works when only the domain or only the directory is left.
-Status terminateInstance(host::Transport &transport, const host::LibvirtConnection &conn,
-    const QString &instancesPath, const QString &nameOrUuid, std::chrono::milliseconds timeout,
-    const std::function<bool()> &isCancelled = {});
+Status terminateInstance(host::Transport &transport, const host::LibvirtConnection &conn, const QString &instancesPath,
+    const QString &nameOrUuid, std::chrono::milliseconds timeout, const std::function<bool()> &isCancelled = {});
 
 } // namespace cowherd::instance

@@ -33,8 +33,8 @@ bool isDiskCandidate(const QString &name)
         u"\\.(ovf|mf|cert|txt|md|asc|sig|sha(1|256|512)(sum)?s?|json|xml|yaml|yml|html?)$"_s,
         QRegularExpression::CaseInsensitiveOption);
     const QString base = name.section(u'/', -1);
-    return !base.isEmpty() && !base.startsWith(u'.') && !notDisks.match(base).hasMatch()
-        && !name.contains(u"/."_s) && base != u"SHA256SUMS" && base != u"MD5SUMS";
+    return !base.isEmpty() && !base.startsWith(u'.') && !notDisks.match(base).hasMatch() && !name.contains(u"/."_s)
+        && base != u"SHA256SUMS" && base != u"MD5SUMS";
 }
 
 QString libarchiveError(archive *a)
@@ -94,14 +94,14 @@ struct ArchiveSource::Reader
     }
 };
 
-ArchiveSource::ArchiveSource(QString archiveName, OpenInner openInner, QString member, ArchiveLimits limits, QString innerId)
+ArchiveSource::ArchiveSource(
+    QString archiveName, OpenInner openInner, QString member, ArchiveLimits limits, QString innerId)
     : m_archiveName(std::move(archiveName))
     , m_openInner(std::move(openInner))
     , m_member(normalMember(std::move(member)))
     , m_limits(limits)
     , m_innerId(std::move(innerId))
-{
-}
+{ }
 
 ArchiveSource::~ArchiveSource() = default;
 
@@ -129,8 +129,8 @@ Result<std::unique_ptr<ArchiveSource::Reader>> ArchiveSource::startReader()
     reader->a = archive_read_new();
     archive_read_support_filter_all(reader->a);
     // The name decides: an image whose first blocks are zeros would pass for an empty tar.
-    static const QRegularExpression container(u"\\.(tar(\\.[a-z0-9]+)?|tgz|txz|tbz2?|tzst|zip|ova)$"_s,
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression container(
+        u"\\.(tar(\\.[a-z0-9]+)?|tgz|txz|tbz2?|tzst|zip|ova)$"_s, QRegularExpression::CaseInsensitiveOption);
     if (container.match(m_archiveName.section(u'?', 0, 0)).hasMatch()) {
         archive_read_support_format_tar(reader->a);
         archive_read_support_format_zip_streamable(reader->a);
@@ -174,8 +174,9 @@ Status ArchiveSource::seekMember(Reader &reader)
                 QStringList hrefs;
                 for (const OvfDisk &d : *disks)
                     hrefs.append(d.fileHref);
-                return fail(u"%1 describes %2 disks (%3); name the one to fetch as %4!MEMBER."_s
-                                .arg(m_archiveName).arg(disks->size()).arg(hrefs.join(u", "_s), m_archiveName));
+                return fail(u"%1 describes %2 disks (%3); name the one to fetch as %4!MEMBER."_s.arg(m_archiveName)
+                                .arg(disks->size())
+                                .arg(hrefs.join(u", "_s), m_archiveName));
             }
             const QString dir = name.contains(u'/') ? name.section(u'/', 0, -2) + u'/' : QString();
             wanted = normalMember(dir + disks->first().fileHref);
@@ -190,10 +191,12 @@ Status ArchiveSource::seekMember(Reader &reader)
         return {};
     }
     if (!wanted.isEmpty())
-        return fail(Error::Kind::NotFound, u"%1 has no member %2; it holds: %3."_s.arg(m_archiveName, wanted,
-            seen.isEmpty() ? u"nothing"_s : seen.join(u", "_s)));
-    return fail(Error::Kind::NotFound, u"%1 holds no disk image%2."_s.arg(m_archiveName,
-        seen.isEmpty() ? QString() : u" (only %1)"_s.arg(seen.join(u", "_s))));
+        return fail(Error::Kind::NotFound,
+            u"%1 has no member %2; it holds: %3."_s.arg(
+                m_archiveName, wanted, seen.isEmpty() ? u"nothing"_s : seen.join(u", "_s)));
+    return fail(Error::Kind::NotFound,
+        u"%1 holds no disk image%2."_s.arg(
+            m_archiveName, seen.isEmpty() ? QString() : u" (only %1)"_s.arg(seen.join(u", "_s))));
 }
 
 Result<SourceDescription> ArchiveSource::open(const OpenOptions &options)
@@ -251,15 +254,18 @@ Result<QByteArray> ArchiveSource::read(qint64 maxBytes)
     m_reader->output += n;
     const qint64 compressed = std::max<qint64>(1, m_reader->compressed());
     if (m_reader->output > m_limits.maxOutputSize)
-        return std::unexpected(Error::refused(
-            u"%1 unpacks to more than %2 bytes, the limit; refusing a possible decompression bomb "
-            "(raise the maximum output size if the image is genuine)."_s.arg(displayName()).arg(m_limits.maxOutputSize)));
+        return std::unexpected(
+            Error::refused(u"%1 unpacks to more than %2 bytes, the limit; refusing a possible decompression bomb "
+                           "(raise the maximum output size if the image is genuine)."_s.arg(displayName())
+                               .arg(m_limits.maxOutputSize)));
     if (m_reader->output > m_limits.expansionCheckAfter
         && double(m_reader->output) / double(compressed) > m_limits.maxExpansionRatio)
         return std::unexpected(Error::refused(
             u"%1 expands more than %2 times (%3 bytes from %4 compressed); refusing a possible "
-            "decompression bomb (raise the maximum expansion ratio if the image is genuine)."_s
-                .arg(displayName()).arg(m_limits.maxExpansionRatio).arg(m_reader->output).arg(compressed)));
+            "decompression bomb (raise the maximum expansion ratio if the image is genuine)."_s.arg(displayName())
+                .arg(m_limits.maxExpansionRatio)
+                .arg(m_reader->output)
+                .arg(compressed)));
     return chunk;
 }
 

@@ -75,10 +75,13 @@ Result<QVariantMap> loadYaml(const QByteArray &text, const QString &origin)
         return toVariant(root, 0, nodes).toMap();
     } catch (const YamlTooComplex &) {
         return fail(u"%1 nests deeper than %2 levels or holds more than %3 values (counting what its aliases "
-                    "repeat); it is not a clouds.yaml."_s.arg(origin).arg(maxYamlDepth).arg(maxYamlNodes));
+                    "repeat); it is not a clouds.yaml."_s.arg(origin)
+                        .arg(maxYamlDepth)
+                        .arg(maxYamlNodes));
     } catch (const YAML::Exception &e) {
         // mark holds line and column only; the message never quotes values (secrets).
-        return fail(Error::Kind::Corrupt, u"%1 is not valid YAML (line %2, column %3)."_s.arg(origin).arg(e.mark.line + 1).arg(e.mark.column + 1));
+        return fail(Error::Kind::Corrupt,
+            u"%1 is not valid YAML (line %2, column %3)."_s.arg(origin).arg(e.mark.line + 1).arg(e.mark.column + 1));
     }
 }
 
@@ -96,20 +99,24 @@ Status validate(const CloudConfig &cloud, MissingPassword missing)
 {
     if (cloud.authType == u"none") {
         if (cloud.endpoint.isEmpty())
-            return fail(u"Cloud %1 (%2) uses auth_type none but gives no auth.endpoint (the Glance URL)."_s.arg(cloud.name, cloud.origin));
+            return fail(u"Cloud %1 (%2) uses auth_type none but gives no auth.endpoint (the Glance URL)."_s.arg(
+                cloud.name, cloud.origin));
         return {};
     }
     if (cloud.authType != u"password" && cloud.authType != u"v3applicationcredential")
-        return fail(Error::Kind::Unsupported, u"Cloud %1 (%2) uses auth_type %3; Cowherd supports password, v3applicationcredential and none."_s
-                        .arg(cloud.name, cloud.origin, cloud.authType));
+        return fail(Error::Kind::Unsupported,
+            u"Cloud %1 (%2) uses auth_type %3; Cowherd supports password, v3applicationcredential and none."_s.arg(
+                cloud.name, cloud.origin, cloud.authType));
     if (cloud.authUrl.isEmpty())
         return fail(u"Cloud %1 (%2) has no auth_url."_s.arg(cloud.name, cloud.origin));
     if (cloud.authType == u"password" && (cloud.username.isEmpty() && cloud.userId.isEmpty()))
         return fail(u"Cloud %1 (%2) has no username."_s.arg(cloud.name, cloud.origin));
     if (cloud.authType == u"password" && cloud.password.isEmpty() && missing == MissingPassword::Fails)
-        return fail(Error::Kind::Authentication, u"Cloud %1 (%2) has no password (put it in secure.yaml or OS_PASSWORD)."_s.arg(cloud.name, cloud.origin));
+        return fail(Error::Kind::Authentication,
+            u"Cloud %1 (%2) has no password (put it in secure.yaml or OS_PASSWORD)."_s.arg(cloud.name, cloud.origin));
     if (cloud.authType == u"v3applicationcredential" && cloud.applicationCredentialSecret.isEmpty())
-        return fail(Error::Kind::Authentication, u"Cloud %1 (%2) has no application_credential_secret."_s.arg(cloud.name, cloud.origin));
+        return fail(Error::Kind::Authentication,
+            u"Cloud %1 (%2) has no application_credential_secret."_s.arg(cloud.name, cloud.origin));
     return {};
 }
 
@@ -149,8 +156,9 @@ Result<CloudConfig> parseCloudsYaml(const QByteArray &clouds, const QByteArray &
         return std::unexpected(secrets.error());
     const QVariantMap all = main->value(u"clouds"_s).toMap();
     if (!all.contains(name)) {
-        return fail(Error::Kind::NotFound, u"%1 has no cloud named %2 (it has: %3)."_s.arg(origin, name,
-            all.isEmpty() ? u"none"_s : QStringList(all.keys()).join(u", "_s)));
+        return fail(Error::Kind::NotFound,
+            u"%1 has no cloud named %2 (it has: %3)."_s.arg(
+                origin, name, all.isEmpty() ? u"none"_s : QStringList(all.keys()).join(u", "_s)));
     }
     const QVariantMap entry = merged(all.value(name).toMap(), secrets->value(u"clouds"_s).toMap().value(name).toMap());
     const QVariantMap auth = entry.value(u"auth"_s).toMap();
@@ -227,8 +235,8 @@ Result<CloudConfig> cloudFromEnvironment(const QProcessEnvironment &environment,
     return cloud;
 }
 
-Result<CloudConfig> loadCloud(const QString &name, const QString &cloudsYaml, const QProcessEnvironment &environment,
-    MissingPassword missing)
+Result<CloudConfig> loadCloud(
+    const QString &name, const QString &cloudsYaml, const QProcessEnvironment &environment, MissingPassword missing)
 {
     const QString wanted = name.isEmpty() ? environment.value(u"OS_CLOUD"_s) : name;
     if (wanted.isEmpty() || wanted == u"envvars")
@@ -240,7 +248,8 @@ Result<CloudConfig> loadCloud(const QString &name, const QString &cloudsYaml, co
         const QString securePath = QFileInfo(path).absolutePath() + u"/secure.yaml"_s;
         return parseCloudsYaml(readFile(path), readFile(securePath), wanted, path, missing);
     }
-    return fail(Error::Kind::NotFound, u"Cloud %1 is not configured: no clouds.yaml in %2."_s.arg(wanted, candidates.join(u", "_s)));
+    return fail(Error::Kind::NotFound,
+        u"Cloud %1 is not configured: no clouds.yaml in %2."_s.arg(wanted, candidates.join(u", "_s)));
 }
 
 QStringList configuredCloudNames(const QString &cloudsYaml, const QProcessEnvironment &environment)

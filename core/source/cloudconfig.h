@@ -40,7 +40,11 @@ struct CloudConfig
 
 // Whether a password auth without a password is an error (the CLI), or left for the caller to
 // ask for (the GUI asks and may keep it in the desktop keyring).
-enum class MissingPassword { Fails, Allowed };
+enum class MissingPassword
+{
+    Fails,
+    Allowed
+};
 
 // True when the cloud uses password auth and none was configured.
 bool needsPassword(const CloudConfig &cloud);
@@ -55,8 +59,8 @@ Result<CloudConfig> parseCloudsYaml(const QByteArray &clouds, const QByteArray &
     const QString &origin, MissingPassword missing = MissingPassword::Fails);
 
 // OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, … (OS_AUTH_TYPE none + OS_ENDPOINT).
-Result<CloudConfig> cloudFromEnvironment(const QProcessEnvironment &environment,
-    MissingPassword missing = MissingPassword::Fails);
+Result<CloudConfig> cloudFromEnvironment(
+    const QProcessEnvironment &environment, MissingPassword missing = MissingPassword::Fails);
 
 // --cloud NAME, else $OS_CLOUD, from the search path (or cloudsYaml when given: tests);
 // with neither, the OS_* variables (also for the name "envvars", as openstacksdk does).
@@ -67,7 +71,7 @@ Result<CloudConfig> loadCloud(const QString &name, const QString &cloudsYaml = {
 // The clouds a user has configured: the names in the first clouds.yaml found (or cloudsYaml),
 // sorted, then "envvars" when the OS_* variables describe a cloud. Never fails: a file that
 // cannot be read gives no names (loadCloud() then says why).
-QStringList configuredCloudNames(const QString &cloudsYaml = {},
-    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+QStringList configuredCloudNames(
+    const QString &cloudsYaml = {}, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
 } // namespace cowherd::source

@@ -38,14 +38,16 @@ QByteArray authBody(const CloudConfig &c)
         } else {
             credential.insert(u"name"_s, c.applicationCredentialName);
             QJsonObject user = named(c.username, c.userId);
-            user.insert(u"domain"_s, named(c.userDomainName.isEmpty() ? u"Default"_s : c.userDomainName, c.userDomainId));
+            user.insert(
+                u"domain"_s, named(c.userDomainName.isEmpty() ? u"Default"_s : c.userDomainName, c.userDomainId));
             credential.insert(u"user"_s, user);
         }
         identity = {{u"methods"_s, QJsonArray{u"application_credential"_s}}, {u"application_credential"_s, credential}};
     } else {
         QJsonObject user = named(c.username, c.userId);
         if (c.userId.isEmpty())
-            user.insert(u"domain"_s, named(c.userDomainName.isEmpty() ? u"Default"_s : c.userDomainName, c.userDomainId));
+            user.insert(
+                u"domain"_s, named(c.userDomainName.isEmpty() ? u"Default"_s : c.userDomainName, c.userDomainId));
         user.insert(u"password"_s, c.password);
         identity = {{u"methods"_s, QJsonArray{u"password"_s}}, {u"password"_s, QJsonObject{{u"user"_s, user}}}};
         if (!c.projectName.isEmpty() || !c.projectId.isEmpty()) {
@@ -63,7 +65,8 @@ QByteArray authBody(const CloudConfig &c)
 QString who(const CloudConfig &c)
 {
     if (c.authType == u"v3applicationcredential")
-        return u"application credential %1"_s.arg(c.applicationCredentialId.isEmpty() ? c.applicationCredentialName : c.applicationCredentialId);
+        return u"application credential %1"_s.arg(
+            c.applicationCredentialId.isEmpty() ? c.applicationCredentialName : c.applicationCredentialId);
     QString text = u"user %1"_s.arg(c.username.isEmpty() ? c.userId : c.username);
     if (!c.projectName.isEmpty() || !c.projectId.isEmpty())
         text += u" in project %1"_s.arg(c.projectName.isEmpty() ? c.projectId : c.projectName);
@@ -77,7 +80,8 @@ Result<QUrl> imageEndpointFromCatalog(const QByteArray &tokenBody, const QString
     QString wantedInterface = interface.isEmpty() ? u"public"_s : interface.toLower();
     if (wantedInterface.endsWith(u"url"_s))
         wantedInterface.chop(3); // "publicURL" in the style of old clients
-    const QJsonArray catalog = QJsonDocument::fromJson(tokenBody).object().value(u"token"_s).toObject().value(u"catalog"_s).toArray();
+    const QJsonArray catalog
+        = QJsonDocument::fromJson(tokenBody).object().value(u"token"_s).toObject().value(u"catalog"_s).toArray();
     QStringList offered;
     for (const QJsonValue &service : catalog) {
         if (service[u"type"_s].toString() != u"image")
@@ -92,15 +96,15 @@ Result<QUrl> imageEndpointFromCatalog(const QByteArray &tokenBody, const QString
     }
     if (offered.isEmpty())
         return fail(Error::Kind::NotFound, u"The service catalog has no image service (Glance)."_s);
-    return fail(Error::Kind::NotFound, u"The service catalog has no %1 image endpoint%2 (it has: %3)."_s.arg(wantedInterface,
-        region.isEmpty() ? QString() : u" in region "_s + region, offered.join(u", "_s)));
+    return fail(Error::Kind::NotFound,
+        u"The service catalog has no %1 image endpoint%2 (it has: %3)."_s.arg(
+            wantedInterface, region.isEmpty() ? QString() : u" in region "_s + region, offered.join(u", "_s)));
 }
 
 CloudSession::CloudSession(CloudConfig cloud, std::shared_ptr<NetworkThread> network)
     : m_cloud(std::move(cloud))
     , m_network(std::move(network))
-{
-}
+{ }
 
 void CloudSession::setRenewMargin(qint64 seconds)
 {
@@ -134,14 +138,18 @@ Status CloudSession::authenticateLocked()
     request.body = authBody(m_cloud);
     auto response = m_network->send(request);
     if (!response)
-        return fail(response.error(), u"Cannot reach Keystone for cloud %1: %2"_s.arg(m_cloud.name, response.error().message));
+        return fail(
+            response.error(), u"Cannot reach Keystone for cloud %1: %2"_s.arg(m_cloud.name, response.error().message));
     if (response->status == 401)
-        return fail(Error::Kind::Authentication, u"Keystone at %1 refused the credentials of %2 (cloud %3, from %4): HTTP 401. Check the "
-                    "password or secret in clouds.yaml/secure.yaml or OS_PASSWORD."_s
-                        .arg(redactedUrl(request.url), who(m_cloud), m_cloud.name, m_cloud.origin));
+        return fail(Error::Kind::Authentication,
+            u"Keystone at %1 refused the credentials of %2 (cloud %3, from %4): HTTP 401. Check the "
+            "password or secret in clouds.yaml/secure.yaml or OS_PASSWORD."_s.arg(
+                redactedUrl(request.url), who(m_cloud), m_cloud.name, m_cloud.origin));
     if (response->status != 201 && response->status != 200)
-        return fail(kindOfHttpStatus(response->status), u"Keystone at %1 answered HTTP %2 %3 to the login of %4 (cloud %5)."_s.arg(
-            redactedUrl(request.url)).arg(response->status).arg(QString::fromLatin1(response->reason), who(m_cloud), m_cloud.name));
+        return fail(kindOfHttpStatus(response->status),
+            u"Keystone at %1 answered HTTP %2 %3 to the login of %4 (cloud %5)."_s.arg(redactedUrl(request.url))
+                .arg(response->status)
+                .arg(QString::fromLatin1(response->reason), who(m_cloud), m_cloud.name));
     const QByteArray token = response->header("X-Subject-Token");
     if (token.isEmpty())
         return fail(Error::Kind::Corrupt, u"Keystone at %1 answered without a token."_s.arg(redactedUrl(request.url)));
@@ -202,8 +210,8 @@ Result<HttpHeaders> CloudSession::authHeaders()
     return HttpHeaders{{"X-Auth-Token", *t}};
 }
 
-Result<HttpResponse> CloudSession::sendToImage(const QByteArray &method, const QString &pathAndQuery,
-    const QByteArray &body, const HttpHeaders &headers)
+Result<HttpResponse> CloudSession::sendToImage(
+    const QByteArray &method, const QString &pathAndQuery, const QByteArray &body, const HttpHeaders &headers)
 {
     for (int attempt = 0;; ++attempt) {
         auto a = access();
@@ -226,8 +234,8 @@ Result<HttpResponse> CloudSession::sendToImage(const QByteArray &method, const Q
     }
 }
 
-Result<std::shared_ptr<CloudSession>> openCloudSession(const QString &cloudName, const QString &caFile, const QString &cloudsYaml,
-    int idleTimeoutMs)
+Result<std::shared_ptr<CloudSession>> openCloudSession(
+    const QString &cloudName, const QString &caFile, const QString &cloudsYaml, int idleTimeoutMs)
 {
     auto cloud = loadCloud(cloudName, cloudsYaml);
     if (!cloud)

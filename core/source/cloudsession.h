@@ -58,13 +58,13 @@ private:
 
 // Opens a session for --cloud NAME / OS_CLOUD / OS_* with the CA file of the cloud (or caFile).
 // idleTimeoutMs: a request that receives nothing for this long fails (a hung Keystone or Glance).
-Result<std::shared_ptr<CloudSession>> openCloudSession(const QString &cloudName, const QString &caFile = {},
-    const QString &cloudsYaml = {}, int idleTimeoutMs = 60000);
+Result<std::shared_ptr<CloudSession>> openCloudSession(
+    const QString &cloudName, const QString &caFile = {}, const QString &cloudsYaml = {}, int idleTimeoutMs = 60000);
 
 // A session for a cloud already loaded (the GUI adds a password it asked for or read from
 // the keyring), with the cloud's CA file (or caFile).
-Result<std::shared_ptr<CloudSession>> sessionForCloud(CloudConfig cloud, const QString &caFile = {},
-    int idleTimeoutMs = 60000);
+Result<std::shared_ptr<CloudSession>> sessionForCloud(
+    CloudConfig cloud, const QString &caFile = {}, int idleTimeoutMs = 60000);
 
 // The image endpoint in a Keystone v3 catalog (the "catalog" array of a token), or an error
 // naming what is there. Exposed for tests.

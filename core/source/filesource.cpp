@@ -11,8 +11,7 @@ namespace cowherd::source {
 
 FileSource::FileSource(QString path)
     : m_path(std::move(path))
-{
-}
+{ }
 
 Result<SourceDescription> FileSource::open(const OpenOptions &options)
 {

@@ -41,8 +41,8 @@ QJsonObject GlanceImage::toJson() const
     return {{u"id"_s, id}, {u"name"_s, name}, {u"status"_s, status}, {u"disk_format"_s, diskFormat},
         {u"container_format"_s, containerFormat}, {u"visibility"_s, visibility},
         {u"size"_s, size < 0 ? QJsonValue() : QJsonValue(size)},
-        {u"virtual_size"_s, virtualSize < 0 ? QJsonValue() : QJsonValue(virtualSize)},
-        {u"os_hash_algo"_s, osHashAlgo}, {u"os_hash_value"_s, osHashValue}, {u"checksum"_s, checksum}};
+        {u"virtual_size"_s, virtualSize < 0 ? QJsonValue() : QJsonValue(virtualSize)}, {u"os_hash_algo"_s, osHashAlgo},
+        {u"os_hash_value"_s, osHashValue}, {u"checksum"_s, checksum}};
 }
 
 bool isGlanceImageId(const QString &id)
@@ -60,8 +60,9 @@ Result<GlanceImage> parseGlanceImage(const QJsonObject &o)
     // The id goes into the download URL's path and names the base file: a server that sends
     // "../x", "a/b", "?q" or control characters is not describing a Glance image.
     if (!isGlanceImageId(image.id))
-        return fail(Error::Kind::Corrupt, u"Glance described an image whose id is not a Glance image id (letters, digits, '.', '_' "
-                    "and '-' only; not shown, it may hold control characters); refusing it."_s);
+        return fail(Error::Kind::Corrupt,
+            u"Glance described an image whose id is not a Glance image id (letters, digits, '.', '_' "
+            "and '-' only; not shown, it may hold control characters); refusing it."_s);
     image.name = o.value(u"name"_s).toString();
     image.status = o.value(u"status"_s).toString();
     image.diskFormat = o.value(u"disk_format"_s).toString();
@@ -97,7 +98,7 @@ Result<QList<GlanceImage>> parseGlanceImagePage(const QByteArray &json, QString 
         if (!next.isEmpty()) {
             const QUrlQuery query(QUrl(next).query());
             *nextMarker = query.hasQueryItem(u"marker"_s) ? query.queryItemValue(u"marker"_s)
-                                                            : (result.isEmpty() ? QString() : result.last().id);
+                                                          : (result.isEmpty() ? QString() : result.last().id);
         }
     }
     return result;
@@ -105,8 +106,7 @@ Result<QList<GlanceImage>> parseGlanceImagePage(const QByteArray &json, QString 
 
 GlanceClient::GlanceClient(std::shared_ptr<CloudSession> session)
     : m_session(std::move(session))
-{
-}
+{ }
 
 Result<QList<GlanceImage>> GlanceClient::listImages(int pageSize)
 {
@@ -121,8 +121,10 @@ Result<QList<GlanceImage>> GlanceClient::listImages(int pageSize)
         if (!response)
             return std::unexpected(response.error());
         if (response->status != 200)
-            return fail(kindOfHttpStatus(response->status), u"Glance of cloud %1 answered HTTP %2 to the image list: %3"_s.arg(m_session->cloud().name)
-                            .arg(response->status).arg(apiError(*response)));
+            return fail(kindOfHttpStatus(response->status),
+                u"Glance of cloud %1 answered HTTP %2 to the image list: %3"_s.arg(m_session->cloud().name)
+                    .arg(response->status)
+                    .arg(apiError(*response)));
         QString next;
         auto images = parseGlanceImagePage(response->body, &next);
         if (!images)
@@ -143,15 +145,20 @@ Result<GlanceImage> GlanceClient::image(const QString &id)
     if (!response)
         return std::unexpected(response.error());
     if (response->status == 404)
-        return fail(Error::Kind::NotFound, u"Glance of cloud %1 has no image %2 (or it is not visible to this project)."_s.arg(m_session->cloud().name, id));
+        return fail(Error::Kind::NotFound,
+            u"Glance of cloud %1 has no image %2 (or it is not visible to this project)."_s.arg(
+                m_session->cloud().name, id));
     if (response->status != 200)
-        return fail(kindOfHttpStatus(response->status), u"Glance of cloud %1 answered HTTP %2 for image %3: %4"_s.arg(m_session->cloud().name)
-                        .arg(response->status).arg(id, apiError(*response)));
+        return fail(kindOfHttpStatus(response->status),
+            u"Glance of cloud %1 answered HTTP %2 for image %3: %4"_s.arg(m_session->cloud().name)
+                .arg(response->status)
+                .arg(id, apiError(*response)));
     auto image = parseGlanceImage(QJsonDocument::fromJson(response->body).object());
     // The answer names the base file: it must be the image that was asked for.
     if (image && image->id != id)
-        return fail(Error::Kind::Corrupt, u"Glance of cloud %1 answered a request for image %2 with image %3; refusing it."_s.arg(
-            m_session->cloud().name, id, image->id));
+        return fail(Error::Kind::Corrupt,
+            u"Glance of cloud %1 answered a request for image %2 with image %3; refusing it."_s.arg(
+                m_session->cloud().name, id, image->id));
     return image;
 }
 
@@ -161,7 +168,8 @@ namespace cowherd::source {
 
 Result<GlanceImage> GlanceClient::findImage(const QString &idOrName)
 {
-    static const QRegularExpression uuid(u"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"_s);
+    static const QRegularExpression uuid(
+        u"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"_s);
     if (uuid.match(idOrName).hasMatch())
         return image(idOrName);
     QUrlQuery query;
@@ -170,19 +178,22 @@ Result<GlanceImage> GlanceClient::findImage(const QString &idOrName)
     if (!response)
         return std::unexpected(response.error());
     if (response->status != 200)
-        return fail(kindOfHttpStatus(response->status), u"Glance of cloud %1 answered HTTP %2 to a search for image %3: %4"_s.arg(m_session->cloud().name)
-                        .arg(response->status).arg(idOrName, apiError(*response)));
+        return fail(kindOfHttpStatus(response->status),
+            u"Glance of cloud %1 answered HTTP %2 to a search for image %3: %4"_s.arg(m_session->cloud().name)
+                .arg(response->status)
+                .arg(idOrName, apiError(*response)));
     auto images = parseGlanceImagePage(response->body, nullptr);
     if (!images)
         return std::unexpected(images.error());
     if (images->isEmpty())
-        return fail(Error::Kind::NotFound, u"Glance of cloud %1 has no image with the id or name %2."_s.arg(m_session->cloud().name, idOrName));
+        return fail(Error::Kind::NotFound,
+            u"Glance of cloud %1 has no image with the id or name %2."_s.arg(m_session->cloud().name, idOrName));
     if (images->size() > 1) {
         QStringList ids;
         for (const GlanceImage &i : *images)
             ids.append(i.id + u" ("_s + i.status + u')');
-        return fail(u"Several images of cloud %1 are called %2: %3; give the id."_s.arg(m_session->cloud().name, idOrName,
-            ids.join(u", "_s)));
+        return fail(u"Several images of cloud %1 are called %2: %3; give the id."_s.arg(
+            m_session->cloud().name, idOrName, ids.join(u", "_s)));
     }
     return images->first();
 }

@@ -11,8 +11,7 @@ namespace cowherd::source {
 GlanceSource::GlanceSource(std::shared_ptr<CloudSession> session, QString imageId)
     : m_session(std::move(session))
     , m_imageId(std::move(imageId))
-{
-}
+{ }
 
 GlanceSource::~GlanceSource() = default;
 
@@ -33,7 +32,8 @@ Result<SourceDescription> GlanceSource::open(const OpenOptions &options)
     m_image = *image;
     m_imageId = m_image.id;
     if (m_image.status != u"active")
-        return std::unexpected(Error::refused(u"%1 is %2, not active; only active images can be fetched."_s.arg(displayName(), m_image.status)));
+        return std::unexpected(Error::refused(
+            u"%1 is %2, not active; only active images can be fetched."_s.arg(displayName(), m_image.status)));
 
     HttpSourceOptions http;
     http.displayName = displayName();

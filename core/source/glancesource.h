@@ -34,7 +34,8 @@ private:
     std::unique_ptr<HttpSource> m_download;
 };
 
-// sourceFor("glance:ID") (or glance:NAME when one image has that name): the cloud from options.cloud, OS_CLOUD or the OS_* variables.
+// sourceFor("glance:ID") (or glance:NAME when one image has that name): the cloud from options.cloud, OS_CLOUD or the
+// OS_* variables.
 Result<std::unique_ptr<ImageSource>> glanceSourceFor(const QString &imageId, const SourceOptions &options);
 
 } // namespace cowherd::source

@@ -80,8 +80,7 @@ public:
         , m_queueBytes(queueBytes)
         , m_name(std::move(name))
         , m_context(new QObject)
-    {
-    }
+    { }
     ~Transfer()
     {
         dropReply();
@@ -225,8 +224,8 @@ private:
             const auto range = parseContentRange(lastHeaderValue(m_reply, "Content-Range"));
             if (!range || range->first != m_position) {
                 setError(Error::failure(u"%1 answered a resume request at byte %2 with the range \"%3\"; "
-                                        "the download cannot continue safely. Try again."_s
-                                            .arg(m_name).arg(m_position)
+                                        "the download cannot continue safely. Try again."_s.arg(m_name)
+                                            .arg(m_position)
                                             .arg(QString::fromLatin1(m_reply->rawHeader("Content-Range")))));
                 return;
             }
@@ -236,8 +235,9 @@ private:
                 total = m_shared->total;
             }
             if (total >= 0 && range->second >= 0 && range->second != total)
-                setError(Error::make(Error::Kind::Corrupt, u"%1 changed size while it was being downloaded (%2 bytes, now %3)."_s
-                                            .arg(m_name).arg(total).arg(range->second)));
+                setError(Error::make(Error::Kind::Corrupt,
+                    u"%1 changed size while it was being downloaded (%2 bytes, now %3)."_s.arg(m_name).arg(total).arg(
+                        range->second)));
         } else {
             // The server ignores Range: it sends everything again; skip what we already have.
             m_skip = m_position;
@@ -248,15 +248,17 @@ private:
     {
         QNetworkReply *reply = m_reply;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->error() == QNetworkReply::TooManyRedirectsError || reply->error() == QNetworkReply::InsecureRedirectError) {
+        if (reply->error() == QNetworkReply::TooManyRedirectsError
+            || reply->error() == QNetworkReply::InsecureRedirectError) {
             setError(networkError(reply, reply->url(), {}));
             return;
         }
         if (status >= 300) {
             const QByteArray reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
             const QUrl where = reply->url();
-            setError(Error::make(kindOfHttpStatus(status), u"%1 could not be downloaded: the server answered HTTP %2 %3 for %4."_s
-                                        .arg(m_name).arg(status).arg(QString::fromLatin1(reason), redactedUrl(where))));
+            setError(Error::make(kindOfHttpStatus(status),
+                u"%1 could not be downloaded: the server answered HTTP %2 %3 for %4."_s.arg(m_name).arg(status).arg(
+                    QString::fromLatin1(reason), redactedUrl(where))));
             return;
         }
         qint64 total;
@@ -290,11 +292,13 @@ private:
         if (m_attempts >= m_maxRetries) {
             setError(Error::make(Error::Kind::Unreachable,
                 u"The download of %1 broke off after %2 of %3 bytes (%4), and %5 attempts to resume it failed."_s
-                    .arg(m_name).arg(m_position).arg(total < 0 ? u"?"_s : QString::number(total))
+                    .arg(m_name)
+                    .arg(m_position)
+                    .arg(total < 0 ? u"?"_s : QString::number(total))
                     .arg(!failed ? u"the body was cut short"_s
-                             : reply->error() == QNetworkReply::OperationCanceledError
-                             ? u"nothing arrived for %1 s"_s.arg(reply->request().transferTimeout() / 1000)
-                             : redactUrlIn(reply->errorString(), reply->url()))
+                            : reply->error() == QNetworkReply::OperationCanceledError
+                            ? u"nothing arrived for %1 s"_s.arg(reply->request().transferTimeout() / 1000)
+                            : redactUrlIn(reply->errorString(), reply->url()))
                     .arg(m_attempts)));
             return;
         }
@@ -413,7 +417,8 @@ Result<SourceDescription> HttpSource::open(const OpenOptions &options)
     for (const ExpectedDigest &expected : d->options.digests) {
         const auto algorithm = host::Digest::fromName(expected.algorithm);
         if (!algorithm)
-            return fail(Error::Kind::Unsupported, u"%1 promises a %2 checksum, which Cowherd cannot verify."_s.arg(displayName(), expected.algorithm));
+            return fail(Error::Kind::Unsupported,
+                u"%1 promises a %2 checksum, which Cowherd cannot verify."_s.arg(displayName(), expected.algorithm));
         d->digests.emplace_back(expected, std::make_unique<host::DigestWorker>(*algorithm));
     }
     d->isCancelled = options.isCancelled;
@@ -422,8 +427,8 @@ Result<SourceDescription> HttpSource::open(const OpenOptions &options)
     request.url = d->url;
     request.headers = d->options.headers;
     d->network->runBlocking([&] {
-        d->transfer = new Transfer(d->network.get(), request, d->shared, d->options.maxRetries,
-            d->options.queueBytes, displayName());
+        d->transfer = new Transfer(
+            d->network.get(), request, d->shared, d->options.maxRetries, d->options.queueBytes, displayName());
         d->transferContext = d->transfer->context();
         d->transfer->start();
     });
@@ -482,7 +487,8 @@ Result<QByteArray> HttpSource::read(qint64 maxBytes)
     }
     if (pull && d->transferContext) {
         Transfer *transfer = d->transfer;
-        QMetaObject::invokeMethod(d->transferContext.data(), [transfer] { transfer->drain(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            d->transferContext.data(), [transfer] { transfer->drain(); }, Qt::QueuedConnection);
     }
     for (auto &[expected, digest] : d->digests)
         digest->addData(chunk);
@@ -500,8 +506,8 @@ Status HttpSource::finish()
     for (auto &[expected, digest] : d->digests) {
         const QByteArray actual = digest->hexResult();
         if (actual != expected.hex.toLower())
-            return std::unexpected(Error::refused(
-                u"%1 failed its checksum: %2 promised %3 %4, the downloaded bytes have %3 %5."_s.arg(
+            return std::unexpected(
+                Error::refused(u"%1 failed its checksum: %2 promised %3 %4, the downloaded bytes have %3 %5."_s.arg(
                     displayName(), expected.origin, expected.algorithm, QString::fromLatin1(expected.hex.toLower()),
                     QString::fromLatin1(actual))));
     }

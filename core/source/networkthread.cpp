@@ -62,17 +62,24 @@ Error::Kind kindOfHttpStatus(int status)
 {
     switch (status) {
     case 401:
-    case 407: return Error::Kind::Authentication;
-    case 403: return Error::Kind::Permission;
+    case 407:
+        return Error::Kind::Authentication;
+    case 403:
+        return Error::Kind::Permission;
     case 404:
-    case 410: return Error::Kind::NotFound;
+    case 410:
+        return Error::Kind::NotFound;
     case 408:
-    case 504: return Error::Kind::Timeout;
+    case 504:
+        return Error::Kind::Timeout;
     case 423:
-    case 429: return Error::Kind::Busy;
+    case 429:
+        return Error::Kind::Busy;
     case 502:
-    case 503: return Error::Kind::Unreachable;
-    default: return Error::Kind::Failure;
+    case 503:
+        return Error::Kind::Unreachable;
+    default:
+        return Error::Kind::Failure;
     }
 }
 
@@ -90,17 +97,24 @@ Error::Kind kindOfNetworkError(QNetworkReply::NetworkError error)
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
-    case QNetworkReply::ServiceUnavailableError: return Error::Kind::Unreachable;
+    case QNetworkReply::ServiceUnavailableError:
+        return Error::Kind::Unreachable;
     case QNetworkReply::TimeoutError:
     case QNetworkReply::ProxyTimeoutError:
-    case QNetworkReply::OperationCanceledError: return Error::Kind::Timeout; // see networkError()
+    case QNetworkReply::OperationCanceledError:
+        return Error::Kind::Timeout; // see networkError()
     case QNetworkReply::SslHandshakeFailedError:
     case QNetworkReply::AuthenticationRequiredError:
-    case QNetworkReply::ProxyAuthenticationRequiredError: return Error::Kind::Authentication;
-    case QNetworkReply::ContentAccessDenied: return Error::Kind::Permission;
-    case QNetworkReply::ContentNotFoundError: return Error::Kind::NotFound;
-    case QNetworkReply::ProtocolUnknownError: return Error::Kind::Unsupported;
-    default: return Error::Kind::Failure;
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return Error::Kind::Authentication;
+    case QNetworkReply::ContentAccessDenied:
+        return Error::Kind::Permission;
+    case QNetworkReply::ContentNotFoundError:
+        return Error::Kind::NotFound;
+    case QNetworkReply::ProtocolUnknownError:
+        return Error::Kind::Unsupported;
+    default:
+        return Error::Kind::Failure;
     }
 }
 
@@ -109,8 +123,8 @@ QString describeNetworkError(QNetworkReply *reply, const QUrl &url, const QStrin
     const QString where = redactedUrl(url);
     if (reply->error() == QNetworkReply::SslHandshakeFailedError) {
         return u"The TLS certificate of %1 is not trusted (%2). Pass the certificate of the CA that "
-               "signed it with --ca-file FILE; Cowherd never turns verification off."_s
-            .arg(url.host(), sslErrors.isEmpty() ? redactUrlIn(reply->errorString(), url) : sslErrors);
+               "signed it with --ca-file FILE; Cowherd never turns verification off."_s.arg(
+                   url.host(), sslErrors.isEmpty() ? redactUrlIn(reply->errorString(), url) : sslErrors);
     }
     if (reply->error() == QNetworkReply::TooManyRedirectsError)
         return u"%1 redirected too many times; check the URL."_s.arg(where);
@@ -121,7 +135,8 @@ QString describeNetworkError(QNetworkReply *reply, const QUrl &url, const QStrin
     // error): say what it means instead of Qt's "Operation canceled".
     if (reply->error() == QNetworkReply::OperationCanceledError)
         return u"%1 sent nothing for %2 s (the server hangs or the network is down; --http-timeout "
-               "sets how long to wait)."_s.arg(where).arg(reply->request().transferTimeout() / 1000);
+               "sets how long to wait)."_s.arg(where)
+                   .arg(reply->request().transferTimeout() / 1000);
     return u"Cannot download %1: %2."_s.arg(where, redactUrlIn(reply->errorString(), url));
 }
 
@@ -167,7 +182,8 @@ Status NetworkThread::checkSettings() const
     if (m_settings.caFile.isEmpty())
         return {};
     if (!QFileInfo(m_settings.caFile).isReadable())
-        return fail(Error::Kind::NotFound, u"The CA file %1 does not exist or cannot be read."_s.arg(m_settings.caFile));
+        return fail(
+            Error::Kind::NotFound, u"The CA file %1 does not exist or cannot be read."_s.arg(m_settings.caFile));
     if (QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem).isEmpty())
         return fail(u"The CA file %1 holds no PEM certificate."_s.arg(m_settings.caFile));
     return {};
@@ -192,8 +208,8 @@ QNetworkRequest NetworkThread::prepare(const HttpRequest &request) const
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
         if (!m_settings.caFile.isEmpty())
-            tls.setCaCertificates(QSslConfiguration::systemCaCertificates()
-                + QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem));
+            tls.setCaCertificates(
+                QSslConfiguration::systemCaCertificates() + QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem));
         r.setSslConfiguration(tls);
     }
     return r;

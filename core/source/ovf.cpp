@@ -44,7 +44,12 @@ Result<QList<OvfDisk>> parseOvf(const QByteArray &xml)
 {
     QXmlStreamReader reader(xml);
     QHash<QString, QString> files; // ovf:id -> href
-    struct DiskRef { QString fileRef; QString format; qint64 capacity; };
+    struct DiskRef
+    {
+        QString fileRef;
+        QString format;
+        qint64 capacity;
+    };
     QList<DiskRef> disks;
     bool sawEnvelope = false;
     while (!reader.atEnd()) {
@@ -76,7 +81,8 @@ Result<QList<OvfDisk>> parseOvf(const QByteArray &xml)
         }
     }
     if (reader.hasError())
-        return fail(Error::Kind::Corrupt, u"The OVF descriptor is not valid XML: %1 (line %2)."_s.arg(reader.errorString()).arg(reader.lineNumber()));
+        return fail(Error::Kind::Corrupt,
+            u"The OVF descriptor is not valid XML: %1 (line %2)."_s.arg(reader.errorString()).arg(reader.lineNumber()));
     if (!sawEnvelope)
         return fail(Error::Kind::Corrupt, u"The OVF descriptor has no Envelope element."_s);
     QList<OvfDisk> result;
@@ -85,7 +91,9 @@ Result<QList<OvfDisk>> parseOvf(const QByteArray &xml)
             continue; // a blank disk the appliance creates itself
         const QString href = files.value(disk.fileRef);
         if (href.isEmpty())
-            return fail(Error::Kind::Corrupt, u"The OVF descriptor's disk refers to file \"%1\", which References does not list."_s.arg(disk.fileRef));
+            return fail(Error::Kind::Corrupt,
+                u"The OVF descriptor's disk refers to file \"%1\", which References does not list."_s.arg(
+                    disk.fileRef));
         result.append({href, disk.format, disk.capacity});
     }
     if (result.isEmpty())

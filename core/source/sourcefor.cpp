@@ -14,8 +14,7 @@ VerifyingSource::VerifyingSource(std::unique_ptr<ImageSource> inner, QByteArray 
     : m_inner(std::move(inner))
     , m_expected(sha256Hex.toLower())
     , m_digest(host::Digest::Algorithm::Sha256)
-{
-}
+{ }
 
 Result<SourceDescription> VerifyingSource::open(const OpenOptions &options)
 {
@@ -36,8 +35,9 @@ Status VerifyingSource::finish()
         return inner;
     const QByteArray actual = m_digest.hexResult();
     if (actual != m_expected)
-        return std::unexpected(Error::refused(u"%1 failed its checksum: --sha256 promised %2, the file has sha256 %3."_s
-                                                  .arg(displayName(), QString::fromLatin1(m_expected), QString::fromLatin1(actual))));
+        return std::unexpected(
+            Error::refused(u"%1 failed its checksum: --sha256 promised %2, the file has sha256 %3."_s.arg(
+                displayName(), QString::fromLatin1(m_expected), QString::fromLatin1(actual))));
     return {};
 }
 
@@ -93,8 +93,8 @@ Result<std::unique_ptr<ImageSource>> sourceFor(const QString &specification, con
         auto openInner = [network, url = *url, http]() -> Result<std::unique_ptr<ImageSource>> {
             return std::make_unique<HttpSource>(network, url, http);
         };
-        return std::make_unique<ArchiveSource>(redactedUrl(*url), openInner, member, limits,
-            HttpSource::imageIdFor(*url, {}));
+        return std::make_unique<ArchiveSource>(
+            redactedUrl(*url), openInner, member, limits, HttpSource::imageIdFor(*url, {}));
     }
 
     if (!isArchiveName(location)) {

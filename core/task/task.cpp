@@ -9,11 +9,16 @@ namespace cowherd::task {
 QString toString(TaskState state)
 {
     switch (state) {
-    case TaskState::Queued: return u"queued"_s;
-    case TaskState::Running: return u"running"_s;
-    case TaskState::Succeeded: return u"succeeded"_s;
-    case TaskState::Failed: return u"failed"_s;
-    case TaskState::Cancelled: return u"cancelled"_s;
+    case TaskState::Queued:
+        return u"queued"_s;
+    case TaskState::Running:
+        return u"running"_s;
+    case TaskState::Succeeded:
+        return u"succeeded"_s;
+    case TaskState::Failed:
+        return u"failed"_s;
+    case TaskState::Cancelled:
+        return u"cancelled"_s;
     }
     return {};
 }

@@ -14,7 +14,14 @@
 
 namespace cowherd::task {
 
-enum class TaskState { Queued, Running, Succeeded, Failed, Cancelled };
+enum class TaskState
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled
+};
 
 QString toString(TaskState state); // queued, running, succeeded, failed, cancelled
 bool isFinished(TaskState state);
@@ -59,8 +66,7 @@ private:
     TaskContext(std::shared_ptr<Shared> shared, std::shared_ptr<std::atomic_bool> cancelled)
         : m_shared(std::move(shared))
         , m_cancelled(std::move(cancelled))
-    {
-    }
+    { }
     std::shared_ptr<Shared> m_shared;
     std::shared_ptr<std::atomic_bool> m_cancelled;
 };

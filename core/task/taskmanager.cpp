@@ -68,10 +68,13 @@ quint64 TaskManager::submit(const QString &title, const QString &host, TaskWork 
     entry->shared->notify = [self, requested = m_flushRequested] {
         // Worker threads ask for a flush; one queued call at a time is enough.
         if (!requested->exchange(true) && self)
-            QMetaObject::invokeMethod(self, [self] {
-                if (self && !self->m_flushTimer.isActive())
-                    self->m_flushTimer.start();
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self,
+                [self] {
+                    if (self && !self->m_flushTimer.isActive())
+                        self->m_flushTimer.start();
+                },
+                Qt::QueuedConnection);
     };
     m_entries.insert(id, entry);
     m_order.append(id);
@@ -116,10 +119,13 @@ void TaskManager::startQueued()
             TaskContext context(e->shared, e->cancelled);
             Status status = e->work ? e->work(context) : Status{};
             if (self)
-                QMetaObject::invokeMethod(self, [self, id, status] {
-                    if (self)
-                        self->onWorkDone(id, status);
-                }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    self,
+                    [self, id, status] {
+                        if (self)
+                            self->onWorkDone(id, status);
+                    },
+                    Qt::QueuedConnection);
         });
     }
 }

@@ -19,8 +19,7 @@
 
 namespace cowherd::task {
 
-template<typename T, typename Function>
-void whenFinished(QFuture<T> future, QObject *context, Function &&function)
+template<typename T, typename Function> void whenFinished(QFuture<T> future, QObject *context, Function &&function)
 {
     auto *watcher = new QFutureWatcher<T>(context);
     QObject::connect(watcher, &QFutureWatcherBase::finished, watcher,

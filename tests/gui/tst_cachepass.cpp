@@ -1,12 +1,12 @@
 // The cache pass preview and run, the base cache table's pass columns, Verify, Pin and the
 // corrupt base file banner, on a fixture lab with an old unused base file.
-#include "tables/basecachemodel.h"
 #include "cachepass/cacheactions.h"
 #include "cachepass/cachepassdialog.h"
 #include "cachepass/cachetasks.h"
 #include "cachepass/cleanupplanmodel.h"
 #include "cachepass/cleanupplanview.h"
 #include "hosts/hostbanner.h"
+#include "tables/basecachemodel.h"
 #include "testlab.h"
 
 #include "cache/basemetadata.h"
@@ -102,9 +102,10 @@ private Q_SLOTS:
         const QString used = m_lab->addRawBase(m_used);
         QVERIFY(makeOld(used, 3 * 86400));
         QVERIFY(!m_lab->addOverlay(U1, used).isEmpty());
-        const QString config = m_configDir.filePath(QStringLiteral("cowherd-%1-%2.conf")
-                .arg(QString::fromLatin1(QTest::currentTestFunction()),
-                    QString::fromLatin1(QByteArray(QTest::currentDataTag()).toHex())));
+        const QString config
+            = m_configDir.filePath(QStringLiteral("cowherd-%1-%2.conf")
+                                       .arg(QString::fromLatin1(QTest::currentTestFunction()),
+                                           QString::fromLatin1(QByteArray(QTest::currentDataTag()).toHex())));
         const host::HostConfig host{QStringLiteral("lab1"), QStringLiteral("test:///default"), m_lab->instancesPath()};
         QVERIFY(host::HostRegistry(config).add(host));
         m_target = {host, {host}, config};
@@ -114,7 +115,8 @@ private Q_SLOTS:
     {
         task::TaskManager manager;
         ui::CachePassDialog dialog(&manager, m_target);
-        QAbstractItemModelTester tester(dialog.planView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            dialog.planView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy shown(&dialog, &ui::CachePassDialog::planShown);
         dialog.show();
         dialog.plan();
@@ -278,7 +280,8 @@ private Q_SLOTS:
         // Another host of the sharing group uses the file: in use, and the tooltip says where.
         cache::CacheSnapshot other = *first;
         for (cache::BaseFile &b : other.bases)
-            b.references = b.name == m_old ? QStringList{QStringLiteral("0f1e2d3c-aaaa-4bbb-8ccc-000000000001")} : QStringList{};
+            b.references
+                = b.name == m_old ? QStringList{QStringLiteral("0f1e2d3c-aaaa-4bbb-8ccc-000000000001")} : QStringList{};
         other.instances.clear();
         host::HostConfig lab2 = m_target.host;
         lab2.name = QStringLiteral("lab2");
@@ -295,17 +298,22 @@ private Q_SLOTS:
         QCOMPARE(cell(m_old, ui::BaseCacheModel::RemovableIn), QStringLiteral("blocked"));
         model.setPlan(cache::planCleanup(group, {}, first->takenAt));
 
-        QCOMPARE(task::toString(runTask(manager, QStringLiteral("Verify"), ui::CacheTasks::verify(m_target))), task::toString(TaskState::Succeeded));
+        QCOMPARE(task::toString(runTask(manager, QStringLiteral("Verify"), ui::CacheTasks::verify(m_target))),
+            task::toString(TaskState::Succeeded));
         QVERIFY(scan());
         QCOMPARE(cell(m_old, ui::BaseCacheModel::Checksum), QStringLiteral("ok"));
         QCOMPARE(cell(m_used, ui::BaseCacheModel::Checksum), QStringLiteral("ok"));
 
-        QCOMPARE(task::toString(runTask(manager, QStringLiteral("Pin"), ui::CacheTasks::setPinned(m_target.host, m_old, true))), task::toString(TaskState::Succeeded));
+        QCOMPARE(task::toString(
+                     runTask(manager, QStringLiteral("Pin"), ui::CacheTasks::setPinned(m_target.host, m_old, true))),
+            task::toString(TaskState::Succeeded));
         QVERIFY(scan());
         QVERIFY(model.indexOf(m_old).data(ui::BaseCacheModel::PinnedRole).toBool());
         QCOMPARE(cell(m_old, ui::BaseCacheModel::RemovableIn), QStringLiteral("pinned"));
         // A pinned file survives a pass.
-        QCOMPARE(task::toString(runTask(manager, QStringLiteral("Pass"), ui::CacheTasks::pass(m_target, ui::CacheTasks::PassMode::Clean))), task::toString(TaskState::Succeeded));
+        QCOMPARE(task::toString(runTask(
+                     manager, QStringLiteral("Pass"), ui::CacheTasks::pass(m_target, ui::CacheTasks::PassMode::Clean))),
+            task::toString(TaskState::Succeeded));
         QVERIFY(QFile::exists(m_lab->basePath() + u'/' + m_old));
 
         // A corrupt (mismatch) base file raises the banner.

@@ -1,8 +1,8 @@
 // The demo lab: filled on first run with two proper base files, and reset.
 #include "hosts/demolab.h"
 #include "tasks/tasksfeature.h"
-#include "window/mainwindow.h"
 #include "testlab.h"
+#include "window/mainwindow.h"
 #include "windowpart.h"
 
 #include "cache/basemetadata.h"
@@ -84,8 +84,7 @@ private Q_SLOTS:
         QVERIFY(submitted.wait(TaskTimeoutMs));
         QVERIFY(finished.wait(TaskTimeoutMs));
         const quint64 id = submitted.first().at(0).toULongLong();
-        QVERIFY2(manager->task(id)->state == TaskState::Succeeded,
-            qPrintable(manager->task(id)->error));
+        QVERIFY2(manager->task(id)->state == TaskState::Succeeded, qPrintable(manager->task(id)->error));
         QVERIFY(test::windowPart<QAction>(window, QStringLiteral("resetDemoLabAction"))->isEnabled());
 
         const host::HostConfig lab = host::demoLabHost();
@@ -97,8 +96,7 @@ private Q_SLOTS:
         finished.clear();
         const quint64 reset = manager->submit(QStringLiteral("Reset"), lab.name, ui::DemoLab::reset(lab));
         QVERIFY(finished.wait(TaskTimeoutMs));
-        QVERIFY2(manager->task(reset)->state == TaskState::Succeeded,
-            qPrintable(manager->task(reset)->error));
+        QVERIFY2(manager->task(reset)->state == TaskState::Succeeded, qPrintable(manager->task(reset)->error));
         QVERIFY(!QFile::exists(stray));
         auto snapshot = cache::scanHost(lab);
         QVERIFY(snapshot);

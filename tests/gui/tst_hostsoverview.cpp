@@ -2,7 +2,6 @@
 // figures for a real lab, a host that cannot be reached, the audit log's last pass, Enter on a
 // row, and a domain lifecycle event that changes the instance views without a scan. Two hosts
 // sharing one _base: tst_sharedbase.
-#include "tables/detailspane.h"
 #include "common/displayformat.h"
 #include "common/filteredtableview.h"
 #include "hosts/hostbanner.h"
@@ -10,10 +9,11 @@
 #include "hosts/hostlistmodel.h"
 #include "hosts/hostsidebar.h"
 #include "hosts/hostsoverview.h"
+#include "tables/detailspane.h"
 #include "tables/instancemodel.h"
-#include "window/mainwindow.h"
 #include "tables/scanscheduler.h"
 #include "testlab.h"
+#include "window/mainwindow.h"
 #include "windowpart.h"
 
 #include "cache/auditlog.h"
@@ -149,9 +149,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(connectionState(window, QStringLiteral("lab1")), int(Conn::Connected), TimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(connectionState(window, QStringLiteral("lab2")), int(Conn::Reconnecting), TimeoutMs);
         QCOMPARE(cell(window, QStringLiteral("lab1"), HostListModel::State), QStringLiteral("connected"));
-        QVERIFY2(cell(window, QStringLiteral("lab2"), HostListModel::State).startsWith(QStringLiteral("reconnecting (attempt ")),
+        QVERIFY2(cell(window, QStringLiteral("lab2"), HostListModel::State)
+                     .startsWith(QStringLiteral("reconnecting (attempt ")),
             qPrintable(cell(window, QStringLiteral("lab2"), HostListModel::State)));
-        QVERIFY(cell(window, QStringLiteral("lab2"), HostListModel::Name, HostListModel::MessageRole).contains(QStringLiteral("lab2")));
+        QVERIFY(cell(window, QStringLiteral("lab2"), HostListModel::Name, HostListModel::MessageRole)
+                    .contains(QStringLiteral("lab2")));
 
         // The overview: reachable from the View menu, one row per host, the lab's figures.
         auto *overview = windowPart<ui::HostsOverview>(window, QStringLiteral("hostsOverview"));
@@ -175,17 +177,22 @@ private Q_SLOTS:
         QVERIFY(snapshot);
         const cache::BaseFile *retired = snapshot->base(TestLab::sha1Hex(QStringLiteral("retired")));
         QVERIFY(retired);
-        QCOMPARE(cell(window, QStringLiteral("lab1"), HostListModel::CacheSize), ui::DisplayFormat::size(snapshot->totalAllocated()));
+        QCOMPARE(cell(window, QStringLiteral("lab1"), HostListModel::CacheSize),
+            ui::DisplayFormat::size(snapshot->totalAllocated()));
         QTRY_COMPARE_WITH_TIMEOUT(cell(window, QStringLiteral("lab1"), HostListModel::Reclaimable),
             ui::DisplayFormat::size(retired->allocatedSize), TimeoutMs);
         QCOMPARE(cell(window, QStringLiteral("lab1"), HostListModel::BaseFiles).toInt(), 2);
         // The instance on disk only and the test driver's domain.
         QCOMPARE(cell(window, QStringLiteral("lab1"), HostListModel::Instances).toInt(), 2);
         // No translator is loaded: the plural's source text, "file(s)".
-        QTRY_VERIFY_WITH_TIMEOUT(cell(window, QStringLiteral("lab1"), HostListModel::LastPass).contains(QStringLiteral("removed 1 file(s) (5.0 MiB)")),
+        QTRY_VERIFY_WITH_TIMEOUT(cell(window, QStringLiteral("lab1"), HostListModel::LastPass)
+                                     .contains(QStringLiteral("removed 1 file(s) (5.0 MiB)")),
             TimeoutMs);
-        QCOMPARE(hostList(window)->index(hostList(window)->indexOf(QStringLiteral("lab1")).row(), HostListModel::LastPass)
-                     .data(HostListModel::SortRole).toDateTime().toSecsSinceEpoch(),
+        QCOMPARE(hostList(window)
+                     ->index(hostList(window)->indexOf(QStringLiteral("lab1")).row(), HostListModel::LastPass)
+                     .data(HostListModel::SortRole)
+                     .toDateTime()
+                     .toSecsSinceEpoch(),
             passTime.toSecsSinceEpoch());
         QCOMPARE(cell(window, QStringLiteral("lab2"), HostListModel::LastPass), QStringLiteral("none yet"));
 
@@ -212,12 +219,15 @@ private Q_SLOTS:
         QSignalSpy scans(scheduler, &ui::ScanScheduler::scanStarted);
         QSignalSpy rowChanged(instanceModel(window), &QAbstractItemModel::dataChanged);
         QVERIFY(setTestDomain(false));
-        QTRY_COMPARE_WITH_TIMEOUT(instanceState(window, TestDomainUuid), ui::DisplayFormat::instanceState(QStringLiteral("paused")), TimeoutMs);
-        QCOMPARE(scheduler->snapshot(QStringLiteral("lab1"))->instance(TestDomainUuid)->state, QStringLiteral("paused"));
+        QTRY_COMPARE_WITH_TIMEOUT(instanceState(window, TestDomainUuid),
+            ui::DisplayFormat::instanceState(QStringLiteral("paused")), TimeoutMs);
+        QCOMPARE(
+            scheduler->snapshot(QStringLiteral("lab1"))->instance(TestDomainUuid)->state, QStringLiteral("paused"));
         QCOMPARE(rowChanged.count(), 1);
         QCOMPARE(rowChanged.first().at(0).toModelIndex().row(), instanceModel(window)->indexOf(TestDomainUuid).row());
         QVERIFY(setTestDomain(true));
-        QTRY_COMPARE_WITH_TIMEOUT(instanceState(window, TestDomainUuid), ui::DisplayFormat::instanceState(QStringLiteral("running")), TimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(instanceState(window, TestDomainUuid),
+            ui::DisplayFormat::instanceState(QStringLiteral("running")), TimeoutMs);
         QCOMPARE(scans.count(), 0);
     }
 };

@@ -2,14 +2,14 @@
 // "cached on this host" column, pre-cache on two hosts through tasks, cancelling an import and
 // a pre-cache, an unreachable Glance, the password prompt and "Forget saved password" without a
 // keyring, and the import dialog with an archive member.
-#include "images/cloudkeyring.h"
-#include "images/glanceimagemodel.h"
 #include "hosts/hostbanner.h"
 #include "httpfaultserver.h"
+#include "images/cloudkeyring.h"
+#include "images/glanceimagemodel.h"
 #include "images/imagespanel.h"
 #include "images/importdialog.h"
-#include "instances/launchwizard.h"
 #include "images/precachedialog.h"
+#include "instances/launchwizard.h"
 #include "tables/scanscheduler.h"
 #include "testlab.h"
 
@@ -50,12 +50,14 @@ TaskState stateOf(const task::TaskManager &manager, quint64 id)
 
 bool waitFinished(task::TaskManager &manager, const QList<quint64> &ids)
 {
-    return QTest::qWaitFor([&] {
-        for (quint64 id : ids)
-            if (!task::isFinished(stateOf(manager, id)))
-                return false;
-        return true;
-    }, Timeout);
+    return QTest::qWaitFor(
+        [&] {
+            for (quint64 id : ids)
+                if (!task::isFinished(stateOf(manager, id)))
+                    return false;
+            return true;
+        },
+        Timeout);
 }
 
 QString taskError(const task::TaskManager &manager, quint64 id)
@@ -153,7 +155,8 @@ private Q_SLOTS:
         QCOMPARE(panel.model()->indexOf(m_cachedId, ui::GlanceImageModel::Name).data().toString(), u"panel-cached"_s);
         QCOMPARE(panel.model()->indexOf(m_cachedId, ui::GlanceImageModel::DiskFormat).data().toString(), u"raw"_s);
         QCOMPARE(panel.model()->indexOf(m_cachedId, ui::GlanceImageModel::Status).data().toString(), u"active"_s);
-        QCOMPARE(panel.model()->headerData(ui::GlanceImageModel::Cached, Qt::Horizontal).toString(), u"Cached on lab-a"_s);
+        QCOMPARE(
+            panel.model()->headerData(ui::GlanceImageModel::Cached, Qt::Horizontal).toString(), u"Cached on lab-a"_s);
         QVERIFY2(panel.banner()->isHidden(), qPrintable(panel.banner()->text()));
     }
 
@@ -235,7 +238,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return tasks.task(id)->done > 0; }, Timeout));
         tasks.cancel(id);
         QVERIFY(waitFinished(tasks, {id}));
-        QVERIFY2(stateOf(tasks, id) == TaskState::Cancelled, qPrintable(task::toString(stateOf(tasks, id)) + u": "_s + taskError(tasks, id)));
+        QVERIFY2(stateOf(tasks, id) == TaskState::Cancelled,
+            qPrintable(task::toString(stateOf(tasks, id)) + u": "_s + taskError(tasks, id)));
         QCOMPARE(baseFiles(lab), QStringList()); // no final name, no .part
     }
 
@@ -269,7 +273,8 @@ private Q_SLOTS:
         id = ids.first();
         QVERIFY(waitFinished(tasks, {id}));
         QVERIFY2(doneAtCancel > 0, "cancelled once bytes were reported");
-        QVERIFY2(stateOf(tasks, id) == TaskState::Cancelled, qPrintable(task::toString(stateOf(tasks, id)) + u": "_s + taskError(tasks, id)));
+        QVERIFY2(stateOf(tasks, id) == TaskState::Cancelled,
+            qPrintable(task::toString(stateOf(tasks, id)) + u": "_s + taskError(tasks, id)));
         QVERIFY(!QFile::exists(lab.basePath() + u'/' + TestLab::sha1Hex(bigId)));
         QCOMPARE(baseFiles(lab), QStringList()); // no final name, no .part, no hidden temporary
 
@@ -285,7 +290,8 @@ private Q_SLOTS:
     void unreachableGlanceShowsError()
     {
         const QString yaml = writeCloudsYaml(u"down"_s,
-            u"clouds:\n  lab-down:\n    auth_type: none\n    auth:\n      endpoint: http://127.0.0.1:%1\n"_s.arg(closedPort()));
+            u"clouds:\n  lab-down:\n    auth_type: none\n    auth:\n      endpoint: http://127.0.0.1:%1\n"_s.arg(
+                closedPort()));
         task::TaskManager tasks;
         ui::ScanScheduler scheduler;
         ui::ImagesPanel panel(&tasks, &scheduler);
@@ -295,7 +301,8 @@ private Q_SLOTS:
         QVERIFY(failed.wait(Timeout));
         QCOMPARE(panel.banner()->level(), ui::HostBanner::Level::Error);
         QVERIFY2(panel.banner()->text().contains(u"lab-down"_s), qPrintable(panel.banner()->text()));
-        QVERIFY2(panel.banner()->text().contains(u"Check that Glance is running"_s), qPrintable(panel.banner()->text()));
+        QVERIFY2(
+            panel.banner()->text().contains(u"Check that Glance is running"_s), qPrintable(panel.banner()->text()));
         QCOMPARE(panel.model()->rowCount(), 0);
     }
 
@@ -304,8 +311,8 @@ private Q_SLOTS:
         // Password auth without a password; no D-Bus here, so no keyring can keep it.
         const QString yaml = writeCloudsYaml(u"password"_s,
             u"clouds:\n  lab-keystone:\n    auth:\n      auth_url: http://127.0.0.1:%1/v3\n      username: admin\n"
-             "      project_name: admin\n      user_domain_name: Default\n      project_domain_name: Default\n"_s
-                .arg(closedPort()));
+            "      project_name: admin\n      user_domain_name: Default\n      project_domain_name: Default\n"_s.arg(
+                closedPort()));
         const QString secret = u"s3cret-never-shown"_s;
         task::TaskManager tasks;
         ui::ScanScheduler scheduler;
@@ -342,9 +349,8 @@ private Q_SLOTS:
         // One cloud logs in with a password, the other needs none; no D-Bus, so no keyring.
         const QString yaml = writeCloudsYaml(u"forget"_s,
             u"clouds:\n  lab-forget:\n    auth:\n      auth_url: http://127.0.0.1:%1/v3\n      username: admin\n"
-             "      project_name: admin\n      user_domain_name: Default\n      project_domain_name: Default\n"
-             "  lab-open:\n    auth_type: none\n    auth:\n      endpoint: http://127.0.0.1:%1\n"_s
-                .arg(closedPort()));
+            "      project_name: admin\n      user_domain_name: Default\n      project_domain_name: Default\n"
+            "  lab-open:\n    auth_type: none\n    auth:\n      endpoint: http://127.0.0.1:%1\n"_s.arg(closedPort()));
         task::TaskManager tasks;
         ui::ScanScheduler scheduler;
         ui::ImagesPanel panel(&tasks, &scheduler);

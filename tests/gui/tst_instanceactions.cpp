@@ -7,9 +7,9 @@
 #include "task/taskmanager.h"
 
 #include <QAction>
-#include <QSignalSpy>
 #include <QFile>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWidget>
@@ -69,7 +69,8 @@ private Q_SLOTS:
         const quint64 id = submitted.first().first().toULongLong();
         QTRY_VERIFY_WITH_TIMEOUT(task::isFinished(tasks.task(id)->state), TaskTimeoutMs);
         QVERIFY(tasks.task(id)->state == task::TaskState::Succeeded);
-        QVERIFY2(tasks.task(id)->log.join(u'\n').contains(u"is now paused"), qPrintable(tasks.task(id)->log.join(u'\n')));
+        QVERIFY2(
+            tasks.task(id)->log.join(u'\n').contains(u"is now paused"), qPrintable(tasks.task(id)->log.join(u'\n')));
         QCOMPARE(tasks.task(id)->title, u"Pause test"_s);
     }
 
@@ -103,7 +104,8 @@ private Q_SLOTS:
         found.setTarget(host, &running);
         QTRY_VERIFY(!found.viewerCommand().first.isEmpty());
         QCOMPARE(found.viewerCommand().first, viewer.fileName());
-        QCOMPARE(found.viewerCommand().second, (QStringList{u"--connect"_s, u"test:///default"_s, u"--wait"_s, u"test"_s}));
+        QCOMPARE(
+            found.viewerCommand().second, (QStringList{u"--connect"_s, u"test:///default"_s, u"--wait"_s, u"test"_s}));
     }
 
     void figuresArePolledOnlyWhileShown()

@@ -1,7 +1,7 @@
 // The launch wizard end to end on the test driver: fill the fields, read the last page, finish,
 // and find the overlay on disk and the domain in libvirt.
-#include "instances/consolepane.h"
 #include "hosts/demolab.h"
+#include "instances/consolepane.h"
 #include "instances/instanceactions.h"
 #include "instances/launchwizard.h"
 #include "testlab.h"
@@ -122,7 +122,8 @@ private Q_SLOTS:
     {
         auto snapshot = cache::scanHost(m_host);
         QVERIFY(snapshot);
-        const auto instance = std::ranges::find(snapshot->instances, QStringLiteral("wizard-1"), &cache::Instance::name);
+        const auto instance
+            = std::ranges::find(snapshot->instances, QStringLiteral("wizard-1"), &cache::Instance::name);
         QVERIFY(instance != snapshot->instances.end());
         QCOMPARE(instance->state, QStringLiteral("running"));
 
@@ -198,8 +199,9 @@ private Q_SLOTS:
         resize.selectCachedImage(ui::DemoLab::imageId(QStringLiteral("beta")));
         resize.setSizeGiB(2);
         const QString resized = previewFor(resize);
-        QVERIFY2(resized.contains(QStringLiteral("A resized base %1…_2 will be made")
-                                      .arg(test::TestLab::sha1Hex(ui::DemoLab::imageId(QStringLiteral("beta"))).left(8))),
+        QVERIFY2(
+            resized.contains(QStringLiteral("A resized base %1…_2 will be made")
+                                 .arg(test::TestLab::sha1Hex(ui::DemoLab::imageId(QStringLiteral("beta"))).left(8))),
             qPrintable(resized));
 
         const QString big = m_lab->instancesPath() + QStringLiteral("/two-gib.img");

@@ -1,13 +1,13 @@
-#include "tables/basecachemodel.h"
-#include "tables/detailspane.h"
 #include "common/filteredtableview.h"
+#include "common/tablefiltermodel.h"
 #include "hosts/hostbanner.h"
 #include "hosts/hostlistmodel.h"
+#include "tables/basecachemodel.h"
+#include "tables/detailspane.h"
 #include "tables/instancemodel.h"
-#include "window/mainwindow.h"
 #include "tables/scanscheduler.h"
-#include "common/tablefiltermodel.h"
 #include "testlab.h"
+#include "window/mainwindow.h"
 #include "windowpart.h"
 
 #include "host/hostregistry.h"
@@ -60,8 +60,7 @@ struct Parts
         , banner(windowPart<ui::HostBanner>(window, QStringLiteral("hostBanner")))
         , scheduler(windowPart<ui::ScanScheduler>(window, QStringLiteral("scanScheduler")))
         , refresh(windowPart<QAction>(window, QStringLiteral("refreshAction")))
-    {
-    }
+    { }
 
     ui::HostListModel *hosts;
     ui::BaseCacheModel *bases;
@@ -147,9 +146,11 @@ private Q_SLOTS:
         QCOMPARE(keys(parts.instanceView, ui::InstanceModel::UuidRole), (QStringList{U1, U2, U3}));
         const QModelIndex ubuntuRow = parts.bases->indexOf(ubuntu);
         QCOMPARE(parts.bases->index(ubuntuRow.row(), ui::BaseCacheModel::References).data().toInt(), 2);
-        QCOMPARE(parts.bases->index(ubuntuRow.row(), ui::BaseCacheModel::Kind).data().toString(), QStringLiteral("original"));
+        QCOMPARE(parts.bases->index(ubuntuRow.row(), ui::BaseCacheModel::Kind).data().toString(),
+            QStringLiteral("original"));
         const QModelIndex u3Row = parts.instances->indexOf(U3);
-        QCOMPARE(parts.instances->index(u3Row.row(), ui::InstanceModel::BaseFiles).data().toString(), ubuntu + QStringLiteral("_10"));
+        QCOMPARE(parts.instances->index(u3Row.row(), ui::InstanceModel::BaseFiles).data().toString(),
+            ubuntu + QStringLiteral("_10"));
 
         // The filter works on kind.
         parts.baseView->filterEdit()->setText(QStringLiteral("resized"));
@@ -194,8 +195,8 @@ private Q_SLOTS:
     void bannerShowsHostProblems()
     {
         const QString missing = m_configDir.filePath(QStringLiteral("no-such-instances"));
-        const QString config = writeConfig(QStringLiteral("missing.conf"),
-            {{QStringLiteral("lab9"), QStringLiteral("test:///default"), missing}});
+        const QString config = writeConfig(
+            QStringLiteral("missing.conf"), {{QStringLiteral("lab9"), QStringLiteral("test:///default"), missing}});
         MainWindow window(config);
         const Parts parts(window);
         QSignalSpy shown(&window, &MainWindow::snapshotShown);
@@ -226,7 +227,8 @@ private Q_SLOTS:
         QVERIFY2(parts.banner->text().contains(expected), qPrintable(parts.banner->text()));
         // A new user learns where to add a host: the menu entry first, and the command line.
         QVERIFY2(parts.banner->text().contains(QStringLiteral("File › Add host…")), qPrintable(parts.banner->text()));
-        QVERIFY2(parts.banner->text().contains(QStringLiteral("cowherdctl hosts add")), qPrintable(parts.banner->text()));
+        QVERIFY2(
+            parts.banner->text().contains(QStringLiteral("cowherdctl hosts add")), qPrintable(parts.banner->text()));
         QCOMPARE(parts.hosts->index(0, ui::HostListModel::Name).data().toString(), QStringLiteral("Local demo lab"));
         QCOMPARE(parts.scheduler->interval(), std::chrono::milliseconds(60000));
     }

@@ -76,9 +76,10 @@ cache::CacheSnapshot handSnapshot()
     cache::BaseFile stale = base(old, cache::BaseKind::Original, {});
     stale.mtime = QDateTime::currentDateTimeUtc().addDays(-30);
     snapshot.bases = {base(a, cache::BaseKind::Original, {U1, U2}), base(b, cache::BaseKind::Original, {U3}), stale};
-    snapshot.instances = {instance(U1, QStringLiteral("web1"), QStringLiteral("running"), QStringLiteral("/lab/_base/") + a),
-        instance(U2, QStringLiteral("web2"), QStringLiteral("shutoff"), QStringLiteral("/lab/_base/") + a),
-        instance(U3, QStringLiteral("db1"), QStringLiteral("paused"), QStringLiteral("/lab/_base/") + b)};
+    snapshot.instances
+        = {instance(U1, QStringLiteral("web1"), QStringLiteral("running"), QStringLiteral("/lab/_base/") + a),
+            instance(U2, QStringLiteral("web2"), QStringLiteral("shutoff"), QStringLiteral("/lab/_base/") + a),
+            instance(U3, QStringLiteral("db1"), QStringLiteral("paused"), QStringLiteral("/lab/_base/") + b)};
     return snapshot;
 }
 
@@ -109,10 +110,7 @@ private:
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-    }
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
 
     void showsAndHighlightsDependents()
     {
@@ -152,8 +150,10 @@ private Q_SLOTS:
         QCOMPARE(scene->litNodes().size(), 3);
 
         // Colours by state differ, so the legend means something.
-        QVERIFY(ui::MapScene::stateColor(QStringLiteral("running")) != ui::MapScene::stateColor(QStringLiteral("shutoff")));
-        QVERIFY(ui::MapScene::stateColor(QStringLiteral("paused")) != ui::MapScene::stateColor(QStringLiteral("undefined")));
+        QVERIFY(
+            ui::MapScene::stateColor(QStringLiteral("running")) != ui::MapScene::stateColor(QStringLiteral("shutoff")));
+        QVERIFY(ui::MapScene::stateColor(QStringLiteral("paused"))
+            != ui::MapScene::stateColor(QStringLiteral("undefined")));
     }
 
     void searchFindsAndCentres()
@@ -252,31 +252,37 @@ private Q_SLOTS:
         QVERIFY(!lab.addOverlay(U1, ubuntuBase).isEmpty());
         QVERIFY(!lab.addOverlay(U2, ubuntuBase).isEmpty());
         QVERIFY(!lab.addOverlay(U3, resizedBase).isEmpty());
-        const auto snapshot = cache::scanHost({QStringLiteral("lab"), QStringLiteral("test:///default"), lab.instancesPath()});
+        const auto snapshot
+            = cache::scanHost({QStringLiteral("lab"), QStringLiteral("test:///default"), lab.instancesPath()});
         QVERIFY2(snapshot.has_value(), snapshot ? "" : qPrintable(snapshot.error().message));
 
         const ui::MapGraph graph = ui::buildMapGraph({*snapshot});
         QCOMPARE(graph.nodes.size(), 2 + 3 + 3);
         const int original = graph.indexOf(QStringLiteral("lab"), MapNode::Kind::Base, ubuntu);
-        const int resized = graph.indexOf(QStringLiteral("lab"), MapNode::Kind::Resized, ubuntu + QStringLiteral("_10"));
+        const int resized
+            = graph.indexOf(QStringLiteral("lab"), MapNode::Kind::Resized, ubuntu + QStringLiteral("_10"));
         QVERIFY(original >= 0 && resized >= 0);
         QCOMPARE(graph.nodes.at(resized).layer, 1);
         const QList<int> originalDependents = graph.dependents(original);
         QCOMPARE(keys(graph, QSet<int>(originalDependents.cbegin(), originalDependents.cend())),
-            (QSet<QString>{lab.instanceDir(U1) + QStringLiteral("/disk"), lab.instanceDir(U2) + QStringLiteral("/disk"), U1, U2}));
+            (QSet<QString>{
+                lab.instanceDir(U1) + QStringLiteral("/disk"), lab.instanceDir(U2) + QStringLiteral("/disk"), U1, U2}));
         const QList<int> resizedDependents = graph.dependents(resized);
         QCOMPARE(keys(graph, QSet<int>(resizedDependents.cbegin(), resizedDependents.cend())),
             (QSet<QString>{lab.instanceDir(U3) + QStringLiteral("/disk"), U3}));
         // Disks found only on disk have no domain: undefined.
-        QCOMPARE(graph.nodes.at(graph.indexOf(QStringLiteral("lab"), MapNode::Kind::Instance, U1)).state, QStringLiteral("undefined"));
+        QCOMPARE(graph.nodes.at(graph.indexOf(QStringLiteral("lab"), MapNode::Kind::Instance, U1)).state,
+            QStringLiteral("undefined"));
     }
 
     void dashboardFigures()
     {
         const QString auditPath = m_dir.filePath(QStringLiteral("audit.jsonl"));
         cache::AuditLog log(auditPath);
-        QVERIFY(log.append(QStringLiteral("lab1"), QString(40, u'd'), QStringLiteral("remove"), QStringLiteral("unused for 3 d"), 1 << 20));
-        QVERIFY(log.append(QStringLiteral("elsewhere"), QString(40, u'e'), QStringLiteral("remove"), QStringLiteral("unused"), 1));
+        QVERIFY(log.append(QStringLiteral("lab1"), QString(40, u'd'), QStringLiteral("remove"),
+            QStringLiteral("unused for 3 d"), 1 << 20));
+        QVERIFY(log.append(
+            QStringLiteral("elsewhere"), QString(40, u'e'), QStringLiteral("remove"), QStringLiteral("unused"), 1));
 
         ui::Dashboard dashboard(auditPath);
         dashboard.resize(1200, 800);
@@ -291,7 +297,8 @@ private Q_SLOTS:
         QCOMPARE(f.savingsBytes(), (30LL << 30) - 3 * (50LL << 20) - 3 * (256LL << 20));
         QCOMPARE(f.reclaimableBytes, 256LL << 20); // the stale original
         QVERIFY(!dashboard.cardValue(ui::Dashboard::Reclaimable)->text().isEmpty());
-        QVERIFY(dashboard.cardValue(ui::Dashboard::Reclaimable)->text() != dashboard.cardValue(ui::Dashboard::CacheSize)->text());
+        QVERIFY(dashboard.cardValue(ui::Dashboard::Reclaimable)->text()
+            != dashboard.cardValue(ui::Dashboard::CacheSize)->text());
         QCOMPARE(dashboard.largestBases()->topLevelItemCount(), 3);
         // Only this host's passes.
         QCOMPARE(dashboard.recentPasses()->topLevelItemCount(), 1);

@@ -47,7 +47,8 @@ const MapNode *baseNode(const ui::MapView &map, const QString &name)
 
 int baseNodes(const ui::MapView &map)
 {
-    return int(std::ranges::count_if(map.scene()->graph().nodes, [](const MapNode &n) { return n.kind == MapNode::Kind::Base; }));
+    return int(std::ranges::count_if(
+        map.scene()->graph().nodes, [](const MapNode &n) { return n.kind == MapNode::Kind::Base; }));
 }
 
 } // namespace
@@ -129,7 +130,8 @@ private Q_SLOTS:
             const QModelIndex cell = model.index(model.indexOf(host).row(), HostListModel::Reclaimable);
             QCOMPARE(cell.data(HostListModel::SortRole).toLongLong(), unusedBytes);
             QVERIFY2(cell.data().toString().endsWith(u" · shared"_s), qPrintable(cell.data().toString()));
-            QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(u"shared with"_s), qPrintable(cell.data(Qt::ToolTipRole).toString()));
+            QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(u"shared with"_s),
+                qPrintable(cell.data(Qt::ToolTipRole).toString()));
         }
 
         // The dashboard of lab-a: its cache, and only what the group's pass would remove (lab-a

@@ -130,7 +130,8 @@ private Q_SLOTS:
         // The first one fails: the notification appears and stays.
         QVERIFY(notifier.isHidden());
         first->release.set_value(false);
-        QTRY_COMPARE_WITH_TIMEOUT(task::toString(stateOf(manager, a)), task::toString(TaskState::Failed), TaskTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            task::toString(stateOf(manager, a)), task::toString(TaskState::Failed), TaskTimeoutMs);
         QVERIFY(!notifier.isHidden());
         QVERIFY2(notifier.text().contains(QStringLiteral("Launch web-1 on lab1 failed")), qPrintable(notifier.text()));
         QTRY_COMPARE(dock.summary(), QStringLiteral("1 failed"));
@@ -145,7 +146,8 @@ private Q_SLOTS:
         dock.retryAction()->trigger();
         QCOMPARE(dock.model()->rowCount(), 3);
         const quint64 retried = dock.model()->index(2, 0).data(ui::TaskModel::IdRole).toULongLong();
-        QTRY_COMPARE_WITH_TIMEOUT(task::toString(stateOf(manager, retried)), task::toString(TaskState::Succeeded), TaskTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            task::toString(stateOf(manager, retried)), task::toString(TaskState::Succeeded), TaskTimeoutMs);
 
         QVERIFY(!notifier.isHidden()); // still there: only Dismiss hides it
         notifier.dismiss();
@@ -174,12 +176,14 @@ private Q_SLOTS:
         spec.imageId = QStringLiteral("big-image");
         spec.name = QStringLiteral("big-1");
         const host::HostConfig host{QStringLiteral("lab1"), QStringLiteral("test:///default"), lab.instancesPath()};
-        const quint64 id = manager.submit(QStringLiteral("Launch big-1"), host.name, ui::InstanceTasks::launch(host, spec));
+        const quint64 id
+            = manager.submit(QStringLiteral("Launch big-1"), host.name, ui::InstanceTasks::launch(host, spec));
 
         // A local file is named by its content: the launch hashes all of it before it streams
         // (about 5 s for 4 GiB here, over 30 s under ASan on a loaded machine), hence the long
         // deadline; a deadline is not a sleep, a passing run waits only as long as the work.
-        QTRY_VERIFY_WITH_TIMEOUT(manager.task(id)->done > 0 && manager.task(id)->stage == u"downloading", 4 * TaskTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            manager.task(id)->done > 0 && manager.task(id)->stage == u"downloading", 4 * TaskTimeoutMs);
         QVERIFY(manager.task(id)->countsBytes);
         manager.cancel(id);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, TaskTimeoutMs);

@@ -50,10 +50,7 @@ class TestTranslations : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void cleanup()
-    {
-        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
-    }
+    void cleanup() { Translations::install(QLocale(QLocale::English, QLocale::UnitedStates)); }
 
     void qmFilesInBuildTree_data()
     {

@@ -117,7 +117,9 @@ private Q_SLOTS:
 
         // Ctrl+F goes to the filter of the table shown, or to the map's search.
         QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
-        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(windowPart<ui::FilteredTableView>(window, QStringLiteral("instanceView"))->filterEdit()));
+        QCOMPARE(QApplication::focusWidget(),
+            static_cast<QWidget *>(
+                windowPart<ui::FilteredTableView>(window, QStringLiteral("instanceView"))->filterEdit()));
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(map->searchEdit()));

@@ -22,8 +22,8 @@ QStringList dirFiles(const QString &path)
     return QDir(path).entryList(QDir::Files);
 }
 
-Result<cache::FetchResult> fetch(const TestLab &lab, const QString &spec, const source::SourceOptions &options = {},
-    const QString &imageId = {})
+Result<cache::FetchResult> fetch(
+    const TestLab &lab, const QString &spec, const source::SourceOptions &options = {}, const QString &imageId = {})
 {
     auto source = source::sourceFor(spec, options);
     if (!source)
@@ -55,26 +55,30 @@ private Q_SLOTS:
         const QString d = m_dir.path();
         QVERIFY(test::writeFile(d + u"/disk.raw"_s, 4 * 1024 * 1024, "archive test image "));
         m_rawSha = sha256Of(d + u"/disk.raw"_s);
-        QVERIFY(test::runTool({u"qemu-img"_s, u"convert"_s, u"-q"_s, u"-O"_s, u"qcow2"_s, d + u"/disk.raw"_s, d + u"/disk.qcow2"_s}));
-        QVERIFY(test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, d + u"/other.qcow2"_s, u"2M"_s}));
-        QVERIFY(test::runTool({u"qemu-img"_s, u"convert"_s, u"-q"_s, u"-O"_s, u"vmdk"_s, u"-o"_s, u"subformat=streamOptimized"_s,
-            d + u"/disk.raw"_s, d + u"/appliance-disk1.vmdk"_s}));
+        QVERIFY(test::runTool(
+            {u"qemu-img"_s, u"convert"_s, u"-q"_s, u"-O"_s, u"qcow2"_s, d + u"/disk.raw"_s, d + u"/disk.qcow2"_s}));
+        QVERIFY(
+            test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, d + u"/other.qcow2"_s, u"2M"_s}));
+        QVERIFY(test::runTool({u"qemu-img"_s, u"convert"_s, u"-q"_s, u"-O"_s, u"vmdk"_s, u"-o"_s,
+            u"subformat=streamOptimized"_s, d + u"/disk.raw"_s, d + u"/appliance-disk1.vmdk"_s}));
         QFile ovf(d + u"/appliance.ovf"_s);
         QVERIFY(ovf.open(QIODevice::WriteOnly));
-        ovf.write("<?xml version=\"1.0\"?>\n<Envelope xmlns=\"http://schemas.dmtf.org/ovf/envelope/1\" "
-                  "xmlns:ovf=\"http://schemas.dmtf.org/ovf/envelope/1\">\n"
-                  "  <References><File ovf:id=\"file1\" ovf:href=\"appliance-disk1.vmdk\"/></References>\n"
-                  "  <DiskSection><Info>Virtual disks</Info><Disk ovf:diskId=\"vmdisk1\" ovf:fileRef=\"file1\" "
-                  "ovf:capacity=\"4\" ovf:capacityAllocationUnits=\"byte * 2^20\" "
-                  "ovf:format=\"http://www.vmware.com/interfaces/specifications/vmdk.html#streamOptimized\"/></DiskSection>\n"
-                  "</Envelope>\n");
+        ovf.write(
+            "<?xml version=\"1.0\"?>\n<Envelope xmlns=\"http://schemas.dmtf.org/ovf/envelope/1\" "
+            "xmlns:ovf=\"http://schemas.dmtf.org/ovf/envelope/1\">\n"
+            "  <References><File ovf:id=\"file1\" ovf:href=\"appliance-disk1.vmdk\"/></References>\n"
+            "  <DiskSection><Info>Virtual disks</Info><Disk ovf:diskId=\"vmdisk1\" ovf:fileRef=\"file1\" "
+            "ovf:capacity=\"4\" ovf:capacityAllocationUnits=\"byte * 2^20\" "
+            "ovf:format=\"http://www.vmware.com/interfaces/specifications/vmdk.html#streamOptimized\"/></DiskSection>\n"
+            "</Envelope>\n");
         ovf.close();
-        QVERIFY(shell(d, u"gzip -kq disk.raw && xz -kq -T1 disk.raw && zstd -q disk.raw -o disk.raw.zst && bzip2 -kq disk.raw"
-                          " && gzip -kq disk.qcow2 && echo hello > README.txt"
-                          " && tar cf one.tar README.txt disk.qcow2 && tar czf one.tar.gz disk.qcow2 README.txt"
-                          " && tar cJf two.tar.xz disk.qcow2 other.qcow2 README.txt && zip -q one.zip disk.qcow2 README.txt"
-                          " && tar cf appliance.ova appliance.ovf appliance-disk1.vmdk"
-                          " && head -c 64M /dev/zero | xz -T1 -q > zeros.raw.xz"_s));
+        QVERIFY(shell(d,
+            u"gzip -kq disk.raw && xz -kq -T1 disk.raw && zstd -q disk.raw -o disk.raw.zst && bzip2 -kq disk.raw"
+            " && gzip -kq disk.qcow2 && echo hello > README.txt"
+            " && tar cf one.tar README.txt disk.qcow2 && tar czf one.tar.gz disk.qcow2 README.txt"
+            " && tar cJf two.tar.xz disk.qcow2 other.qcow2 README.txt && zip -q one.zip disk.qcow2 README.txt"
+            " && tar cf appliance.ova appliance.ovf appliance-disk1.vmdk"
+            " && head -c 64M /dev/zero | xz -T1 -q > zeros.raw.xz"_s));
     }
 
     void compressedSingleImage_data()

@@ -2,8 +2,8 @@
 // that checks its tokens (tests/support/glance.sh start-keystone): a password from secure.yaml
 // logs in once and the session is reused; a refused password is a login failure; a typed wrong
 // password is asked again and the right one lists. No D-Bus, so no keyring.
-#include "images/cloudbrowser.h"
 #include "httpfaultserver.h"
+#include "images/cloudbrowser.h"
 #include "loadclouds.h"
 
 #include <QFile>

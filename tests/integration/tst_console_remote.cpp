@@ -72,8 +72,9 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(images));
         const QString demo = images + u"/demo.raw"_s;
         QCOMPARE(ctl({u"demo-image"_s, demo, u"--label"_s, u"console over ssh"_s}).exitCode, 0);
-        const CtlRun launched = ctl(m_host + QStringList{u"launch"_s, u"--json"_s, u"--quiet"_s, u"--virt-type"_s,
-            u"qemu"_s, u"--image"_s, demo, u"--name"_s, m_prefix + u"c"_s, u"--memory"_s, u"32"_s});
+        const CtlRun launched = ctl(m_host
+            + QStringList{u"launch"_s, u"--json"_s, u"--quiet"_s, u"--virt-type"_s, u"qemu"_s, u"--image"_s, demo,
+                u"--name"_s, m_prefix + u"c"_s, u"--memory"_s, u"32"_s});
         QVERIFY2(launched.exitCode == 0, launched.err.constData());
         m_name = launched.json()[u"name"_s].toString();
         m_uuid = launched.json()[u"uuid"_s].toString();
@@ -90,8 +91,8 @@ private Q_SLOTS:
     void consoleShowsTheBootLabel()
     {
         CtlRun console;
-        QTRY_VERIFY_WITH_TIMEOUT((console = ctl(m_host + QStringList{u"console"_s, m_name})).out.contains(m_banner),
-            bootTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (console = ctl(m_host + QStringList{u"console"_s, m_name})).out.contains(m_banner), bootTimeoutMs);
         QCOMPARE(console.exitCode, 0);
         QVERIFY(!console.out.contains('\r'));
         // By uuid too, and only the last line.

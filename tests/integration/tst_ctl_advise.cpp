@@ -7,8 +7,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
@@ -31,11 +31,13 @@ bool age(const QString &path, qint64 seconds)
 QStringList listing(const QString &path)
 {
     QStringList out;
-    QDirIterator it(path, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(
+        path, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         it.next();
         const QFileInfo f = it.fileInfo();
-        out.append(u"%1 %2 %3"_s.arg(f.filePath()).arg(f.isDir() ? -1 : f.size()).arg(f.lastModified().toMSecsSinceEpoch()));
+        out.append(
+            u"%1 %2 %3"_s.arg(f.filePath()).arg(f.isDir() ? -1 : f.size()).arg(f.lastModified().toMSecsSinceEpoch()));
     }
     out.sort();
     return out;
@@ -67,10 +69,7 @@ class TestCtlAdvise : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        QFile::remove(conf());
-    }
+    void init() { QFile::remove(conf()); }
 
     // Today's cleanup --dry-run wrote _base/.cowherd/storage-id and its lock: no longer, anywhere.
     void dryRunWritesNothing()
@@ -78,8 +77,8 @@ private Q_SLOTS:
         TestLab lab;
         QVERIFY(age(lab.addRawBase(TestLab::sha1Hex(u"old"_s)), 3 * 86400));
         lab.addRawBase(TestLab::sha1Hex(u"young"_s));
-        QCOMPARE(runCtl({u"--config"_s, conf(), u"hosts"_s, u"add"_s, u"lab"_s, u"test:///default"_s, u"--instances-path"_s,
-                            lab.instancesPath(), u"--managed-by"_s, u"cowherd"_s})
+        QCOMPARE(runCtl({u"--config"_s, conf(), u"hosts"_s, u"add"_s, u"lab"_s, u"test:///default"_s,
+                            u"--instances-path"_s, lab.instancesPath(), u"--managed-by"_s, u"cowherd"_s})
                      .exitCode,
             0);
         const QStringList before = listing(lab.instancesPath());
@@ -138,9 +137,10 @@ private Q_SLOTS:
         QVERIFY(confFile.open(QIODevice::WriteOnly));
         confFile.write("[image_cache]\nremove_unused_original_minimum_age_seconds = 7200\n");
         confFile.close();
-        QCOMPARE(runCtl({u"--config"_s, conf(), u"hosts"_s, u"add"_s, u"lab"_s, u"test:///default"_s, u"--instances-path"_s,
-                            lab.instancesPath(), u"--managed-by"_s, managedBy, u"--nova-conf"_s, novaConf})
-                     .exitCode,
+        QCOMPARE(
+            runCtl({u"--config"_s, conf(), u"hosts"_s, u"add"_s, u"lab"_s, u"test:///default"_s, u"--instances-path"_s,
+                       lab.instancesPath(), u"--managed-by"_s, managedBy, u"--nova-conf"_s, novaConf})
+                .exitCode,
             0);
         const QStringList before = listing(lab.instancesPath());
 
@@ -183,8 +183,8 @@ private Q_SLOTS:
         QVERIFY(confFile.open(QIODevice::WriteOnly));
         confFile.write("[image_cache]\nremove_unused_original_minimum_age_seconds = 7200\n");
         confFile.close();
-        QCOMPARE(runCtl({u"--config"_s, conf(), u"hosts"_s, u"add"_s, u"lab"_s, u"test:///default"_s, u"--instances-path"_s,
-                            lab.instancesPath(), u"--nova-conf"_s, novaConf})
+        QCOMPARE(runCtl({u"--config"_s, conf(), u"hosts"_s, u"add"_s, u"lab"_s, u"test:///default"_s,
+                            u"--instances-path"_s, lab.instancesPath(), u"--nova-conf"_s, novaConf})
                      .exitCode,
             0);
         const QStringList before = listing(lab.instancesPath());
@@ -203,7 +203,8 @@ private Q_SLOTS:
         QVERIFY(plan.json()[u"policy"_s][u"source"_s].toString().contains(novaConf));
         const QJsonObject action = actionFor(plan.json(), old);
         QCOMPARE(action[u"action"_s].toString(), u"remove"_s);
-        QVERIFY2(action[u"reason"_s].toString().startsWith(u"Nova: unknown base file"_s), qPrintable(action[u"reason"_s].toString()));
+        QVERIFY2(action[u"reason"_s].toString().startsWith(u"Nova: unknown base file"_s),
+            qPrintable(action[u"reason"_s].toString()));
 
         const QString image = m_config.path() + u"/image.raw"_s;
         QVERIFY(cowherd::test::writeFile(image, 1024 * 1024, "x"));

@@ -42,7 +42,8 @@ public:
     }
     bool addHost(const QString &name, const QString &path)
     {
-        return runCtl({u"--config"_s, m_conf, u"hosts"_s, u"add"_s, name, u"test:///default"_s, u"--instances-path"_s, path})
+        return runCtl({u"--config"_s, m_conf, u"hosts"_s, u"add"_s, name, u"test:///default"_s, u"--instances-path"_s,
+                          path})
                    .exitCode
             == 0;
     }

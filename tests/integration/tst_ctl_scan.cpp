@@ -40,7 +40,8 @@ private Q_SLOTS:
         for (const QString &command : std::as_const(commands)) {
             const CtlRun help = runCtl({command, u"--help"_s});
             QVERIFY2(help.exitCode == 0, qPrintable(command + u": "_s + help.errText()));
-            QVERIFY2(help.out.startsWith(QByteArray("Usage: cowherdctl " + command.toUtf8() + " [options]")), help.out.constData());
+            QVERIFY2(help.out.startsWith(QByteArray("Usage: cowherdctl " + command.toUtf8() + " [options]")),
+                help.out.constData());
             QVERIFY2(help.out.contains("-h, --help"), help.out.constData());
         }
         const CtlRun wrong = runCtl({u"fetch"_s, u"--no-such-option"_s});
@@ -122,7 +123,9 @@ private Q_SLOTS:
         QTemporaryDir config;
         const QString conf = config.path() + u"/c.conf"_s;
         QCOMPARE(runCtl({u"--config"_s, conf, u"hosts"_s, u"add"_s, u"lab 3"_s, u"qemu+ssh://root@lab3/system"_s,
-                         u"--instances-path"_s, u"/srv/nova/instances"_s}).exitCode, 0);
+                            u"--instances-path"_s, u"/srv/nova/instances"_s})
+                     .exitCode,
+            0);
         // The same name twice is refused with a message, not overwritten.
         CtlRun twice = runCtl({u"--config"_s, conf, u"hosts"_s, u"add"_s, u"lab 3"_s, u"qemu:///system"_s});
         QCOMPARE(twice.exitCode, 1);

@@ -110,8 +110,8 @@ private Q_SLOTS:
             const QString hostFile = images.path() + u"/secret"_s;
             QVERIFY(test::writeFile(hostFile, 4096, "secret"));
             image = images.path() + u"/evil.qcow2"_s;
-            QVERIFY(test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"raw"_s,
-                u"-b"_s, hostFile, image}));
+            QVERIFY(test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"raw"_s, u"-b"_s,
+                hostFile, image}));
         }
         host::LocalTransport transport;
         source::FileSource source(image);
@@ -200,7 +200,8 @@ private Q_SLOTS:
         p.start(QStringLiteral(COWHERDCTL), args);
         QVERIFY(p.waitForStarted());
         // Wait until it is writing, then kill it without a chance to clean up.
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(lab.basePath() + u'/' + cache::originalBaseName(u"killed"_s) + u".part"_s), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QFile::exists(lab.basePath() + u'/' + cache::originalBaseName(u"killed"_s) + u".part"_s), 20000);
         p.kill();
         QVERIFY(p.waitForFinished());
         const QString final = lab.basePath() + u'/' + cache::originalBaseName(u"killed"_s);
@@ -211,8 +212,8 @@ private Q_SLOTS:
         const QString small = images2.path() + u"/small.raw"_s;
         QVERIFY(test::writeFile(small, 1024 * 1024, "ok"));
         QProcess again;
-        again.start(QStringLiteral(COWHERDCTL), QStringList(args.mid(0, 4)) << u"fetch"_s << small
-            << u"--image-id"_s << u"killed"_s << u"--quiet"_s);
+        again.start(QStringLiteral(COWHERDCTL),
+            QStringList(args.mid(0, 4)) << u"fetch"_s << small << u"--image-id"_s << u"killed"_s << u"--quiet"_s);
         QVERIFY(again.waitForFinished(60000));
         QCOMPARE(again.exitCode(), 0);
         QVERIFY(QFile::exists(final));

@@ -51,8 +51,8 @@ private Q_SLOTS:
         QVERIFY2(session, qPrintable(session ? QString() : session.error().message));
         m_session = *session;
         QVERIFY(test::writeFile(m_files.path() + u"/disk.raw"_s, 3 * 1024 * 1024, "glance raw image "));
-        QVERIFY(test::runTool({u"qemu-img"_s, u"convert"_s, u"-q"_s, u"-O"_s, u"qcow2"_s, m_files.path() + u"/disk.raw"_s,
-            m_files.path() + u"/disk.qcow2"_s}));
+        QVERIFY(test::runTool({u"qemu-img"_s, u"convert"_s, u"-q"_s, u"-O"_s, u"qcow2"_s,
+            m_files.path() + u"/disk.raw"_s, m_files.path() + u"/disk.qcow2"_s}));
     }
 
     void fetchesRawAndQcow2_data()
@@ -200,19 +200,21 @@ private Q_SLOTS:
         env.insert(u"OS_CLIENT_CONFIG_FILE"_s, m_glance.cloudsYaml);
         QProcess fetch;
         fetch.setProcessEnvironment(env);
-        fetch.start(QStringLiteral(COWHERDCTL), {u"--instances-path"_s, lab.instancesPath(), u"fetch"_s, u"--quiet"_s,
-                                                    u"--cloud"_s, u"lab-noauth"_s, u"glance:"_s + id});
+        fetch.start(QStringLiteral(COWHERDCTL),
+            {u"--instances-path"_s, lab.instancesPath(), u"fetch"_s, u"--quiet"_s, u"--cloud"_s, u"lab-noauth"_s,
+                u"glance:"_s + id});
         QVERIFY(fetch.waitForFinished(120000));
         QVERIFY2(fetch.exitCode() == 0, fetch.readAllStandardError().constData());
         QCOMPARE(QString::fromLatin1(fetch.readAllStandardOutput().trimmed()), TestLab::sha1Hex(id));
 
         QProcess images;
         images.setProcessEnvironment(env);
-        images.start(QStringLiteral(COWHERDCTL), {u"--instances-path"_s, lab.instancesPath(), u"images"_s, u"--cloud"_s,
-                                                     u"lab-noauth"_s, u"--json"_s});
+        images.start(QStringLiteral(COWHERDCTL),
+            {u"--instances-path"_s, lab.instancesPath(), u"images"_s, u"--cloud"_s, u"lab-noauth"_s, u"--json"_s});
         QVERIFY(images.waitForFinished(60000));
         QVERIFY2(images.exitCode() == 0, images.readAllStandardError().constData());
-        const QJsonArray rows = QJsonDocument::fromJson(images.readAllStandardOutput()).object().value(u"images"_s).toArray();
+        const QJsonArray rows
+            = QJsonDocument::fromJson(images.readAllStandardOutput()).object().value(u"images"_s).toArray();
         int cached = 0;
         bool sawOurs = false;
         for (const QJsonValue &row : rows) {
@@ -242,7 +244,8 @@ private Q_SLOTS:
         env.insert(u"OS_ENDPOINT"_s, m_glance.url);
         QProcess images;
         images.setProcessEnvironment(env);
-        images.start(QStringLiteral(COWHERDCTL), {u"--instances-path"_s, lab.instancesPath(), u"images"_s, u"--json"_s});
+        images.start(
+            QStringLiteral(COWHERDCTL), {u"--instances-path"_s, lab.instancesPath(), u"images"_s, u"--json"_s});
         QVERIFY(images.waitForFinished(60000));
         QVERIFY2(images.exitCode() == 0, images.readAllStandardError().constData());
         const QJsonObject listing = QJsonDocument::fromJson(images.readAllStandardOutput()).object();

@@ -48,10 +48,11 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(root.path() + u"/outside"_s));
         if (!name.contains(u'/') && name != u".." && name != u"_base")
             QVERIFY(QDir().mkpath(instances + u'/' + name));
-        const CtlRun r = runCtl({u"--host"_s, u"test:///default"_s, u"--instances-path"_s, instances, u"terminate"_s, name});
+        const CtlRun r
+            = runCtl({u"--host"_s, u"test:///default"_s, u"--instances-path"_s, instances, u"terminate"_s, name});
         QCOMPARE(r.exitCode, exitRefused);
         QVERIFY2(r.errText().contains(u"nothing was removed"_s) || r.errText().contains(u"not an instance directory"_s)
-                     || r.errText().contains(u"not directly under"_s),
+                || r.errText().contains(u"not directly under"_s),
             qPrintable(r.errText()));
         QVERIFY(QFileInfo(instances + u"/_base"_s).isDir());
         QVERIFY(QFileInfo(instances + u"/lost+found"_s).isDir());
@@ -67,7 +68,8 @@ private Q_SLOTS:
         const QString uuid = u"6f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"_s;
         QVERIFY(QDir().mkpath(instances + u'/' + uuid));
         QVERIFY(QDir().mkpath(instances + u'/' + uuid + u"_del/deeper"_s));
-        const CtlRun r = runCtl({u"--host"_s, u"test:///default"_s, u"--instances-path"_s, instances, u"terminate"_s, uuid});
+        const CtlRun r
+            = runCtl({u"--host"_s, u"test:///default"_s, u"--instances-path"_s, instances, u"terminate"_s, uuid});
         QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
         QVERIFY(!QFileInfo::exists(instances + u'/' + uuid));
         QVERIFY(!QFileInfo::exists(instances + u'/' + uuid + u"_del"_s));
@@ -87,7 +89,8 @@ private Q_SLOTS:
         QFETCH(QString, path);
         for (const QStringList &command : {QStringList{u"scan"_s}, QStringList{u"cleanup"_s, u"--dry-run"_s},
                  QStringList{u"terminate"_s, u"6f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"_s}}) {
-            const CtlRun r = runCtl(QStringList{u"--host"_s, u"test:///default"_s, u"--instances-path"_s, path} + command);
+            const CtlRun r
+                = runCtl(QStringList{u"--host"_s, u"test:///default"_s, u"--instances-path"_s, path} + command);
             QCOMPARE(r.exitCode, exitRefused);
             QVERIFY2(r.errText().contains(u"must be an absolute directory"_s), qPrintable(r.errText()));
         }
@@ -101,8 +104,8 @@ private Q_SLOTS:
         const QString path = root.path() + u"/locks/0123456789abcdef0123456789abcdef01234567.lock"_s;
         auto lock = transport.lock(path, host::LockOptions{});
         QVERIFY2(lock, qPrintable(lock ? QString() : lock.error().message));
-        QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
-                                                | QFileDevice::WriteOther),
+        QCOMPARE(QFile::permissions(path)
+                & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther),
             QFileDevice::Permissions());
     }
 

@@ -48,26 +48,20 @@ private:
     QTemporaryDir m_dir;
     QString m_state;
 
-    bool daemon(const QString &command)
-    {
-        return test::runTool({u"bash"_s, Script, command, m_state});
-    }
+    bool daemon(const QString &command) { return test::runTool({u"bash"_s, Script, command, m_state}); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
         // The daemon runs as nobody when the test runs as root: it must reach its directory.
-        QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                | QFile::ExeGroup | QFile::ExeOther));
+        QVERIFY(QFile::setPermissions(
+            m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther));
         m_state = m_dir.filePath(u"libvirtd"_s);
         QVERIFY(daemon(u"start"_s));
     }
 
-    void cleanupTestCase()
-    {
-        daemon(u"stop"_s);
-    }
+    void cleanupTestCase() { daemon(u"stop"_s); }
 
     void stoppedDaemonReconnectsAndEventsComeBack()
     {

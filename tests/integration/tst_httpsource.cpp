@@ -8,15 +8,15 @@
 
 #include <QDir>
 #include <QFile>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace cowherd;
-using cowherd::test::sha256Of;
 using cowherd::test::HttpFaultServer;
+using cowherd::test::sha256Of;
 using cowherd::test::TestLab;
 
 namespace {
@@ -58,7 +58,8 @@ private Q_SLOTS:
     {
         HttpFaultServer server;
         QVERIFY(server.isRunning());
-        QVERIFY(test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, server.root() + u"/cirros.qcow2"_s, u"16M"_s}));
+        QVERIFY(test::runTool(
+            {u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, server.root() + u"/cirros.qcow2"_s, u"16M"_s}));
         TestLab lab;
         const QString url = server.url(u"cirros.qcow2"_s);
         auto fetched = fetch(lab, url);
@@ -89,7 +90,8 @@ private Q_SLOTS:
         options.sha256 = QString(64, u'0');
         auto mismatch = fetch(other, server.url(u"disk.raw"_s), options);
         QVERIFY(!mismatch);
-        QVERIFY2(mismatch.error().message.contains(QString(64, u'0')) && mismatch.error().message.contains(QString::fromLatin1(sha)),
+        QVERIFY2(mismatch.error().message.contains(QString(64, u'0'))
+                && mismatch.error().message.contains(QString::fromLatin1(sha)),
             qPrintable(mismatch.error().message));
         QVERIFY(baseFiles(other.basePath()).isEmpty());
     }
@@ -142,7 +144,8 @@ private Q_SLOTS:
         const QString image = rawImage(server.root(), u"big.raw"_s, 8 * 1024 * 1024 + 5);
         source::HttpSourceOptions options;
         options.digests.append({u"sha256"_s, sha256Of(image), u"--sha256"_s});
-        source::HttpSource source(std::make_shared<source::NetworkThread>(), QUrl(server.url(u"big.raw"_s + query)), options);
+        source::HttpSource source(
+            std::make_shared<source::NetworkThread>(), QUrl(server.url(u"big.raw"_s + query)), options);
         TestLab lab;
         host::LocalTransport transport;
         cache::FetchOptions fetchOptions;
@@ -159,7 +162,8 @@ private Q_SLOTS:
         HttpFaultServer elsewhere;
         QVERIFY(here.isRunning() && elsewhere.isRunning());
         QVERIFY(!rawImage(elsewhere.root(), u"moved.raw"_s, 1024 * 1024).isEmpty());
-        const QUrl url(here.url(u"x?fault=redirect-to&to="_s) + QString::fromLatin1(QUrl::toPercentEncoding(elsewhere.url(u"moved.raw"_s))));
+        const QUrl url(here.url(u"x?fault=redirect-to&to="_s)
+            + QString::fromLatin1(QUrl::toPercentEncoding(elsewhere.url(u"moved.raw"_s))));
         auto network = std::make_shared<source::NetworkThread>();
         source::HttpSource anonymous(network, url);
         auto opened = anonymous.open({});
@@ -233,7 +237,8 @@ private Q_SLOTS:
     {
         HttpFaultServer server(true);
         QVERIFY(server.isRunning());
-        QVERIFY(test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, server.root() + u"/tls.qcow2"_s, u"8M"_s}));
+        QVERIFY(test::runTool(
+            {u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, server.root() + u"/tls.qcow2"_s, u"8M"_s}));
         const QString url = server.url(u"tls.qcow2"_s);
         QVERIFY(url.startsWith(u"https://"_s));
         TestLab lab;
@@ -262,12 +267,15 @@ private Q_SLOTS:
         const QString image = rawImage(server.root(), u"cli.raw"_s, 1024 * 1024);
         TestLab lab;
         QByteArray out;
-        QVERIFY(test::runTool({QStringLiteral(COWHERDCTL), u"--instances-path"_s, lab.instancesPath(), u"fetch"_s, u"--quiet"_s,
-                                  u"--sha256"_s, QString::fromLatin1(sha256Of(image)), server.url(u"cli.raw"_s)}, &out));
-        QCOMPARE(QString::fromLatin1(out.trimmed()), cache::originalBaseName(u"sha256:"_s + QString::fromLatin1(sha256Of(image))));
+        QVERIFY(test::runTool(
+            {QStringLiteral(COWHERDCTL), u"--instances-path"_s, lab.instancesPath(), u"fetch"_s, u"--quiet"_s,
+                u"--sha256"_s, QString::fromLatin1(sha256Of(image)), server.url(u"cli.raw"_s)},
+            &out));
+        QCOMPARE(QString::fromLatin1(out.trimmed()),
+            cache::originalBaseName(u"sha256:"_s + QString::fromLatin1(sha256Of(image))));
         QProcess bad;
-        bad.start(QStringLiteral(COWHERDCTL), {u"--instances-path"_s, lab.instancesPath(), u"fetch"_s, u"--quiet"_s,
-                                                  server.url(u"cli.raw?fault=500"_s)});
+        bad.start(QStringLiteral(COWHERDCTL),
+            {u"--instances-path"_s, lab.instancesPath(), u"fetch"_s, u"--quiet"_s, server.url(u"cli.raw?fault=500"_s)});
         QVERIFY(bad.waitForFinished(60000));
         QCOMPARE(bad.exitCode(), 1);
         QVERIFY(bad.readAllStandardError().contains("HTTP 500"));

@@ -166,8 +166,8 @@ void TestInstanceBoot::bootsFromOverlayAndLivesItsLife()
     // libvirt reports the chain we gave it: the overlay on the base file.
     auto domains = m_conn->domains();
     QVERIFY(domains);
-    const auto it = std::find_if(domains->cbegin(), domains->cend(),
-        [&](const host::DomainInfo &d) { return d.uuid == l->uuid; });
+    const auto it = std::find_if(
+        domains->cbegin(), domains->cend(), [&](const host::DomainInfo &d) { return d.uuid == l->uuid; });
     QVERIFY(it != domains->cend());
     QCOMPARE(it->disks.size(), 1);
     QCOMPARE(it->disks.first().backingStore.size(), 1);
@@ -190,8 +190,8 @@ void TestInstanceBoot::bootsFromOverlayAndLivesItsLife()
     QTRY_COMPARE_WITH_TIMEOUT(fileContent(l->consoleLog).count(banner), 3, bootTimeoutMs);
 
     host::LocalTransport transport;
-    auto gone = instance::terminateInstance(transport, *m_conn, m_lab->instancesPath(), l->name,
-        std::chrono::milliseconds(200));
+    auto gone = instance::terminateInstance(
+        transport, *m_conn, m_lab->instancesPath(), l->name, std::chrono::milliseconds(200));
     QVERIFY2(gone, qPrintable(gone ? QString() : gone.error().message));
     QVERIFY(!QFileInfo::exists(l->directory));
     QVERIFY(!QFileInfo::exists(l->directory + u"_del"_s));
@@ -212,8 +212,8 @@ void TestInstanceBoot::terminateLeavesSharedBaseToOtherInstance()
     QTRY_VERIFY_WITH_TIMEOUT(fileContent(second->consoleLog).contains(banner), bootTimeoutMs);
 
     host::LocalTransport transport;
-    auto gone = instance::terminateInstance(transport, *m_conn, m_lab->instancesPath(), first->uuid,
-        std::chrono::milliseconds(0));
+    auto gone = instance::terminateInstance(
+        transport, *m_conn, m_lab->instancesPath(), first->uuid, std::chrono::milliseconds(0));
     QVERIFY2(gone, qPrintable(gone ? QString() : gone.error().message));
     QVERIFY(!QFileInfo::exists(first->directory));
     QCOMPARE(instance::instanceState(*m_conn, second->name).value_or(QString()), u"running"_s);
@@ -223,8 +223,8 @@ void TestInstanceBoot::terminateLeavesSharedBaseToOtherInstance()
     auto hard = instance::rebootInstance(*m_conn, second->name, instance::RebootKind::Hard);
     QVERIFY(hard);
     QTRY_COMPARE_WITH_TIMEOUT(fileContent(second->consoleLog).count(banner), 2, bootTimeoutMs);
-    gone = instance::terminateInstance(transport, *m_conn, m_lab->instancesPath(), second->name,
-        std::chrono::milliseconds(0));
+    gone = instance::terminateInstance(
+        transport, *m_conn, m_lab->instancesPath(), second->name, std::chrono::milliseconds(0));
     QVERIFY2(gone, qPrintable(gone ? QString() : gone.error().message));
     QVERIFY(!QFileInfo::exists(second->directory));
     QCOMPARE(sha256Of(m_basePath), m_baseHash);

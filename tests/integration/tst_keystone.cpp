@@ -59,7 +59,8 @@ private Q_SLOTS:
         QVERIFY(!s->token()->isEmpty());
 
         QTemporaryDir dir;
-        QVERIFY(test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, dir.path() + u"/k.qcow2"_s, u"8M"_s}));
+        QVERIFY(test::runTool(
+            {u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, dir.path() + u"/k.qcow2"_s, u"8M"_s}));
         const QString id = m_fixture.createImage(u"keystone-"_s + cloud, u"qcow2"_s, dir.path() + u"/k.qcow2"_s);
         QVERIFY(!id.isEmpty());
         source::GlanceSource source(s, id);
@@ -94,7 +95,8 @@ private Q_SLOTS:
         QVERIFY(token);
         QVERIFY(test::runTool({u"curl"_s, u"-sf"_s, u"-X"_s, u"DELETE"_s,
             qEnvironmentVariable("COWHERD_KEYSTONE_URL") + u"/v3/auth/tokens"_s, u"-H"_s,
-            u"X-Auth-Token: "_s + QString::fromLatin1(m_fixture.token), u"-H"_s, u"X-Subject-Token: "_s + QString::fromLatin1(*token)}));
+            u"X-Auth-Token: "_s + QString::fromLatin1(m_fixture.token), u"-H"_s,
+            u"X-Subject-Token: "_s + QString::fromLatin1(*token)}));
         const int beforeRevoked = s->authentications();
         auto images = glance.listImages();
         QVERIFY2(images, qPrintable(images ? QString() : images.error().message));
@@ -119,8 +121,9 @@ private Q_SLOTS:
         env.insert(u"QT_LOGGING_RULES"_s, u"cowherd.*=true"_s); // even debug logs must not show it
         QProcess cli;
         cli.setProcessEnvironment(env);
-        cli.start(QStringLiteral(COWHERDCTL), {u"--instances-path"_s, lab.instancesPath(), u"fetch"_s,
-                                                  u"--cloud"_s, u"lab-wrong-password"_s, u"glance:abc"_s});
+        cli.start(QStringLiteral(COWHERDCTL),
+            {u"--instances-path"_s, lab.instancesPath(), u"fetch"_s, u"--cloud"_s, u"lab-wrong-password"_s,
+                u"glance:abc"_s});
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 1);
         const QByteArray output = cli.readAllStandardError() + cli.readAllStandardOutput();
@@ -134,7 +137,8 @@ private Q_SLOTS:
         QVERIFY(s);
         auto endpoint = s->imageEndpoint();
         QVERIFY(!endpoint);
-        QVERIFY2(endpoint.error().message.contains(u"Nowhere"_s) && endpoint.error().message.contains(u"public@RegionOne"_s),
+        QVERIFY2(
+            endpoint.error().message.contains(u"Nowhere"_s) && endpoint.error().message.contains(u"public@RegionOne"_s),
             qPrintable(endpoint.error().message));
         QCOMPARE(endpoint.error().kind, Error::Kind::NotFound);
     }
@@ -169,7 +173,8 @@ private Q_SLOTS:
         env.insert(u"OS_CLOUD"_s, u"lab-password"_s); // instead of --cloud
         QProcess cli;
         cli.setProcessEnvironment(env);
-        cli.start(QStringLiteral(COWHERDCTL), {u"--instances-path"_s, lab.instancesPath(), u"fetch"_s, u"--quiet"_s, u"glance:"_s + id});
+        cli.start(QStringLiteral(COWHERDCTL),
+            {u"--instances-path"_s, lab.instancesPath(), u"fetch"_s, u"--quiet"_s, u"glance:"_s + id});
         QVERIFY(cli.waitForFinished(60000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
         QCOMPARE(QString::fromLatin1(cli.readAllStandardOutput().trimmed()), TestLab::sha1Hex(id));

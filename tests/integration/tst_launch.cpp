@@ -109,7 +109,8 @@ private Q_SLOTS:
         const QString basePath = m_lab->basePath() + u'/' + m_first[u"base"_s].toString();
         const QByteArray before = fileContent(basePath);
         const CtlRun terminated = runCtl({u"--host"_s, systemUri, u"--instances-path"_s, m_lab->instancesPath(),
-            u"terminate"_s, m_first[u"name"_s].toString(), u"--timeout"_s, u"5"_s}, 120'000);
+                                             u"terminate"_s, m_first[u"name"_s].toString(), u"--timeout"_s, u"5"_s},
+            120'000);
         QVERIFY2(terminated.exitCode == 0, terminated.err.constData());
         QVERIFY(!QFileInfo::exists(m_first[u"directory"_s].toString()));
         QVERIFY(!QFileInfo::exists(m_first[u"directory"_s].toString() + u"_del"_s));
@@ -136,8 +137,8 @@ private Q_SLOTS:
         const QString resized = m_lab->basePath() + u'/' + a.json()[u"base"_s].toString();
         QCOMPARE(QFileInfo(resized).size(), qint64(1) << 30);
         for (const CtlRun *r : {&a, &b})
-            QTRY_VERIFY_WITH_TIMEOUT(fileContent(r->json()[u"directory"_s].toString() + u"/console.log"_s)
-                                         .contains("COWHERD DEMO: shared"),
+            QTRY_VERIFY_WITH_TIMEOUT(
+                fileContent(r->json()[u"directory"_s].toString() + u"/console.log"_s).contains("COWHERD DEMO: shared"),
                 bootTimeoutMs);
     }
 
@@ -158,8 +159,8 @@ private Q_SLOTS:
         QCOMPARE(ja[u"base"_s].toString(), jb[u"base"_s].toString());
         QVERIFY2(ja[u"base_reused"_s].toBool() != jb[u"base_reused"_s].toBool(), "exactly one fetch");
         for (const QJsonObject *j : {&ja, &jb})
-            QTRY_VERIFY_WITH_TIMEOUT(fileContent((*j)[u"directory"_s].toString() + u"/console.log"_s)
-                                         .contains("COWHERD DEMO: race"),
+            QTRY_VERIFY_WITH_TIMEOUT(
+                fileContent((*j)[u"directory"_s].toString() + u"/console.log"_s).contains("COWHERD DEMO: race"),
                 bootTimeoutMs);
         QVERIFY(QDir(m_lab->basePath()).entryList({u"*.part"_s}, QDir::Files).isEmpty());
     }
@@ -185,8 +186,9 @@ private:
 
     CtlRun launch(const QStringList &args)
     {
-        return runCtl(QStringList{u"--host"_s, systemUri, u"--instances-path"_s, m_lab->instancesPath(),
-                          u"launch"_s, u"--json"_s, u"--virt-type"_s, u"qemu"_s} + args,
+        return runCtl(QStringList{u"--host"_s, systemUri, u"--instances-path"_s, m_lab->instancesPath(), u"launch"_s,
+                          u"--json"_s, u"--virt-type"_s, u"qemu"_s}
+                + args,
             180'000);
     }
 

@@ -14,8 +14,8 @@
 
 using namespace Qt::StringLiterals;
 using cowherd::test::CtlRun;
-using cowherd::test::NovaFixture;
 using cowherd::test::novaCacheName;
+using cowherd::test::NovaFixture;
 using cowherd::test::runCtl;
 using cowherd::test::treeListing;
 
@@ -58,7 +58,8 @@ private Q_SLOTS:
         QCOMPARE(m_nova.servers.size(), 3);
         QCOMPARE(m_nova.images.size(), 2);
         m_conf = m_config.path() + u"/cowherd.conf"_s;
-        const CtlRun add = ctl({u"hosts"_s, u"add"_s, u"nova"_s, u"qemu:///system"_s, u"--instances-path"_s, m_nova.instancesPath});
+        const CtlRun add
+            = ctl({u"hosts"_s, u"add"_s, u"nova"_s, u"qemu:///system"_s, u"--instances-path"_s, m_nova.instancesPath});
         QVERIFY2(add.exitCode == 0, add.err.constData());
     }
 

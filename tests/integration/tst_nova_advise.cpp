@@ -13,9 +13,9 @@
 
 using namespace Qt::StringLiterals;
 using cowherd::test::CtlRun;
+using cowherd::test::novaCacheName;
 using cowherd::test::NovaComputePause;
 using cowherd::test::NovaFixture;
-using cowherd::test::novaCacheName;
 using cowherd::test::runCtl;
 using cowherd::test::treeListing;
 
@@ -80,7 +80,8 @@ private Q_SLOTS:
             QCOMPARE(flavor[u"disk_gib"_s].toInt(), 1);
             QCOMPARE(flavor[u"vcpus"_s].toInt(), 1);
             const QDateTime created = QDateTime::fromString(nova[u"created"_s].toString(), Qt::ISODate);
-            QVERIFY2(created.isValid() && created < QDateTime::currentDateTimeUtc(), qPrintable(nova[u"created"_s].toString()));
+            QVERIFY2(created.isValid() && created < QDateTime::currentDateTimeUtc(),
+                qPrintable(nova[u"created"_s].toString()));
         }
         const QJsonArray bases = root[u"bases"_s].toArray();
         for (const QString &id : std::as_const(m_nova.images)) {

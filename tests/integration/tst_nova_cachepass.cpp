@@ -19,10 +19,10 @@
 
 using namespace Qt::StringLiterals;
 using cowherd::test::CtlRun;
+using cowherd::test::novaCacheName;
 using cowherd::test::NovaCachePass;
 using cowherd::test::NovaComputePause;
 using cowherd::test::NovaFixture;
-using cowherd::test::novaCacheName;
 using cowherd::test::runCtl;
 
 namespace {
@@ -177,9 +177,12 @@ private Q_SLOTS:
         const QSet<QString> removed = fileNames(pass->removed);
         QSet<QString> kept = fileNames(pass->tooYoung);
         kept.insert(u"cowherd-notes.txt"_s); // Nova ignores the name: it logs nothing about it
-        QVERIFY2(planned[u"touch"_s] == active, qPrintable(u"Cowherd touches "_s + fmt(planned[u"touch"_s]) + u"; Nova's active: "_s + fmt(active)));
-        QVERIFY2(planned[u"remove"_s] == removed, qPrintable(u"Cowherd removes "_s + fmt(planned[u"remove"_s]) + u"; Nova removed "_s + fmt(removed)));
-        QVERIFY2(planned[u"keep"_s] == kept, qPrintable(u"Cowherd keeps "_s + fmt(planned[u"keep"_s]) + u"; Nova too young or ignored: "_s + fmt(kept)));
+        QVERIFY2(planned[u"touch"_s] == active,
+            qPrintable(u"Cowherd touches "_s + fmt(planned[u"touch"_s]) + u"; Nova's active: "_s + fmt(active)));
+        QVERIFY2(planned[u"remove"_s] == removed,
+            qPrintable(u"Cowherd removes "_s + fmt(planned[u"remove"_s]) + u"; Nova removed "_s + fmt(removed)));
+        QVERIFY2(planned[u"keep"_s] == kept,
+            qPrintable(u"Cowherd keeps "_s + fmt(planned[u"keep"_s]) + u"; Nova too young or ignored: "_s + fmt(kept)));
         QCOMPARE(removed.size(), 4);
         m_novaRemoved = removed;
         // And Nova did what it logged.
@@ -223,10 +226,12 @@ private Q_SLOTS:
             removed = done[u"remove"_s];
             touched = done[u"touch"_s];
             for (const QString &name : std::as_const(touched))
-                QVERIFY2(QFileInfo(m_nova.basePath() + u'/' + name).lastModified().toUTC() >= started, qPrintable(name));
+                QVERIFY2(
+                    QFileInfo(m_nova.basePath() + u'/' + name).lastModified().toUTC() >= started, qPrintable(name));
         }
         QVERIFY2(!m_novaRemoved.isEmpty(), "planMatchesNovasManager did not see Nova remove anything");
-        QVERIFY2(removed == m_novaRemoved, qPrintable(u"Cowherd removed "_s + fmt(removed) + u"; Nova removed "_s + fmt(m_novaRemoved)));
+        QVERIFY2(removed == m_novaRemoved,
+            qPrintable(u"Cowherd removed "_s + fmt(removed) + u"; Nova removed "_s + fmt(m_novaRemoved)));
         for (auto it = m_state.cbegin(); it != m_state.cend(); ++it)
             QCOMPARE(QFile::exists(m_nova.basePath() + u'/' + it.key()), !removed.contains(it.key()));
         QVERIFY(touched.contains(a()));

@@ -17,9 +17,9 @@
 
 using namespace Qt::StringLiterals;
 using cowherd::test::CtlRun;
+using cowherd::test::novaCacheName;
 using cowherd::test::NovaComputePause;
 using cowherd::test::NovaFixture;
-using cowherd::test::novaCacheName;
 using cowherd::test::runCtl;
 
 namespace {
@@ -57,7 +57,9 @@ private:
 
 bool registerNode(const QString &instancesPath, const QString &node, qint64 ageSeconds)
 {
-    return QProcess::execute(u"/usr/bin/python3"_s, {osloHelper, u"register"_s, instancesPath, node, QString::number(ageSeconds)}) == 0;
+    return QProcess::execute(
+               u"/usr/bin/python3"_s, {osloHelper, u"register"_s, instancesPath, node, QString::number(ageSeconds)})
+        == 0;
 }
 
 bool forgetNode(const QString &instancesPath, const QString &node)
@@ -99,10 +101,7 @@ class TestNovaSharing : public QObject
     QString m_conf;
     QTemporaryDir m_work;
 
-    QStringList ctlArgs(QStringList arguments) const
-    {
-        return QStringList{u"--config"_s, m_conf} + arguments;
-    }
+    QStringList ctlArgs(QStringList arguments) const { return QStringList{u"--config"_s, m_conf} + arguments; }
     CtlRun ctl(const QStringList &arguments, int timeoutMs = 120'000) { return runCtl(ctlArgs(arguments), timeoutMs); }
 
     QString lockFile(const QString &name) const { return m_nova.instancesPath + u"/locks/"_s + name + u".lock"_s; }
@@ -200,7 +199,8 @@ private Q_SLOTS:
         QCOMPARE(plan[u"blocked"_s].toBool(), blocks);
         QCOMPARE(dry.exitCode, blocks ? 3 : 0);
         if (blocks)
-            QVERIFY2(plan[u"blocked_reason"_s].toString().contains(node), qPrintable(plan[u"blocked_reason"_s].toString()));
+            QVERIFY2(
+                plan[u"blocked_reason"_s].toString().contains(node), qPrintable(plan[u"blocked_reason"_s].toString()));
 
         const CtlRun run = ctl({u"--host"_s, u"nova"_s, u"--json"_s, u"cleanup"_s});
         QCOMPARE(run.exitCode, blocks ? 3 : 0);

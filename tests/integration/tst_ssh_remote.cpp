@@ -2,11 +2,11 @@
 // fixture: scan equality with the local scan, file operations on hostile paths, one master
 // connection, recovery from a killed master, launch/terminate/cleanup/verify with the CLI,
 // sharing groups across hosts, and HostConnection reconnecting after its tunnel dies.
-#include "ctlrun.h"
 #include "cache/cachelayout.h"
 #include "cache/scanner.h"
 #include "cache/sharinggroup.h"
 #include "cache/snapshotjson.h"
+#include "ctlrun.h"
 #include "host/hostconnection.h"
 #include "host/libvirtconnection.h"
 #include "host/libvirturi.h"
@@ -159,7 +159,8 @@ private Q_SLOTS:
             o->remove(u"takenAt"_s);
         }
         QCOMPARE(QJsonDocument(b).toJson(), QJsonDocument(a).toJson());
-        QVERIFY(QJsonDocument(b).toJson().contains("cirros") || QJsonDocument(b).toJson().contains(test::TestLab::sha1Hex(u"cirros"_s).toUtf8()));
+        QVERIFY(QJsonDocument(b).toJson().contains("cirros")
+            || QJsonDocument(b).toJson().contains(test::TestLab::sha1Hex(u"cirros"_s).toUtf8()));
     }
 
     void fileOperationsOnAHostilePath()
@@ -302,7 +303,9 @@ private Q_SLOTS:
         host::RunOptions o;
         o.onOutput = [&](QByteArrayView) { started = true; };
         o.timeoutMs = 60000;
-        auto running = QtConcurrent::run([&] { return t.run({u"sh"_s, u"-c"_s, u"echo started; exec sleep 50"_s}, o); });
+        auto running = QtConcurrent::run([&] {
+            return t.run({u"sh"_s, u"-c"_s, u"echo started; exec sleep 50"_s}, o);
+        });
         QTRY_VERIFY_WITH_TIMEOUT(started.load(), 20000);
         QCOMPARE(::kill(master, SIGKILL), 0);
         const auto result = running.result();
@@ -319,7 +322,8 @@ private Q_SLOTS:
     {
         QTemporaryDir config;
         const QString conf = config.path() + u"/cowherd.conf"_s;
-        const QString images = m_lab->instancesPath() + u"/../"_s + QFileInfo(m_lab->instancesPath()).fileName() + u"-images"_s;
+        const QString images
+            = m_lab->instancesPath() + u"/../"_s + QFileInfo(m_lab->instancesPath()).fileName() + u"-images"_s;
         QVERIFY(QDir().mkpath(images));
         const QString demo = images + u"/demo.raw"_s;
         QCOMPARE(ctl({u"demo-image"_s, demo, u"--label"_s, u"remote"_s}).exitCode, 0);
@@ -328,8 +332,9 @@ private Q_SLOTS:
         QVERIFY2(add.exitCode == 0, add.err.constData());
         const QStringList host{u"--config"_s, conf, u"--host"_s, u"lab-a"_s};
 
-        const CtlRun launched = ctl(host + QStringList{u"launch"_s, u"--json"_s, u"--quiet"_s, u"--virt-type"_s, u"qemu"_s,
-            u"--image"_s, demo, u"--name"_s, m_prefix + u"r"_s});
+        const CtlRun launched = ctl(host
+            + QStringList{u"launch"_s, u"--json"_s, u"--quiet"_s, u"--virt-type"_s, u"qemu"_s, u"--image"_s, demo,
+                u"--name"_s, m_prefix + u"r"_s});
         QVERIFY2(launched.exitCode == 0, launched.err.constData());
         const QJsonObject j = launched.json();
         QCOMPARE(j[u"state"_s].toString(), u"running"_s);
@@ -340,16 +345,19 @@ private Q_SLOTS:
         const CtlRun verified = ctl(host + QStringList{u"verify"_s, u"--json"_s});
         QVERIFY2(verified.exitCode == 0, QByteArray(verified.err + verified.out).constData());
 
-        const CtlRun terminated = ctl(host + QStringList{u"terminate"_s, j[u"name"_s].toString(), u"--timeout"_s, u"5"_s});
+        const CtlRun terminated
+            = ctl(host + QStringList{u"terminate"_s, j[u"name"_s].toString(), u"--timeout"_s, u"5"_s});
         QVERIFY2(terminated.exitCode == 0, terminated.err.constData());
         QVERIFY(!QFileInfo::exists(j[u"directory"_s].toString()));
         QVERIFY(QFile::exists(basePath));
 
         // Unused and old enough: the pass over SSH removes the base file.
-        QVERIFY(host::transportFor({u"l"_s, u"qemu:///system"_s, {}}).value()->touch(basePath,
-            QDateTime::currentDateTimeUtc().addDays(-30)));
-        const CtlRun cleaned = ctl(host + QStringList{u"cleanup"_s, u"--json"_s, u"--original-min-age"_s, u"60"_s,
-            u"--resized-min-age"_s, u"60"_s});
+        QVERIFY(host::transportFor({u"l"_s, u"qemu:///system"_s, {}})
+                    .value()
+                    ->touch(basePath, QDateTime::currentDateTimeUtc().addDays(-30)));
+        const CtlRun cleaned = ctl(host
+            + QStringList{
+                u"cleanup"_s, u"--json"_s, u"--original-min-age"_s, u"60"_s, u"--resized-min-age"_s, u"60"_s});
         QVERIFY2(cleaned.exitCode == 0, QByteArray(cleaned.err + cleaned.out).constData());
         QVERIFY2(!QFile::exists(basePath), cleaned.out.constData());
     }
@@ -446,7 +454,8 @@ private Q_SLOTS:
         QVERIFY(snap->instances.isEmpty());
 
         qputenv("COWHERD_SSH_CONNECT_TIMEOUT", "2");
-        auto transport = host::transportFor({u"dead"_s, u"qemu+ssh://127.0.0.1:%1/system"_s.arg(port), m_lab->instancesPath()});
+        auto transport
+            = host::transportFor({u"dead"_s, u"qemu+ssh://127.0.0.1:%1/system"_s.arg(port), m_lab->instancesPath()});
         QVERIFY(transport);
         auto listed = (*transport)->listCache(m_lab->instancesPath(), {});
         qunsetenv("COWHERD_SSH_CONNECT_TIMEOUT");

@@ -11,8 +11,7 @@ namespace cowherd::test {
 
 ImageCorpus::ImageCorpus(const QString &directory)
     : m_directory(directory)
-{
-}
+{ }
 
 QString ImageCorpus::file(const QString &name) const
 {
@@ -24,13 +23,15 @@ bool ImageCorpus::qemuImg(const QStringList &arguments)
     QProcess p;
     p.start(u"qemu-img"_s, arguments);
     if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        m_error = u"qemu-img %1 failed: %2"_s.arg(arguments.join(u' '), QString::fromLocal8Bit(p.readAllStandardError()));
+        m_error
+            = u"qemu-img %1 failed: %2"_s.arg(arguments.join(u' '), QString::fromLocal8Bit(p.readAllStandardError()));
         return false;
     }
     return true;
 }
 
-bool ImageCorpus::add(const QString &name, const QString &declared, const QString &format, const QString &problem, bool overlay)
+bool ImageCorpus::add(
+    const QString &name, const QString &declared, const QString &format, const QString &problem, bool overlay)
 {
     m_images.append({name, file(name), declared, format, problem, overlay});
     return QFile::exists(file(name));
@@ -125,22 +126,31 @@ bool ImageCorpus::generateGood()
 
     ok = ok && qemuImg({u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, file(u"qcow2.img"_s), u"64M"_s})
         && add(u"qcow2.img"_s, u"qcow2"_s, u"qcow2"_s);
-    ok = ok && qemuImg({u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-o"_s, u"compat=0.10"_s, file(u"qcow2-v2.img"_s), u"64M"_s})
+    ok = ok
+        && qemuImg(
+            {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-o"_s, u"compat=0.10"_s, file(u"qcow2-v2.img"_s), u"64M"_s})
         && add(u"qcow2-v2.img"_s, u"qcow2"_s, u"qcow2"_s);
-    ok = ok && qemuImg({u"convert"_s, u"-q"_s, u"-c"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"qcow2"_s, raw, file(u"qcow2-compressed.img"_s)})
+    ok = ok
+        && qemuImg({u"convert"_s, u"-q"_s, u"-c"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"qcow2"_s, raw,
+            file(u"qcow2-compressed.img"_s)})
         && add(u"qcow2-compressed.img"_s, u"qcow2"_s, u"qcow2"_s);
-    ok = ok && qemuImg({u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"raw"_s, u"-b"_s, raw, file(u"overlay.img"_s)})
+    ok = ok
+        && qemuImg({u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"raw"_s, u"-b"_s, raw, file(u"overlay.img"_s)})
         && add(u"overlay.img"_s, u"qcow2"_s, u"qcow2"_s, {}, true);
     for (const auto &sub : {u"monolithicSparse"_s, u"streamOptimized"_s}) {
         const QString name = u"vmdk-"_s + sub + u".vmdk"_s;
-        ok = ok && qemuImg({u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"vmdk"_s, u"-o"_s, u"subformat="_s + sub, raw, file(name)})
+        ok = ok
+            && qemuImg({u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"vmdk"_s, u"-o"_s, u"subformat="_s + sub,
+                raw, file(name)})
             && add(name, u"vmdk"_s, u"vmdk"_s);
     }
     ok = ok && qemuImg({u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"vdi"_s, raw, file(u"disk.vdi"_s)})
         && add(u"disk.vdi"_s, u"vdi"_s, u"vdi"_s);
     ok = ok && qemuImg({u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"vpc"_s, raw, file(u"dynamic.vhd"_s)})
         && add(u"dynamic.vhd"_s, u"vhd"_s, u"vpc"_s);
-    ok = ok && qemuImg({u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"vpc"_s, u"-o"_s, u"subformat=fixed"_s, raw, file(u"fixed.vhd"_s)})
+    ok = ok
+        && qemuImg({u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"vpc"_s, u"-o"_s, u"subformat=fixed"_s, raw,
+            file(u"fixed.vhd"_s)})
         && add(u"fixed.vhd"_s, u"vhd"_s, u"vpc"_s);
     ok = ok && qemuImg({u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"vhdx"_s, raw, file(u"disk.vhdx"_s)})
         && add(u"disk.vhdx"_s, u"vhdx"_s, u"vhdx"_s);
@@ -165,11 +175,13 @@ bool ImageCorpus::generateGood()
     protectiveMbr(mbrDisk, 0x83);
     ok = ok && writeBytes(file(u"mbr-disk.img"_s), mbrDisk) && add(u"mbr-disk.img"_s, u"raw"_s, u"raw"_s);
     // Azure-style: a fixed VHD of a partitioned disk.
-    ok = ok && qemuImg({u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"vpc"_s, u"-o"_s, u"subformat=fixed"_s,
-                   file(u"gpt-disk.img"_s), file(u"gpt-fixed.vhd"_s)})
+    ok = ok
+        && qemuImg({u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"vpc"_s, u"-o"_s, u"subformat=fixed"_s,
+            file(u"gpt-disk.img"_s), file(u"gpt-fixed.vhd"_s)})
         && add(u"gpt-fixed.vhd"_s, u"vhd"_s, u"vpc"_s);
     // An ISO imported under the raw name is harmless: qemu reads both as raw.
-    ok = ok && writeBytes(file(u"iso-as-raw.img"_s), isoPrimaryVolume(32)) && add(u"iso-as-raw.img"_s, u"raw"_s, u"iso"_s);
+    ok = ok && writeBytes(file(u"iso-as-raw.img"_s), isoPrimaryVolume(32))
+        && add(u"iso-as-raw.img"_s, u"raw"_s, u"iso"_s);
     return ok;
 }
 
@@ -186,14 +198,16 @@ bool ImageCorpus::generateBad()
     // CVE-2015-5162 / CVE-2024-32498: an image that makes qemu read a host file.
     bool ok = qcow2(u"backing-host-file.qcow2"_s, {u"-u"_s, u"-F"_s, u"raw"_s, u"-b"_s, u"/etc/passwd"_s})
         && add(u"backing-host-file.qcow2"_s, u"qcow2"_s, u"qcow2"_s, u"backing-file"_s);
-    ok = ok && qcow2(u"data-file.qcow2"_s, {u"-o"_s, u"data_file="_s + file(u"data-file.raw"_s) + u",data_file_raw=on"_s})
+    ok = ok
+        && qcow2(u"data-file.qcow2"_s, {u"-o"_s, u"data_file="_s + file(u"data-file.raw"_s) + u",data_file_raw=on"_s})
         && add(u"data-file.qcow2"_s, u"qcow2"_s, u"qcow2"_s, u"qcow2-data-file"_s);
     ok = ok && patched(u"unknown-feature.qcow2"_s, 72, be64(quint64(1) << 40), u"qcow2-unknown-features"_s);
     ok = ok && patched(u"version-4.qcow2"_s, 4, be32(4), u"qcow2-version"_s);
     ok = ok && patched(u"huge-l1.qcow2"_s, 36, be32(0x10000000), u"qcow2-l1-table-too-large"_s);
     ok = ok && patched(u"l1-outside.qcow2"_s, 40, be64(quint64(1) << 50), u"qcow2-l1-table-outside-file"_s);
     ok = ok && patched(u"huge-refcount.qcow2"_s, 56, be32(0x100000), u"qcow2-refcount-table-too-large"_s);
-    ok = ok && patched(u"backing-name-far.qcow2"_s, 8, be64(quint64(1) << 40) + be32(16), u"qcow2-backing-name-invalid"_s);
+    ok = ok
+        && patched(u"backing-name-far.qcow2"_s, 8, be64(quint64(1) << 40) + be32(16), u"qcow2-backing-name-invalid"_s);
     ok = ok && patched(u"cluster-bits.qcow2"_s, 20, be32(40), u"qcow2-cluster-size-invalid"_s);
     // qcow2 whose first cluster also carries an ISO 9660 descriptor.
     ok = ok && patched(u"polyglot-iso.qcow2"_s, 0x8001, "CD001", u"multiple-formats"_s);
@@ -205,7 +219,8 @@ bool ImageCorpus::generateBad()
         polyglot.close();
         ok = ok && add(u"vhd-footer.qcow2"_s, u"qcow2"_s, u"qcow2"_s, u"multiple-formats"_s);
     }
-    ok = ok && qcow2(u"too-big.qcow2"_s, {}, u"2T"_s) && add(u"too-big.qcow2"_s, u"qcow2"_s, u"qcow2"_s, u"virtual-size-limit"_s);
+    ok = ok && qcow2(u"too-big.qcow2"_s, {}, u"2T"_s)
+        && add(u"too-big.qcow2"_s, u"qcow2"_s, u"qcow2"_s, u"virtual-size-limit"_s);
     // CVE-2024-32498: declared raw but really qcow2.
     ok = ok && qcow2(u"declared-raw.img"_s) && add(u"declared-raw.img"_s, u"raw"_s, u"qcow2"_s, u"format-mismatch"_s);
     if (ok) {
@@ -217,13 +232,15 @@ bool ImageCorpus::generateBad()
         && add(u"disk.qed"_s, u"qcow2"_s, u"qed"_s, u"qed-format"_s);
 
     // CVE-2022-47951: VMDK descriptors naming host files.
-    ok = ok && writeBytes(file(u"flat-descriptor.vmdk"_s),
-                   "# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\ncreateType=\"monolithicFlat\"\n\n"
-                   "# Extent description\nRW 2048 FLAT \"/etc/passwd\" 0\n\nddb.adapterType = \"ide\"\n")
+    ok = ok
+        && writeBytes(file(u"flat-descriptor.vmdk"_s),
+            "# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\ncreateType=\"monolithicFlat\"\n\n"
+            "# Extent description\nRW 2048 FLAT \"/etc/passwd\" 0\n\nddb.adapterType = \"ide\"\n")
         && add(u"flat-descriptor.vmdk"_s, u"vmdk"_s, u"vmdk"_s, u"vmdk-create-type"_s);
-    ok = ok && writeBytes(file(u"sparse-descriptor.vmdk"_s),
-                   "# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\ncreateType=\"monolithicSparse\"\n\n"
-                   "RW 2048 SPARSE \"/var/lib/secret.vmdk\"\n")
+    ok = ok
+        && writeBytes(file(u"sparse-descriptor.vmdk"_s),
+            "# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\ncreateType=\"monolithicSparse\"\n\n"
+            "RW 2048 SPARSE \"/var/lib/secret.vmdk\"\n")
         && add(u"sparse-descriptor.vmdk"_s, u"vmdk"_s, u"vmdk"_s, u"vmdk-external-extent"_s);
     const QString vmfs = file(u"vmfs-sparse.vmdk"_s);
     ok = ok && QFile::copy(file(u"vmdk-monolithicSparse.vmdk"_s), vmfs);
@@ -240,7 +257,8 @@ bool ImageCorpus::generateBad()
         && patch(badDescriptor, 28, QByteArray("\x00\x00\x00\x00\x00\x01\x00\x00", 8))
         && add(u"descriptor-outside.vmdk"_s, u"vmdk"_s, u"vmdk"_s, u"vmdk-descriptor-outside-file"_s);
     const QString badVdi = file(u"blocks.vdi"_s);
-    ok = ok && QFile::copy(file(u"disk.vdi"_s), badVdi) && patch(badVdi, 0x170, QByteArray("\x00\x00\x00\x00\x00\x10\x00\x00", 8))
+    ok = ok && QFile::copy(file(u"disk.vdi"_s), badVdi)
+        && patch(badVdi, 0x170, QByteArray("\x00\x00\x00\x00\x00\x10\x00\x00", 8))
         && add(u"blocks.vdi"_s, u"vdi"_s, u"vdi"_s, u"vdi-header-invalid"_s);
     ok = ok && QFile::copy(file(u"disk.vdi"_s), file(u"vdi-as-vhd.img"_s))
         && add(u"vdi-as-vhd.img"_s, u"vhd"_s, u"vdi"_s, u"format-mismatch"_s);

@@ -43,9 +43,9 @@ NovaFixture NovaFixture::load()
         f.images.insert(it.key(), it.value().toString());
     for (const QJsonValue &v : o[u"servers"_s].toArray()) {
         const QJsonObject s = v.toObject();
-        f.servers.append({s[u"name"_s].toString(), s[u"id"_s].toString(), s[u"image"_s].toString(),
-            s[u"image_id"_s].toString(), s[u"project_name"_s].toString(), s[u"user_name"_s].toString(),
-            s[u"domain"_s].toString()});
+        f.servers.append(
+            {s[u"name"_s].toString(), s[u"id"_s].toString(), s[u"image"_s].toString(), s[u"image_id"_s].toString(),
+                s[u"project_name"_s].toString(), s[u"user_name"_s].toString(), s[u"domain"_s].toString()});
     }
     return f;
 }
@@ -192,11 +192,13 @@ NovaComputePause::~NovaComputePause()
 QMap<QString, QString> treeListing(const QString &root)
 {
     QMap<QString, QString> listing;
-    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-        QDirIterator::Subdirectories);
+    QDirIterator it(
+        root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
-        struct stat st{};
+        struct stat st
+        {
+        };
         if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
             continue;
         listing.insert(path.mid(root.size() + 1),

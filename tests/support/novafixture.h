@@ -62,7 +62,6 @@ public:
     // The first image cache pass that starts after fromOffset in nova-compute's log and is over
     // (another periodic task ran after it); nullopt when none did within timeoutMs.
     std::optional<NovaCachePass> waitForCachePass(qint64 fromOffset, int timeoutMs) const;
-
 };
 
 // Holds nova-compute and its privsep daemons still (SIGSTOP) from right after one of its image

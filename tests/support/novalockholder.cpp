@@ -67,7 +67,8 @@ QString NovaLockHolder::tryLock(const QString &lockPath, const QString &name)
     p.start(python, {u"-c"_s, QString::fromLatin1(tryScript), name, lockPath});
     if (!p.waitForFinished(30'000))
         return u"timeout"_s;
-    return QString::fromUtf8(p.readAllStandardOutput()).trimmed() + QString::fromUtf8(p.readAllStandardError()).trimmed();
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed()
+        + QString::fromUtf8(p.readAllStandardError()).trimmed();
 }
 
 } // namespace cowherd::test

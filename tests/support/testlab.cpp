@@ -70,8 +70,8 @@ TestLab::TestLab()
 TestLab::TestLab(const QString &parentDirectory)
     : m_dir(parentDirectory + QStringLiteral("/lab-XXXXXX"))
 {
-    const auto open = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-        | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+    const auto open = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+        | QFile::ReadOther | QFile::ExeOther;
     QFile::setPermissions(m_dir.path(), open);
     QDir(m_dir.path()).mkpath(QStringLiteral("_base"));
     QFile::setPermissions(basePath(), open);
@@ -81,8 +81,9 @@ QString TestLab::libvirtReachableLabParent()
 {
     const QString parent = QStringLiteral("/var/lib/cowherd-test");
     QDir().mkpath(parent);
-    QFile::setPermissions(parent, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-            | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    QFile::setPermissions(parent,
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
+            | QFile::ExeOther);
     return parent;
 }
 
@@ -95,29 +96,27 @@ QString TestLab::addRawBase(const QString &name, qint64 sizeMiB)
 QString TestLab::addQcow2Base(const QString &name, qint64 sizeMiB)
 {
     const QString path = basePath() + u'/' + name;
-    return runTool({QStringLiteral("qemu-img"), QStringLiteral("create"), QStringLiteral("-q"),
-               QStringLiteral("-f"), QStringLiteral("qcow2"), path, QString::number(sizeMiB) + u'M'})
+    return runTool({QStringLiteral("qemu-img"), QStringLiteral("create"), QStringLiteral("-q"), QStringLiteral("-f"),
+               QStringLiteral("qcow2"), path, QString::number(sizeMiB) + u'M'})
         ? path
         : QString();
 }
 
-QString TestLab::addOverlay(const QString &uuid, const QString &backingPath,
-    const QString &backingFormat, const QString &diskName)
+QString TestLab::addOverlay(
+    const QString &uuid, const QString &backingPath, const QString &backingFormat, const QString &diskName)
 {
     const QString dir = instanceDir(uuid);
     QDir().mkpath(dir);
     const QString path = dir + u'/' + diskName;
-    return runTool({QStringLiteral("qemu-img"), QStringLiteral("create"), QStringLiteral("-q"),
-               QStringLiteral("-f"), QStringLiteral("qcow2"), QStringLiteral("-F"), backingFormat,
-               QStringLiteral("-b"), backingPath, path})
+    return runTool({QStringLiteral("qemu-img"), QStringLiteral("create"), QStringLiteral("-q"), QStringLiteral("-f"),
+               QStringLiteral("qcow2"), QStringLiteral("-F"), backingFormat, QStringLiteral("-b"), backingPath, path})
         ? path
         : QString();
 }
 
 QString TestLab::sha1Hex(const QString &imageId)
 {
-    return QString::fromLatin1(
-        QCryptographicHash::hash(imageId.toUtf8(), QCryptographicHash::Sha1).toHex());
+    return QString::fromLatin1(QCryptographicHash::hash(imageId.toUtf8(), QCryptographicHash::Sha1).toHex());
 }
 
 } // namespace cowherd::test

@@ -29,8 +29,8 @@ CacheActions::CacheActions(task::TaskManager *tasks, QWidget *dialogParent)
     m_pin->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     connect(m_cachePass, &QAction::triggered, this, &CacheActions::openCachePass);
     connect(m_verify, &QAction::triggered, this, [this] {
-        Q_EMIT taskSubmitted(m_tasks->submit(tr("Verify checksums on %1").arg(m_target.host.name), m_target.host.name,
-            CacheTasks::verify(m_target)));
+        Q_EMIT taskSubmitted(m_tasks->submit(
+            tr("Verify checksums on %1").arg(m_target.host.name), m_target.host.name, CacheTasks::verify(m_target)));
     });
     connect(m_pin, &QAction::triggered, this, [this] {
         if (!m_base)

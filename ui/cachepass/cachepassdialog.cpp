@@ -61,16 +61,18 @@ void CachePassDialog::submit(CacheTasks::PassMode mode)
                                        : tr("Plan a cache pass on %1").arg(m_target.host.name),
         m_target.host.name, CacheTasks::pass(m_target, mode, result));
     const quint64 id = m_task;
-    connect(m_tasks, &task::TaskManager::taskFinished, this, [this, id, result, executing](quint64 finished, task::TaskState state) {
-        if (finished != id)
-            return;
-        // A blocked pass still carries the plan that says why nothing was removed.
-        if (state == task::TaskState::Succeeded || (state == task::TaskState::Failed && result->plannedAt.isValid())) {
-            m_executed = executing;
-            m_view->setPlan(*result, executing);
-            Q_EMIT planShown(executing);
-        }
-    });
+    connect(m_tasks, &task::TaskManager::taskFinished, this,
+        [this, id, result, executing](quint64 finished, task::TaskState state) {
+            if (finished != id)
+                return;
+            // A blocked pass still carries the plan that says why nothing was removed.
+            if (state == task::TaskState::Succeeded
+                || (state == task::TaskState::Failed && result->plannedAt.isValid())) {
+                m_executed = executing;
+                m_view->setPlan(*result, executing);
+                Q_EMIT planShown(executing);
+            }
+        });
 }
 
 void CachePassDialog::reject()

@@ -36,24 +36,25 @@ void CachePassScheduler::setHosts(const QList<host::HostConfig> &hosts, const QS
         for (const auto &h : hosts)
             policies.insert(h.name, cache::loadCachePolicy(configFile, h.name));
         return policies;
-    }), this, [this, generation](const QHash<QString, cache::CachePolicy> &policies) {
-        if (generation != m_generation)
-            return;
-        m_policies = policies;
-        for (auto it = policies.cbegin(); it != policies.cend(); ++it) {
-            const qint64 seconds = it.value().passIntervalSeconds;
-            if (seconds <= 0)
-                continue; // passes turned off for this host
-            auto *timer = new QTimer(this);
-            timer->setInterval(std::chrono::seconds(seconds));
-            timer->setProperty("intervalSeconds", seconds);
-            const QString host = it.key();
-            connect(timer, &QTimer::timeout, this, [this, host] { runPass(host); });
-            timer->start();
-            m_timers.insert(host, timer);
-        }
-        Q_EMIT policiesLoaded();
-    });
+    }),
+        this, [this, generation](const QHash<QString, cache::CachePolicy> &policies) {
+            if (generation != m_generation)
+                return;
+            m_policies = policies;
+            for (auto it = policies.cbegin(); it != policies.cend(); ++it) {
+                const qint64 seconds = it.value().passIntervalSeconds;
+                if (seconds <= 0)
+                    continue; // passes turned off for this host
+                auto *timer = new QTimer(this);
+                timer->setInterval(std::chrono::seconds(seconds));
+                timer->setProperty("intervalSeconds", seconds);
+                const QString host = it.key();
+                connect(timer, &QTimer::timeout, this, [this, host] { runPass(host); });
+                timer->start();
+                m_timers.insert(host, timer);
+            }
+            Q_EMIT policiesLoaded();
+        });
 }
 
 qint64 CachePassScheduler::intervalSeconds(const QString &hostName) const

@@ -59,7 +59,9 @@ task::TaskWork CacheTasks::pass(const CacheTarget &target, PassMode mode, std::s
         if (result.refused) {
             const QString size = DisplayFormat::size(result.plan.reclaimableBytes);
             const QString advice = tr("Nova manages this cache: planned only, nothing changed (%1 to remove by Nova's "
-                                      "rules, %2).").arg(result.plan.removeCount).arg(size);
+                                      "rules, %2).")
+                                       .arg(result.plan.removeCount)
+                                       .arg(size);
             if (mode != PassMode::Scheduled)
                 return std::unexpected(*result.refused);
             // The periodic pass on a Nova host advises: it says what Nova's manager will do.
@@ -70,9 +72,16 @@ task::TaskWork CacheTasks::pass(const CacheTarget &target, PassMode mode, std::s
             return {};
         }
         const QString size = DisplayFormat::size(result.plan.reclaimableBytes);
-        context.log(options.dryRun
-                ? tr("Plan: %1 to remove (%2), %3 to touch, %4 to keep").arg(result.plan.removeCount).arg(size).arg(result.plan.touchCount).arg(result.plan.keepCount)
-                : tr("Done: %1 removed (%2), %3 touched, %4 kept").arg(result.plan.removeCount).arg(size).arg(result.plan.touchCount).arg(result.plan.keepCount));
+        context.log(options.dryRun ? tr("Plan: %1 to remove (%2), %3 to touch, %4 to keep")
+                                         .arg(result.plan.removeCount)
+                                         .arg(size)
+                                         .arg(result.plan.touchCount)
+                                         .arg(result.plan.keepCount)
+                                   : tr("Done: %1 removed (%2), %3 touched, %4 kept")
+                                         .arg(result.plan.removeCount)
+                                         .arg(size)
+                                         .arg(result.plan.touchCount)
+                                         .arg(result.plan.keepCount));
         if (!result.verified.isEmpty())
             context.log(tr("%n base file(s) verified", nullptr, int(result.verified.size())));
         if (result.plan.blocked && !options.dryRun)
@@ -84,8 +93,8 @@ task::TaskWork CacheTasks::pass(const CacheTarget &target, PassMode mode, std::s
 task::TaskWork CacheTasks::verify(const CacheTarget &target, const QStringList &names)
 {
     return [target, names](task::TaskContext &context) -> Status {
-        if (auto allowed = cache::ensureWritesAllowed(target.host, *hostTransport(target.host),
-                QStringLiteral("record or verify checksums"));
+        if (auto allowed = cache::ensureWritesAllowed(
+                target.host, *hostTransport(target.host), QStringLiteral("record or verify checksums"));
             !allowed)
             return allowed;
         context.setStage(tr("scanning"));
@@ -105,19 +114,22 @@ task::TaskWork CacheTasks::verify(const CacheTarget &target, const QStringList &
         options.log = [&context](const QString &line) { context.log(line); };
         context.setStage(tr("hashing"));
         auto transport = hostTransport(target.host);
-        const QList<cache::VerifyOutcome> outcomes = cache::verifyBases(*transport, target.host.instancesPath, state, options);
+        const QList<cache::VerifyOutcome> outcomes
+            = cache::verifyBases(*transport, target.host.instancesPath, state, options);
         int bad = 0;
         for (qsizetype i = 0; i < outcomes.size(); ++i) {
             const cache::VerifyOutcome &o = outcomes.at(i);
             context.setProgress(i + 1, outcomes.size(), false);
             context.log(tr("%1: %2 (%3)").arg(o.name, cache::toString(o.result), cache::toString(o.metadata.state)));
-            if (o.result == cache::VerifyOutcome::Result::Failed || o.metadata.state == cache::BaseMetadata::ChecksumState::Mismatch)
+            if (o.result == cache::VerifyOutcome::Result::Failed
+                || o.metadata.state == cache::BaseMetadata::ChecksumState::Mismatch)
                 ++bad;
         }
         if (context.isCancelled())
             return std::unexpected(Error::cancelled(tr("Cancelled")));
         if (bad > 0)
-            return fail(tr("%n base file(s) on %1 failed verification; see the log.", nullptr, bad).arg(target.host.name));
+            return fail(
+                tr("%n base file(s) on %1 failed verification; see the log.", nullptr, bad).arg(target.host.name));
         return {};
     };
 }
@@ -126,8 +138,8 @@ task::TaskWork CacheTasks::setPinned(const host::HostConfig &host, const QString
 {
     return [host, name, pinned](task::TaskContext &context) -> Status {
         auto transport = hostTransport(host);
-        if (auto allowed = cache::ensureWritesAllowed(host, *transport, pinned ? QStringLiteral("pin %1").arg(name)
-                                                                             : QStringLiteral("unpin %1").arg(name));
+        if (auto allowed = cache::ensureWritesAllowed(
+                host, *transport, pinned ? QStringLiteral("pin %1").arg(name) : QStringLiteral("unpin %1").arg(name));
             !allowed)
             return allowed;
         const QString base = cache::basePath(host.instancesPath);
@@ -140,8 +152,9 @@ task::TaskWork CacheTasks::setPinned(const host::HostConfig &host, const QString
         meta->pinned = pinned;
         if (auto written = cache::writeMetadata(*transport, base, name, *meta); !written)
             return written;
-        cache::AuditLog().append(host.name, base + u'/' + name, pinned ? QStringLiteral("pin") : QStringLiteral("unpin"),
-            QStringLiteral("by hand"), stat->first().allocatedSize);
+        cache::AuditLog().append(host.name, base + u'/' + name,
+            pinned ? QStringLiteral("pin") : QStringLiteral("unpin"), QStringLiteral("by hand"),
+            stat->first().allocatedSize);
         context.log(pinned ? tr("Pinned %1: no cache pass removes it").arg(name) : tr("Unpinned %1").arg(name));
         return {};
     };

@@ -26,13 +26,13 @@ class CacheTasks
     Q_DECLARE_TR_FUNCTIONS(CacheTasks)
 
 public:
-    enum class PassMode {
+    enum class PassMode
+    {
         Plan, // dry run: scan and plan, change nothing
         Clean, // touch and remove, as the plan says
         Scheduled, // the periodic pass: clean and verify within the policy's budget
     };
-    static task::TaskWork pass(const CacheTarget &target, PassMode mode,
-        std::shared_ptr<cache::CleanupPlan> plan = {});
+    static task::TaskWork pass(const CacheTarget &target, PassMode mode, std::shared_ptr<cache::CleanupPlan> plan = {});
     static task::TaskWork verify(const CacheTarget &target, const QStringList &names = {});
     static task::TaskWork setPinned(const host::HostConfig &host, const QString &name, bool pinned);
 };

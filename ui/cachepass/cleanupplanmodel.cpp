@@ -26,8 +26,7 @@ bool sameRows(const QList<cache::PlannedAction> &a, const QList<cache::PlannedAc
 
 CleanupPlanModel::CleanupPlanModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void CleanupPlanModel::setPlan(const cache::CleanupPlan &plan)
 {
@@ -61,19 +60,28 @@ QVariant CleanupPlanModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (Column(index.column())) {
-        case Name: return a.name;
-        case Kind: return DisplayFormat::kindName(a.kind);
-        case Action: return DisplayFormat::actionName(a.action);
-        case Size: return QLocale().formattedDataSize(a.bytes);
-        case Reason: return a.reason;
-        case Advice: return a.advice;
-        case ColumnCount: break;
+        case Name:
+            return a.name;
+        case Kind:
+            return DisplayFormat::kindName(a.kind);
+        case Action:
+            return DisplayFormat::actionName(a.action);
+        case Size:
+            return QLocale().formattedDataSize(a.bytes);
+        case Reason:
+            return a.reason;
+        case Advice:
+            return a.advice;
+        case ColumnCount:
+            break;
         }
         return {};
     case SortRole:
         return index.column() == Size ? QVariant(a.bytes) : data(index, Qt::DisplayRole);
-    case NameRole: return a.name;
-    case ActionRole: return cache::toString(a.action);
+    case NameRole:
+        return a.name;
+    case ActionRole:
+        return cache::toString(a.action);
     case Qt::ToolTipRole:
         return a.references.isEmpty() ? a.path : a.path + u"\n"_s + a.references.join(u"\n"_s);
     case Qt::ForegroundRole:
@@ -82,7 +90,8 @@ QVariant CleanupPlanModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::TextAlignmentRole:
         return index.column() == Size ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -91,13 +100,20 @@ QVariant CleanupPlanModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (Column(section)) {
-    case Name: return tr("Base file");
-    case Kind: return tr("Kind");
-    case Action: return tr("Action");
-    case Size: return tr("Size");
-    case Reason: return tr("Reason");
-    case Advice: return tr("Cowherd's advice");
-    case ColumnCount: break;
+    case Name:
+        return tr("Base file");
+    case Kind:
+        return tr("Kind");
+    case Action:
+        return tr("Action");
+    case Size:
+        return tr("Size");
+    case Reason:
+        return tr("Reason");
+    case Advice:
+        return tr("Cowherd's advice");
+    case ColumnCount:
+        break;
     }
     return {};
 }

@@ -13,10 +13,20 @@ class CleanupPlanModel final : public QAbstractTableModel
 
 public:
     // Advice: under Nova's rules, what Cowherd's own rules would do instead (empty when the same).
-    enum Column { Name, Kind, Action, Size, Reason, Advice, ColumnCount };
+    enum Column
+    {
+        Name,
+        Kind,
+        Action,
+        Size,
+        Reason,
+        Advice,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
-    enum Role {
+    enum Role
+    {
         SortRole = Qt::UserRole, // raw bytes for Size
         NameRole,
         ActionRole, // "keep", "touch", "remove"

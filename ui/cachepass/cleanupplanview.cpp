@@ -64,12 +64,20 @@ CleanupPlanView::CleanupPlanView(QWidget *parent)
 void CleanupPlanView::setPlan(const cache::CleanupPlan &plan, bool executed)
 {
     m_model->setPlan(plan);
-    m_banner->setText(plan.blocked ? tr("Nothing is removed in this sharing group: %1").arg(plan.blockedReason) : QString());
+    m_banner->setText(
+        plan.blocked ? tr("Nothing is removed in this sharing group: %1").arg(plan.blockedReason) : QString());
     m_banner->setVisible(plan.blocked);
     const QString bytes = QLocale().formattedDataSize(plan.reclaimableBytes);
-    QString summary = executed
-        ? tr("Removed %1 files (%2), touched %3, kept %4.").arg(plan.removeCount).arg(bytes).arg(plan.touchCount).arg(plan.keepCount)
-        : tr("Would remove %1 files (%2), touch %3, keep %4.").arg(plan.removeCount).arg(bytes).arg(plan.touchCount).arg(plan.keepCount);
+    QString summary = executed ? tr("Removed %1 files (%2), touched %3, kept %4.")
+                                     .arg(plan.removeCount)
+                                     .arg(bytes)
+                                     .arg(plan.touchCount)
+                                     .arg(plan.keepCount)
+                               : tr("Would remove %1 files (%2), touch %3, keep %4.")
+                                     .arg(plan.removeCount)
+                                     .arg(bytes)
+                                     .arg(plan.touchCount)
+                                     .arg(plan.keepCount);
     if (plan.rules == cache::PlanRules::Nova)
         summary = tr("Nova manages this cache: the plan follows Nova's image cache manager, ages from %1.")
                       .arg(plan.policy.source)

@@ -23,16 +23,15 @@ inline constexpr int BackgroundNice = 10;
 QThreadPool *backgroundPool();
 
 // Caps the C library's malloc arenas at two for the whole process (once; the main window calls
-// main() calls it before any thread starts: glibc fixes the limit when a second arena is first needed). glibc gives each allocating thread an arena of its own, up to 8
-// per core, and keeps what is freed in it: a 50,000-instance rescan on a scan thread, its row
-// diff on a background thread and the group plan on a third each left their transient memory
+// main() calls it before any thread starts: glibc fixes the limit when a second arena is first needed). glibc gives
+// each allocating thread an arena of its own, up to 8 per core, and keeps what is freed in it: a 50,000-instance rescan
+// on a scan thread, its row diff on a background thread and the group plan on a third each left their transient memory
 // in a separate arena, and the peak RSS grew to 400-480 MB while about 230 MB were live
 // (bench_gui, issue 18); with two arenas the next scan reuses what the last one freed.
 void limitMallocArenas();
 
 // Runs function() on the background pool at BackgroundNice.
-template<typename Function>
-auto runInBackground(Function function)
+template<typename Function> auto runInBackground(Function function)
 {
     return QtConcurrent::run(backgroundPool(), [function = std::move(function)]() mutable {
         task::lowerCurrentThreadPriority(BackgroundNice);
@@ -42,8 +41,7 @@ auto runInBackground(Function function)
 
 // Lets go of a value on the background pool: freeing the last copy of a 50,000-instance
 // snapshot takes 20-50 ms of CPU, too long for the UI thread.
-template<typename T>
-void releaseInBackground(T value)
+template<typename T> void releaseInBackground(T value)
 {
     (void)runInBackground([value = std::move(value)]() mutable { value = T(); });
 }

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "cache/cacheplanner.h"
-#include "cache/fetcher.h"
 #include "cache/cachesnapshot.h"
+#include "cache/fetcher.h"
 #include "error.h"
 
 #include <QCoreApplication>

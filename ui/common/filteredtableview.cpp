@@ -69,8 +69,7 @@ bool FilteredTableView::selectKey(const QString &key)
     }
     if (!index.isValid())
         return false;
-    m_table->selectionModel()->setCurrentIndex(index,
-        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(index);
     return true;
 }

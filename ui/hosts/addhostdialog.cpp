@@ -72,11 +72,13 @@ HostCheck checkHost(const host::HostConfig &hostConfig)
         fail(HostCheckText::tr("URI"), uri.error().message);
         return check;
     }
-    check.lines.append(ok(HostCheckText::tr("URI"), uri->isLocal() ? HostCheckText::tr("this machine") : uri->sshDestination()));
+    check.lines.append(
+        ok(HostCheckText::tr("URI"), uri->isLocal() ? HostCheckText::tr("this machine") : uri->sshDestination()));
 
     if (auto conn = host::LibvirtConnection::open(hostConfig.uri)) {
         auto kvm = conn->hasKvm();
-        check.lines.append(ok(HostCheckText::tr("libvirt"), kvm && *kvm ? HostCheckText::tr("connected, KVM available") : HostCheckText::tr("connected")));
+        check.lines.append(ok(HostCheckText::tr("libvirt"),
+            kvm && *kvm ? HostCheckText::tr("connected, KVM available") : HostCheckText::tr("connected")));
     } else {
         fail(HostCheckText::tr("libvirt"), conn.error().message);
     }
@@ -89,9 +91,11 @@ HostCheck checkHost(const host::HostConfig &hostConfig)
     host::Transport &t = **transport;
     auto version = t.run({u"qemu-img"_s, u"--version"_s});
     if (version && version->succeeded())
-        check.lines.append(ok(HostCheckText::tr("qemu-img"), QString::fromUtf8(version->standardOutput).section(u'\n', 0, 0).trimmed()));
+        check.lines.append(ok(
+            HostCheckText::tr("qemu-img"), QString::fromUtf8(version->standardOutput).section(u'\n', 0, 0).trimmed()));
     else
-        fail(HostCheckText::tr("qemu-img"), version ? HostCheckText::tr("not installed or not working") : version.error().message);
+        fail(HostCheckText::tr("qemu-img"),
+            version ? HostCheckText::tr("not installed or not working") : version.error().message);
 
     const QString base = cache::basePath(hostConfig.instancesPath);
     if (auto made = t.makeDirectory(base); !made) {
@@ -103,7 +107,8 @@ HostCheck checkHost(const host::HostConfig &hostConfig)
             t.removeFile(probe);
             check.lines.append(ok(HostCheckText::tr("write access to _base"), base));
         } else {
-            fail(HostCheckText::tr("write access to _base"), writer ? HostCheckText::tr("cannot write %1").arg(probe) : writer.error().message);
+            fail(HostCheckText::tr("write access to _base"),
+                writer ? HostCheckText::tr("cannot write %1").arg(probe) : writer.error().message);
         }
     }
     if (auto free = t.freeSpace(hostConfig.instancesPath))
@@ -134,7 +139,8 @@ AddHostDialog::AddHostDialog(QWidget *parent)
     m_port->setRange(0, 65535);
     m_port->setSpecialValueText(tr("default"));
     m_report->setReadOnly(true);
-    m_report->setPlaceholderText(tr("Test checks libvirt, the files over SSH, qemu-img, write access to _base and free space."));
+    m_report->setPlaceholderText(
+        tr("Test checks libvirt, the files over SSH, qemu-img, write access to _base and free space."));
     m_name->setAccessibleName(tr("Host name"));
     m_uri->setAccessibleName(tr("libvirt URI"));
     m_instancesPath->setAccessibleName(tr("Instances path"));
@@ -197,7 +203,8 @@ QString AddHostDialog::builtUri() const
 void AddHostDialog::updateUri()
 {
     const bool remote = transportChoices().value(m_transport->currentIndex()).remote;
-    for (QWidget *w : {static_cast<QWidget *>(m_user), static_cast<QWidget *>(m_hostName), static_cast<QWidget *>(m_port)})
+    for (QWidget *w :
+        {static_cast<QWidget *>(m_user), static_cast<QWidget *>(m_hostName), static_cast<QWidget *>(m_port)})
         w->setEnabled(remote);
     m_uri->setText(builtUri());
     if (m_name->text().isEmpty() || m_name->isModified() == false)

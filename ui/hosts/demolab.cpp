@@ -28,7 +28,8 @@ Status fillLab(const host::HostConfig &lab, task::TaskContext &context)
         return made;
     QTemporaryDir scratch;
     if (!scratch.isValid())
-        return fail(DemoLab::tr("Cannot make a temporary directory for the demo images: %1").arg(scratch.errorString()));
+        return fail(
+            DemoLab::tr("Cannot make a temporary directory for the demo images: %1").arg(scratch.errorString()));
     const QStringList labels = DemoLab::labels();
     for (qsizetype i = 0; i < labels.size(); ++i) {
         if (context.isCancelled())
@@ -98,7 +99,9 @@ task::TaskWork DemoLab::reset(const host::HostConfig &lab)
                 if (instance.directory.isEmpty())
                     continue; // a domain of someone else's on the same libvirt
                 context.log(tr("Terminating %1").arg(instance.name.isEmpty() ? instance.uuid : instance.name));
-                if (auto done = instance::terminateInstance(*transport, *conn, path, instance.uuid, 5s, context.cancelFlag()); !done)
+                if (auto done
+                    = instance::terminateInstance(*transport, *conn, path, instance.uuid, 5s, context.cancelFlag());
+                    !done)
                     return done;
             }
         }

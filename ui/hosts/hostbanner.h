@@ -13,7 +13,8 @@ class HostBanner final : public QFrame
     Q_OBJECT
 
 public:
-    enum class Level {
+    enum class Level
+    {
         Information,
         Warning,
         Error,

@@ -4,8 +4,7 @@ namespace cowherd::ui {
 
 HostConnections::HostConnections(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 HostConnections::~HostConnections()
 {

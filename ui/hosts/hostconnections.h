@@ -34,8 +34,8 @@ public:
 
 Q_SIGNALS:
     // attempt: the connection attempt under way or next (1, 2, ...) while Reconnecting, else 0.
-    void stateChanged(const QString &hostName, cowherd::host::HostConnection::State state, const QString &reason,
-        int attempt);
+    void stateChanged(
+        const QString &hostName, cowherd::host::HostConnection::State state, const QString &reason, int attempt);
     void domainEvent(const QString &hostName, const QString &uuid, const QString &state, const QString &event);
 
 private:

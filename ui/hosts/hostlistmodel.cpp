@@ -16,8 +16,7 @@ using namespace Qt::StringLiterals;
 
 HostListModel::HostListModel(QObject *parent)
     : SnapshotTableModel(ColumnCount, parent)
-{
-}
+{ }
 
 void HostListModel::setHosts(const QList<host::HostConfig> &hosts, bool demoLab)
 {
@@ -63,8 +62,8 @@ void HostListModel::setScanned(const QString &hostName, const cache::CacheSnapsh
         row.cacheBytes = 0;
         for (const cache::BaseFile &base : snapshot.bases)
             row.cacheBytes += base.allocatedSize;
-        row.listed = std::ranges::none_of(snapshot.problems,
-            [](const Problem &p) { return p.code == QLatin1String("instances-path-unreadable"); });
+        row.listed = std::ranges::none_of(
+            snapshot.problems, [](const Problem &p) { return p.code == QLatin1String("instances-path-unreadable"); });
         // Whose cache it is needs a look under the instances path (or the host's setting): a scan
         // that could not list it keeps what the last one found (unknown at first).
         if (row.listed || row.host.managedBy != host::ManagedBy::Auto) {
@@ -76,8 +75,8 @@ void HostListModel::setScanned(const QString &hostName, const cache::CacheSnapsh
     });
 }
 
-void HostListModel::setConnectionState(const QString &hostName, host::HostConnection::State state,
-    const QString &reason, int attempt)
+void HostListModel::setConnectionState(
+    const QString &hostName, host::HostConnection::State state, const QString &reason, int attempt)
 {
     changeRow(hostName, [&](Row &row) {
         row.connection = int(state);
@@ -186,10 +185,11 @@ QString HostListModel::summary(const Row &row) const
     case ScanState::Ok:
     case ScanState::Error:
         if (row.scannedAt.isValid()) {
-            const QString counts = tr("%n base file(s), ", nullptr, row.baseFiles) + tr("%n instance(s)", nullptr, row.instances);
+            const QString counts
+                = tr("%n base file(s), ", nullptr, row.baseFiles) + tr("%n instance(s)", nullptr, row.instances);
             // "Nova" first: the sidebar elides the end of a long URI.
             return row.managedBy == u"nova" ? tr("Nova · %1 · %2").arg(row.host.uri, counts)
-                                             : tr("%1 · %2").arg(row.host.uri, counts);
+                                            : tr("%1 · %2").arg(row.host.uri, counts);
         }
         return tr("%1 · %2").arg(row.host.uri, stateText(row));
     }
@@ -284,16 +284,18 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const
         if (index.column() == Reclaimable && row.reclaimableBytes >= 0) {
             tip += u'\n' + tr("%n file(s) a cache pass would remove now", nullptr, row.removableFiles);
             if (!row.reclaimSharedWith.isEmpty())
-                tip += u'\n' + tr("This _base is shared with %1: the figure is the whole group's, planned on the instances "
-                                   "of all its hosts. Count it once, not once per host.")
-                                   .arg(row.reclaimSharedWith.join(u", "_s));
+                tip += u'\n'
+                    + tr("This _base is shared with %1: the figure is the whole group's, planned on the instances "
+                         "of all its hosts. Count it once, not once per host.")
+                          .arg(row.reclaimSharedWith.join(u", "_s));
         }
         if (!row.managedBy.isEmpty())
             tip += u'\n' + tr("Managed by: %1 (%2)").arg(managedByText(row), row.managedByReason);
         if (index.column() == LastPass && row.lastPass.time.isValid())
-            tip += u'\n' + tr("Last cache pass: %1, %2")
-                                .arg(QLocale().toString(row.lastPass.time.toLocalTime(), QLocale::ShortFormat),
-                                    row.lastPass.outcome);
+            tip += u'\n'
+                + tr("Last cache pass: %1, %2")
+                      .arg(QLocale().toString(row.lastPass.time.toLocalTime(), QLocale::ShortFormat),
+                          row.lastPass.outcome);
         return tip;
     }
     default:

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "cache/cachesnapshot.h"
+#include "cachepass/lastpass.h"
 #include "host/hostconfig.h"
 #include "host/hostconnection.h"
-#include "cachepass/lastpass.h"
 #include "tables/snapshottablemodel.h"
 
 #include <QDateTime>
@@ -15,7 +15,8 @@
 namespace cowherd::ui {
 
 // HostListModel::ScanState: what the latest scan of a host did.
-enum class HostScanState {
+enum class HostScanState
+{
     NotScanned,
     Scanning,
     Ok,
@@ -55,7 +56,8 @@ class HostListModel final : public SnapshotTableModel<HostRow>
     Q_OBJECT
 
 public:
-    enum Column {
+    enum Column
+    {
         Name,
         State,
         CacheSize,
@@ -69,7 +71,8 @@ public:
     };
     Q_ENUM(Column)
 
-    enum Role {
+    enum Role
+    {
         SortRole = Qt::UserRole,
         HostNameRole, // the row's key
         ScanStateRole, // ScanState as int
@@ -89,8 +92,8 @@ public:
     void setScanned(const QString &hostName, const cache::CacheSnapshot &snapshot);
     void setFailed(const QString &hostName, const QString &message);
     // attempt: the reconnect attempt under way or next, while Reconnecting.
-    void setConnectionState(const QString &hostName, host::HostConnection::State state, const QString &reason,
-        int attempt);
+    void setConnectionState(
+        const QString &hostName, host::HostConnection::State state, const QString &reason, int attempt);
     // What a cache pass would remove now, planned on the latest snapshot. sharedWith: the other
     // hosts of the sharing group the figure was planned for (it is the group's, not the host's).
     void setReclaimable(const QString &hostName, qint64 bytes, int files, const QStringList &sharedWith = {});

@@ -148,8 +148,8 @@ void HostsFeature::load()
 {
     // The registry is a file and the demo lab may ask libvirt: neither belongs on this thread.
     const quint64 generation = ++m_loadGeneration;
-    task::whenFinished(QtConcurrent::run([configFile = m_configFile] { return loadHostSetup(configFile); }),
-        this, [this, generation](const HostSetup &setup) {
+    task::whenFinished(QtConcurrent::run([configFile = m_configFile] { return loadHostSetup(configFile); }), this,
+        [this, generation](const HostSetup &setup) {
             if (generation == m_loadGeneration)
                 applySetup(setup);
         });
@@ -162,7 +162,8 @@ void HostsFeature::addHost()
         return;
     const host::HostConfig added = dialog.host();
     // The registry is a file: write it off this thread, then read the host list again.
-    task::whenFinished(QtConcurrent::run([configFile = m_configFile, added] { return host::HostRegistry(configFile).add(added); }),
+    task::whenFinished(
+        QtConcurrent::run([configFile = m_configFile, added] { return host::HostRegistry(configFile).add(added); }),
         this, [this](const Status &result) {
             if (!result) {
                 QMessageBox::warning(m_window, tr("Add host"), result.error().message);
@@ -215,9 +216,9 @@ void HostsFeature::onSnapshotReady(const QString &hostName, const cache::CacheSn
     m_model->setScanned(hostName, snapshot);
     if (hostName != m_currentHost)
         return;
-    Q_EMIT statusChanged(tr("Scanned %1 at %2 in %3 s — %4 in %n base file(s)", nullptr, int(snapshot.bases.size()))
-            .arg(displayName(hostName),
-                QLocale().toString(snapshot.takenAt.toLocalTime().time(), QLocale::ShortFormat),
+    Q_EMIT statusChanged(
+        tr("Scanned %1 at %2 in %3 s — %4 in %n base file(s)", nullptr, int(snapshot.bases.size()))
+            .arg(displayName(hostName), QLocale().toString(snapshot.takenAt.toLocalTime().time(), QLocale::ShortFormat),
                 QLocale().toString(double(elapsedMs) / 1000.0, 'f', 1),
                 DisplayFormat::size(snapshot.totalAllocated())));
     updateBanner();
@@ -233,7 +234,8 @@ void HostsFeature::onScanFailed(const QString &hostName, const QString &message)
     updateBanner();
 }
 
-void HostsFeature::onDomainEvent(const QString &hostName, const QString &uuid, const QString &state, const QString &event)
+void HostsFeature::onDomainEvent(
+    const QString &hostName, const QString &uuid, const QString &state, const QString &event)
 {
     // Defining or undefining changes more than the state (the name, whether a domain exists):
     // the state is shown at once, a rescan fills in the rest.
@@ -274,7 +276,7 @@ void HostsFeature::updateBanner()
     if (m_demoLab) {
         lines.prepend(tr("%1. No host is configured; add one with File › Add host… or on the command line with "
                          "“cowherdctl hosts add NAME URI --instances-path PATH”.")
-                .arg(DisplayFormat::demoLabTitle(host->uri)));
+                          .arg(DisplayFormat::demoLabTitle(host->uri)));
     }
     if (lines.isEmpty())
         m_banner->clearMessage();

@@ -28,7 +28,8 @@ public:
         QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
 
-        const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, opt.widget).adjusted(2, 4, -2, -4);
+        const QRect textRect
+            = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, opt.widget).adjusted(2, 4, -2, -4);
         const bool selected = opt.state.testFlag(QStyle::State_Selected);
         const QPalette::ColorRole role = selected ? QPalette::HighlightedText : QPalette::Text;
         QFont bold = opt.font;
@@ -41,15 +42,16 @@ public:
         painter->setFont(bold);
         const QFontMetrics boldMetrics(bold);
         const QRect nameRect(textRect.topLeft(), QSize(textRect.width(), boldMetrics.height()));
-        painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-            boldMetrics.elidedText(name, Qt::ElideRight, nameRect.width()));
+        painter->drawText(
+            nameRect, Qt::AlignLeft | Qt::AlignVCenter, boldMetrics.elidedText(name, Qt::ElideRight, nameRect.width()));
         painter->setFont(small);
         if (!selected)
             painter->setPen(opt.palette.color(QPalette::Disabled, QPalette::Text));
         const QFontMetrics smallMetrics(small);
         const QRect summaryRect(nameRect.bottomLeft() + QPoint(0, 2), QSize(textRect.width(), smallMetrics.height()));
         painter->drawText(summaryRect, Qt::AlignLeft | Qt::AlignVCenter,
-            smallMetrics.elidedText(index.data(HostListModel::SummaryRole).toString(), Qt::ElideRight, summaryRect.width()));
+            smallMetrics.elidedText(
+                index.data(HostListModel::SummaryRole).toString(), Qt::ElideRight, summaryRect.width()));
         painter->restore();
     }
 
@@ -87,10 +89,9 @@ HostSidebar::HostSidebar(HostListModel *model, QWidget *parent)
     layout->addWidget(title);
     layout->addWidget(m_view);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-        [this](const QModelIndex &current) {
-            Q_EMIT currentHostChanged(current.data(HostListModel::HostNameRole).toString());
-        });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        Q_EMIT currentHostChanged(current.data(HostListModel::HostNameRole).toString());
+    });
 }
 
 QString HostSidebar::currentHost() const

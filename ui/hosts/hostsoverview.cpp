@@ -76,7 +76,9 @@ void HostsOverview::showPlans()
 void HostsOverview::refreshPasses()
 {
     const quint64 generation = ++m_passGeneration;
-    task::whenFinished(QtConcurrent::run([path = m_auditLogPath] { return LastPasses::fromAudit(readRecentAudit(path, AuditEntries)); }),
+    task::whenFinished(QtConcurrent::run([path = m_auditLogPath] {
+        return LastPasses::fromAudit(readRecentAudit(path, AuditEntries));
+    }),
         this, [this, generation](const QHash<QString, LastPass> &passes) {
             if (generation == m_passGeneration)
                 showPasses(passes);

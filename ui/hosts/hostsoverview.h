@@ -22,8 +22,8 @@ class HostsOverview final : public QWidget
     Q_OBJECT
 
 public:
-    HostsOverview(HostListModel *model, GroupPlanner *plans, const QString &auditLogPath = {},
-        QWidget *parent = nullptr);
+    HostsOverview(
+        HostListModel *model, GroupPlanner *plans, const QString &auditLogPath = {}, QWidget *parent = nullptr);
 
     FilteredTableView *view() const { return m_view; }
     // Reads the last pass of every host from the audit log again.

@@ -34,8 +34,8 @@ bool CloudBrowser::isLoginFailure(const Error &error)
 void CloudBrowser::reloadClouds()
 {
     // Reading clouds.yaml is file I/O: not on this thread.
-    task::whenFinished(QtConcurrent::run([yaml = m_cloudsYaml] { return source::configuredCloudNames(yaml); }),
-        this, [this](const QStringList &names) {
+    task::whenFinished(QtConcurrent::run([yaml = m_cloudsYaml] { return source::configuredCloudNames(yaml); }), this,
+        [this](const QStringList &names) {
             m_clouds = names;
             m_sessions.clear();
             Q_EMIT sessionsChanged();
@@ -54,10 +54,12 @@ void CloudBrowser::list(const QString &cloud)
     }
     Q_EMIT stepStarted(cloud, Step::ReadingCloud);
     task::whenFinished(QtConcurrent::run([cloud, yaml = m_cloudsYaml] {
-        return source::loadCloud(cloud, yaml, QProcessEnvironment::systemEnvironment(), source::MissingPassword::Allowed);
-    }), this, [this, generation, cloud](const Result<source::CloudConfig> &config) {
-        onCloudRead(generation, cloud, config);
-    });
+        return source::loadCloud(
+            cloud, yaml, QProcessEnvironment::systemEnvironment(), source::MissingPassword::Allowed);
+    }),
+        this, [this, generation, cloud](const Result<source::CloudConfig> &config) {
+            onCloudRead(generation, cloud, config);
+        });
 }
 
 void CloudBrowser::onCloudRead(quint64 generation, const QString &cloud, const Result<source::CloudConfig> &config)
@@ -96,8 +98,8 @@ void CloudBrowser::askPassword(quint64 generation, source::CloudConfig config)
     const QString cloud = config.name;
     const QString user = config.username.isEmpty() ? config.userId : config.username;
     const QString unavailable = m_keyring->unavailableReason();
-    const std::optional<PasswordAnswer> answer = m_prompt ? m_prompt(cloud, tr("%1 at %2").arg(user, config.authUrl), unavailable)
-                                                          : std::nullopt;
+    const std::optional<PasswordAnswer> answer
+        = m_prompt ? m_prompt(cloud, tr("%1 at %2").arg(user, config.authUrl), unavailable) : std::nullopt;
     if (generation != m_generation)
         return;
     if (!answer || answer->password.isEmpty()) {
@@ -126,7 +128,9 @@ void CloudBrowser::askPassword(quint64 generation, source::CloudConfig config)
 void CloudBrowser::openSession(quint64 generation, source::CloudConfig config)
 {
     const QString cloud = config.name;
-    task::whenFinished(QtConcurrent::run([config = std::move(config)] { return source::sessionForCloud(config, {}, ListIdleTimeoutMs); }),
+    task::whenFinished(QtConcurrent::run([config = std::move(config)] {
+        return source::sessionForCloud(config, {}, ListIdleTimeoutMs);
+    }),
         this, [this, generation, cloud](const Result<SessionPtr> &session) {
             if (generation != m_generation)
                 return;
@@ -143,8 +147,8 @@ void CloudBrowser::openSession(quint64 generation, source::CloudConfig config)
 void CloudBrowser::listImages(quint64 generation, const QString &cloud, const SessionPtr &session)
 {
     Q_EMIT stepStarted(cloud, Step::Listing);
-    task::whenFinished(QtConcurrent::run([session] { return source::GlanceClient(session).listImages(); }),
-        this, [this, generation, cloud](const Result<QList<source::GlanceImage>> &images) {
+    task::whenFinished(QtConcurrent::run([session] { return source::GlanceClient(session).listImages(); }), this,
+        [this, generation, cloud](const Result<QList<source::GlanceImage>> &images) {
             if (generation != m_generation)
                 return;
             if (!images) {

@@ -40,16 +40,18 @@ public:
     };
     // Asks a person for a cloud's password; who: "user at auth URL"; keyringUnavailable: why the
     // keyring cannot keep it (empty while it works). No answer or an empty one: not given.
-    using PasswordPrompt = std::function<std::optional<PasswordAnswer>(const QString &cloud, const QString &who,
-        const QString &keyringUnavailable)>;
+    using PasswordPrompt = std::function<std::optional<PasswordAnswer>(
+        const QString &cloud, const QString &who, const QString &keyringUnavailable)>;
 
-    enum class Step {
+    enum class Step
+    {
         ReadingCloud, // its entry and its credentials
         Listing,
     };
     Q_ENUM(Step)
 
-    enum class Failure {
+    enum class Failure
+    {
         CloudEntry, // the cloud's entry cannot be read or used
         NoPassword, // nobody gave one
         Login, // the credentials were refused or are not allowed to list (isLoginFailure())
@@ -58,7 +60,8 @@ public:
     };
     Q_ENUM(Failure)
 
-    enum class NotKept {
+    enum class NotKept
+    {
         Declined, // the person chose not to keep it
         NoKeyring, // no desktop keyring can be reached; detail says why
         KeyringRefused, // the keyring refused to store it; detail says why

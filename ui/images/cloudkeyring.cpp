@@ -10,16 +10,15 @@ namespace {
 
 bool backendMissing(QKeychain::Error error)
 {
-    return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented || error == QKeychain::OtherError
-        || error == QKeychain::AccessDenied;
+    return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented
+        || error == QKeychain::OtherError || error == QKeychain::AccessDenied;
 }
 
 } // namespace
 
 CloudKeyring::CloudKeyring(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 QString CloudKeyring::serviceName()
 {
@@ -50,7 +49,8 @@ void CloudKeyring::readPassword(const QString &cloud, std::function<void(bool, c
     job->start();
 }
 
-void CloudKeyring::storePassword(const QString &cloud, const QString &password, std::function<void(bool, const QString &)> done)
+void CloudKeyring::storePassword(
+    const QString &cloud, const QString &password, std::function<void(bool, const QString &)> done)
 {
     auto *job = new QKeychain::WritePasswordJob(serviceName(), this);
     job->setKey(keyFor(cloud));

@@ -21,8 +21,14 @@ public:
     // found is false when the keyring has no entry or cannot be reached (see unavailableReason()).
     void readPassword(const QString &cloud, std::function<void(bool found, const QString &password)> done);
     // kept is false when it could not be stored; reason says why (never containing the secret).
-    void storePassword(const QString &cloud, const QString &password, std::function<void(bool kept, const QString &reason)> done);
-    enum class Forgotten { Removed, NothingStored, Failed };
+    void storePassword(
+        const QString &cloud, const QString &password, std::function<void(bool kept, const QString &reason)> done);
+    enum class Forgotten
+    {
+        Removed,
+        NothingStored,
+        Failed
+    };
     Q_ENUM(Forgotten)
     // Deletes the cloud's entry; reason says why it failed (Failed), never containing a secret.
     void forgetPassword(const QString &cloud, std::function<void(Forgotten outcome, const QString &reason)> done = {});

@@ -10,8 +10,8 @@
 
 namespace cowherd::ui {
 
-CloudPasswordDialog::CloudPasswordDialog(const QString &cloud, const QString &who, const QString &keyringUnavailable,
-    QWidget *parent)
+CloudPasswordDialog::CloudPasswordDialog(
+    const QString &cloud, const QString &who, const QString &keyringUnavailable, QWidget *parent)
     : QDialog(parent)
     , m_password(new QLineEdit(this))
     , m_keep(new QCheckBox(tr("&Keep it in the desktop keyring"), this))
@@ -35,7 +35,7 @@ CloudPasswordDialog::CloudPasswordDialog(const QString &cloud, const QString &wh
         m_keep->setEnabled(false);
         note->setText(tr("The password cannot be kept: no desktop keyring answered (%1). Cowherd will ask again "
                          "next time.")
-                .arg(keyringUnavailable));
+                          .arg(keyringUnavailable));
     } else {
         note->setText(tr("Without the keyring, Cowherd asks again after it is restarted. The password is never "
                          "written to a file or a log."));

@@ -16,8 +16,8 @@ class CloudPasswordDialog final : public QDialog
 
 public:
     // who: "admin at http://keystone:5000"; keyringUnavailable: why the keyring cannot keep it.
-    CloudPasswordDialog(const QString &cloud, const QString &who, const QString &keyringUnavailable,
-        QWidget *parent = nullptr);
+    CloudPasswordDialog(
+        const QString &cloud, const QString &who, const QString &keyringUnavailable, QWidget *parent = nullptr);
 
     QString password() const;
     bool keepInKeyring() const;

@@ -8,8 +8,7 @@ namespace cowherd::ui {
 
 GlanceImageModel::GlanceImageModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void GlanceImageModel::setImages(const QList<source::GlanceImage> &images)
 {

@@ -14,7 +14,8 @@ class GlanceImageModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column {
+    enum Column
+    {
         Name,
         Cached, // next to the name: what the tab is for
         Id,
@@ -26,7 +27,8 @@ public:
     };
     Q_ENUM(Column)
 
-    enum Role {
+    enum Role
+    {
         SortRole = Qt::UserRole,
         IdRole, // the row's key
         CachedRole, // bool

@@ -55,8 +55,10 @@ ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWi
     m_view->setAccessibleName(tr("Glance images"));
     QHeaderView *header = m_view->tableView()->horizontalHeader();
     header->resizeSection(GlanceImageModel::Name, 180);
-    header->resizeSection(GlanceImageModel::Cached, fontMetrics().horizontalAdvance(tr("Cached on %1").arg(QStringLiteral("lab-nova-03"))) + 16);
-    header->resizeSection(GlanceImageModel::Id, fontMetrics().horizontalAdvance(QStringLiteral("3c5e7f10-8a2b-4d6c-9e1f-2a3b4c5d6e70")) + 16);
+    header->resizeSection(GlanceImageModel::Cached,
+        fontMetrics().horizontalAdvance(tr("Cached on %1").arg(QStringLiteral("lab-nova-03"))) + 16);
+    header->resizeSection(GlanceImageModel::Id,
+        fontMetrics().horizontalAdvance(QStringLiteral("3c5e7f10-8a2b-4d6c-9e1f-2a3b4c5d6e70")) + 16);
     header->setStretchLastSection(true);
     createActions();
 
@@ -72,7 +74,9 @@ ImagesPanel::ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWi
     table->addActions({m_launch, m_precache, m_precacheHosts});
     connect(table, &QTableView::doubleClicked, this, &ImagesPanel::launchSelected);
 
-    m_browser->setPasswordPrompt([this](const QString &cloud, const QString &who, const QString &why) { return promptWithDialog(cloud, who, why); });
+    m_browser->setPasswordPrompt([this](const QString &cloud, const QString &who, const QString &why) {
+        return promptWithDialog(cloud, who, why);
+    });
     connect(m_browser, &CloudBrowser::cloudsLoaded, this, &ImagesPanel::onCloudsLoaded);
     connect(m_browser, &CloudBrowser::stepStarted, this, &ImagesPanel::onStepStarted);
     connect(m_browser, &CloudBrowser::imagesListed, this, &ImagesPanel::onImagesListed);
@@ -100,11 +104,13 @@ void ImagesPanel::createActions()
     m_refresh = new QAction(themedIcon(QStringLiteral("view-refresh")), tr("&Refresh image list"), this);
     m_refresh->setToolTip(tr("List the images of the cloud again"));
     connect(m_refresh, &QAction::triggered, this, &ImagesPanel::refresh);
-    m_forgetPassword = new QAction(QIcon::fromTheme(QStringLiteral("edit-clear"), style()->standardIcon(QStyle::SP_DialogResetButton)),
+    m_forgetPassword = new QAction(
+        QIcon::fromTheme(QStringLiteral("edit-clear"), style()->standardIcon(QStyle::SP_DialogResetButton)),
         tr("&Forget saved password"), this);
     m_forgetPassword->setObjectName(QStringLiteral("forgetPasswordAction"));
-    m_forgetPassword->setToolTip(tr("Forget saved password: remove the password of the selected cloud from the desktop keyring; "
-                                    "the next Refresh asks for it"));
+    m_forgetPassword->setToolTip(
+        tr("Forget saved password: remove the password of the selected cloud from the desktop keyring; "
+           "the next Refresh asks for it"));
     connect(m_forgetPassword, &QAction::triggered, this, &ImagesPanel::forgetSavedPassword);
     m_launch = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Launch from image…"), this);
     m_launch->setToolTip(tr("Open the launch wizard with the selected image on the current host"));
@@ -113,7 +119,8 @@ void ImagesPanel::createActions()
     m_precache->setToolTip(tr("Fetch the selected image into the _base of the current host without launching"));
     connect(m_precache, &QAction::triggered, this, &ImagesPanel::precacheSelected);
     m_precacheHosts = new QAction(tr("Pre-cache on &hosts…"), this);
-    m_precacheHosts->setToolTip(tr("Fetch the selected image into the _base of several hosts at once, one task per host"));
+    m_precacheHosts->setToolTip(
+        tr("Fetch the selected image into the _base of several hosts at once, one task per host"));
     connect(m_precacheHosts, &QAction::triggered, this, &ImagesPanel::precacheOnHostsSelected);
     m_import = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Import image…"), this);
     m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -227,7 +234,8 @@ void ImagesPanel::onImagesListed(const QString &cloud, const QList<source::Glanc
     m_model->setImages(images);
     updateCached();
     if (images.isEmpty())
-        m_banner->showMessage(HostBanner::Level::Information, tr("Cloud %1 has no image this project can see.").arg(cloud));
+        m_banner->showMessage(
+            HostBanner::Level::Information, tr("Cloud %1 has no image this project can see.").arg(cloud));
     else
         m_banner->clearMessage();
     updateActions();
@@ -280,7 +288,8 @@ void ImagesPanel::onPasswordNotKept(const QString &cloud, CloudBrowser::NotKept 
         reason = tr("the desktop keyring refused it (%1)").arg(detail);
         break;
     }
-    m_keyringNote->setText(tr("The password of cloud %1 is not kept: %2. Cowherd asks for it again after a restart.").arg(cloud, reason));
+    m_keyringNote->setText(
+        tr("The password of cloud %1 is not kept: %2. Cowherd asks for it again after a restart.").arg(cloud, reason));
     m_keyringNote->show();
 }
 
@@ -321,14 +330,19 @@ void ImagesPanel::onPasswordForgotten(const QString &cloud, CloudKeyring::Forgot
 {
     switch (outcome) {
     case CloudKeyring::Forgotten::Removed:
-        m_keyringNote->setText(tr("The password of cloud %1 was removed from the desktop keyring. Refresh asks for it again.").arg(cloud));
+        m_keyringNote->setText(
+            tr("The password of cloud %1 was removed from the desktop keyring. Refresh asks for it again.").arg(cloud));
         break;
     case CloudKeyring::Forgotten::NothingStored:
-        m_keyringNote->setText(tr("The desktop keyring holds no password for cloud %1: nothing to remove. Refresh asks for it again.").arg(cloud));
+        m_keyringNote->setText(
+            tr("The desktop keyring holds no password for cloud %1: nothing to remove. Refresh asks for it again.")
+                .arg(cloud));
         break;
     case CloudKeyring::Forgotten::Failed:
-        m_keyringNote->setText(tr("The password of cloud %1 could not be removed: the desktop keyring cannot be reached (%2). "
-                                  "Cowherd forgot its own copy; Refresh asks for it again.").arg(cloud, reason));
+        m_keyringNote->setText(
+            tr("The password of cloud %1 could not be removed: the desktop keyring cannot be reached (%2). "
+               "Cowherd forgot its own copy; Refresh asks for it again.")
+                .arg(cloud, reason));
         break;
     }
     m_keyringNote->show();
@@ -392,7 +406,8 @@ void ImagesPanel::precacheOnHostsSelected()
 ImportDialog *ImagesPanel::openImportDialog()
 {
     const QList<host::HostConfig> hosts = m_scheduler->hosts();
-    const auto host = std::find_if(hosts.begin(), hosts.end(), [this](const host::HostConfig &h) { return h.name == m_currentHost; });
+    const auto host = std::find_if(
+        hosts.begin(), hosts.end(), [this](const host::HostConfig &h) { return h.name == m_currentHost; });
     if (host == hosts.end())
         return nullptr;
     auto *dialog = new ImportDialog(m_tasks, *host, this);
@@ -402,8 +417,8 @@ ImportDialog *ImagesPanel::openImportDialog()
     return dialog;
 }
 
-std::optional<ImagesPanel::PasswordAnswer> ImagesPanel::promptWithDialog(const QString &cloud, const QString &who,
-    const QString &keyringUnavailable)
+std::optional<ImagesPanel::PasswordAnswer> ImagesPanel::promptWithDialog(
+    const QString &cloud, const QString &who, const QString &keyringUnavailable)
 {
     CloudPasswordDialog dialog(cloud, who, keyringUnavailable, this);
     if (dialog.exec() != QDialog::Accepted)

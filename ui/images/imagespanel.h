@@ -42,8 +42,8 @@ public:
     using PasswordAnswer = CloudBrowser::PasswordAnswer;
     // Asks a person for a cloud's password (a dialog by default; tests answer themselves).
     using PasswordPrompt = CloudBrowser::PasswordPrompt;
-    using LaunchHandler = std::function<void(std::shared_ptr<source::CloudSession> session,
-        const source::GlanceImage &image, bool cachedHere)>;
+    using LaunchHandler = std::function<void(
+        std::shared_ptr<source::CloudSession> session, const source::GlanceImage &image, bool cachedHere)>;
 
     ImagesPanel(task::TaskManager *tasks, ScanScheduler *scheduler, QWidget *parent = nullptr);
     ~ImagesPanel() override;
@@ -104,7 +104,8 @@ private:
     void launchSelected();
     void precacheSelected();
     void precacheOnHostsSelected();
-    std::optional<PasswordAnswer> promptWithDialog(const QString &cloud, const QString &who, const QString &keyringUnavailable);
+    std::optional<PasswordAnswer> promptWithDialog(
+        const QString &cloud, const QString &who, const QString &keyringUnavailable);
 
     task::TaskManager *m_tasks;
     ScanScheduler *m_scheduler;

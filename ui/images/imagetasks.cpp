@@ -27,17 +27,18 @@ Status fetchInto(const host::HostConfig &host, source::ImageSource &source, bool
     auto fetched = cache::fetchImage(*transport, host.instancesPath, source, options);
     if (!fetched)
         return std::unexpected(fetched.error());
-    context.log(fetched->reused ? ImageTasks::tr("%1 was cached on %2 already as %3.").arg(source.displayName(), host.name, fetched->name)
-                                : ImageTasks::tr("%1 is cached on %2 as %3 (%4, %5).")
-                                      .arg(source.displayName(), host.name, fetched->name, fetched->format,
-                                          DisplayFormat::size(fetched->virtualSize)));
+    context.log(fetched->reused
+            ? ImageTasks::tr("%1 was cached on %2 already as %3.").arg(source.displayName(), host.name, fetched->name)
+            : ImageTasks::tr("%1 is cached on %2 as %3 (%4, %5).")
+                  .arg(source.displayName(), host.name, fetched->name, fetched->format,
+                      DisplayFormat::size(fetched->virtualSize)));
     return {};
 }
 
 } // namespace
 
-task::TaskWork ImageTasks::precache(const host::HostConfig &host, std::shared_ptr<source::CloudSession> session,
-    const QString &imageId)
+task::TaskWork ImageTasks::precache(
+    const host::HostConfig &host, std::shared_ptr<source::CloudSession> session, const QString &imageId)
 {
     return [host, session = std::move(session), imageId](task::TaskContext &context) -> Status {
         context.setStage(tr("connecting"));

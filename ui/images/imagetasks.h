@@ -31,8 +31,8 @@ class ImageTasks
 
 public:
     // Fetches a Glance image into host's _base as sha1(id), without launching anything.
-    static task::TaskWork precache(const host::HostConfig &host, std::shared_ptr<source::CloudSession> session,
-        const QString &imageId);
+    static task::TaskWork precache(
+        const host::HostConfig &host, std::shared_ptr<source::CloudSession> session, const QString &imageId);
     // cowherdctl fetch SOURCE into host's _base.
     static task::TaskWork import(const host::HostConfig &host, const ImportSpec &spec);
 };

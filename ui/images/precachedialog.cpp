@@ -16,8 +16,8 @@ namespace {
 constexpr int HostNameRole = Qt::UserRole;
 }
 
-PrecacheDialog::PrecacheDialog(const source::GlanceImage &image, const ScanScheduler *scheduler,
-    const QString &currentHost, QWidget *parent)
+PrecacheDialog::PrecacheDialog(
+    const source::GlanceImage &image, const ScanScheduler *scheduler, const QString &currentHost, QWidget *parent)
     : QDialog(parent)
     , m_hosts(new QListWidget(this))
 {

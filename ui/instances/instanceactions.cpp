@@ -96,10 +96,11 @@ void InstanceActions::run(int which)
     const auto action = InstanceAction(which);
     const QString shown = m_instance->name.isEmpty() ? m_instance->uuid : m_instance->name;
     if (action == InstanceAction::Terminate) {
-        const QString text = tr("Terminate %1 on %2?\n\nThe instance is stopped, undefined and its directory "
-                                "%3 removed. Its base files stay in the cache; an unused base file is only "
-                                "removed by a later cache pass.")
-                                 .arg(shown, m_host.name, m_instance->directory.isEmpty() ? m_instance->uuid : m_instance->directory);
+        const QString text
+            = tr("Terminate %1 on %2?\n\nThe instance is stopped, undefined and its directory "
+                 "%3 removed. Its base files stay in the cache; an unused base file is only "
+                 "removed by a later cache pass.")
+                  .arg(shown, m_host.name, m_instance->directory.isEmpty() ? m_instance->uuid : m_instance->directory);
         const bool confirmed = m_confirm ? m_confirm(text)
                                          : QMessageBox::question(m_dialogParent, tr("Terminate %1").arg(shown), text,
                                                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
@@ -107,8 +108,8 @@ void InstanceActions::run(int which)
         if (!confirmed)
             return;
     }
-    const quint64 id = m_tasks->submit(InstanceTasks::title(action, shown), m_host.name,
-        InstanceTasks::action(m_host, action, m_instance->uuid));
+    const quint64 id = m_tasks->submit(
+        InstanceTasks::title(action, shown), m_host.name, InstanceTasks::action(m_host, action, m_instance->uuid));
     Q_EMIT taskSubmitted(id);
 }
 

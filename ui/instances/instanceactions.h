@@ -18,7 +18,8 @@ class TaskManager;
 namespace cowherd::ui {
 
 // Start, Pause, Resume, Shut down, Reboot, Terminate and Open graphical console for the selected
-// instance; each but the console runs as a task (the same tasks as cowherdctl's commands). The window tells it which instance is selected.
+// instance; each but the console runs as a task (the same tasks as cowherdctl's commands). The window tells it which
+// instance is selected.
 class InstanceActions final : public QObject
 {
     Q_OBJECT

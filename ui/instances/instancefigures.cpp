@@ -45,7 +45,8 @@ void FiguresPlot::add(const QString &uuid, const host::LiveFigures &figures)
     while (m_cpu.size() > MaxSamples)
         m_cpu.pop_front();
     auto rate = [](double bytes) { return bytes < 0 ? tr("–") : tr("%1/s").arg(DisplayFormat::size(qint64(bytes))); };
-    m_label->setText(tr("CPU %1 · memory %2 · disk read %3, write %4")
+    m_label->setText(
+        tr("CPU %1 · memory %2 · disk read %3, write %4")
             .arg(figures.cpuPercent < 0 ? tr("–") : tr("%1 %").arg(QLocale().toString(figures.cpuPercent, 'f', 1)),
                 figures.memoryBytes < 0 ? tr("–") : DisplayFormat::size(figures.memoryBytes),
                 rate(figures.readBytesPerSecond), rate(figures.writeBytesPerSecond)));

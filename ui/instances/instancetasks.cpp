@@ -62,13 +62,15 @@ LaunchPreview InstanceTasks::preview(const host::HostConfig &host, const LaunchS
         fetchNote = info.format == u"raw"
             ? tr("%1 (raw, %2) will be fetched into the cache of %3 unless the same bytes are there already.")
                   .arg(spec.sourcePath, DisplayFormat::size(virtualSize), host.name)
-            : tr("%1 (%2, %3) will be fetched into the cache of %4 and converted to raw, unless the same bytes are there already.")
+            : tr("%1 (%2, %3) will be fetched into the cache of %4 and converted to raw, unless the same bytes are "
+                 "there already.")
                   .arg(spec.sourcePath, info.format, DisplayFormat::size(virtualSize), host.name);
     }
     if (spec.sizeGiB > 0 && virtualSize > 0 && virtualSize > spec.sizeGiB * GiB)
         return {LaunchPreview::Verdict::Refused,
             tr("Refused: the image is larger than %1 GiB (%2); choose a larger size.")
-                .arg(spec.sizeGiB).arg(DisplayFormat::size(virtualSize))};
+                .arg(spec.sizeGiB)
+                .arg(DisplayFormat::size(virtualSize))};
 
     QStringList lines;
     LaunchPreview::Verdict verdict = LaunchPreview::Verdict::Reuse;
@@ -85,7 +87,8 @@ LaunchPreview InstanceTasks::preview(const host::HostConfig &host, const LaunchS
             const QString resized = name + u'_' + QString::number(spec.sizeGiB);
             auto probed = transport->probe({cache::baseFilePath(host.instancesPath, resized)}, 0);
             if (probed && !probed->isEmpty() && probed->first().exists) {
-                lines.append(tr("The resized base %1_%2 exists and will be reused.").arg(shortName(name)).arg(spec.sizeGiB));
+                lines.append(
+                    tr("The resized base %1_%2 exists and will be reused.").arg(shortName(name)).arg(spec.sizeGiB));
             } else {
                 verdict = LaunchPreview::Verdict::Resize;
                 lines.append(tr("A resized base %1_%2 will be made.").arg(shortName(name)).arg(spec.sizeGiB));
@@ -93,8 +96,11 @@ LaunchPreview InstanceTasks::preview(const host::HostConfig &host, const LaunchS
         }
     }
     lines.append(tr("A qcow2 overlay on it becomes the disk of “%1” (%2 MiB, %n vCPU(s), network: %3), "
-                    "which is defined and started on %4.", nullptr, spec.vcpus)
-            .arg(spec.name).arg(spec.memoryMiB).arg(spec.network, host.name));
+                    "which is defined and started on %4.",
+        nullptr, spec.vcpus)
+                     .arg(spec.name)
+                     .arg(spec.memoryMiB)
+                     .arg(spec.network, host.name));
     return {verdict, lines.join(u'\n')};
 }
 
@@ -137,8 +143,8 @@ task::TaskWork InstanceTasks::launch(const host::HostConfig &host, const LaunchS
         if (!launched)
             return std::unexpected(launched.error());
         context.log(tr("%1 (%2) is %3; base file %4%5")
-                .arg(launched->name, launched->uuid, launched->state, launched->base,
-                    launched->baseReused ? tr(", reused") : QString()));
+                        .arg(launched->name, launched->uuid, launched->state, launched->base,
+                            launched->baseReused ? tr(", reused") : QString()));
         return {};
     };
 }
@@ -175,10 +181,11 @@ task::TaskWork InstanceTasks::action(const host::HostConfig &host, InstanceActio
         case InstanceAction::Terminate: {
             context.setStage(tr("terminating"));
             auto transport = hostTransport(host);
-            if (auto allowed = cache::ensureWritesAllowed(host, *transport, QStringLiteral("terminate an instance")); !allowed)
+            if (auto allowed = cache::ensureWritesAllowed(host, *transport, QStringLiteral("terminate an instance"));
+                !allowed)
                 return allowed;
-            done = instance::terminateInstance(*transport, *conn, host.instancesPath, uuid, PowerOffTimeout,
-                context.cancelFlag());
+            done = instance::terminateInstance(
+                *transport, *conn, host.instancesPath, uuid, PowerOffTimeout, context.cancelFlag());
             if (done)
                 context.log(tr("Removed %1/%2; its base files stay in the cache.").arg(host.instancesPath, uuid));
             return done;

@@ -35,12 +35,27 @@ struct LaunchSpec
 // What a launch would do with the cache, for the wizard's last page.
 struct LaunchPreview
 {
-    enum class Verdict { Reuse, Fetch, Resize, Refused, Error };
+    enum class Verdict
+    {
+        Reuse,
+        Fetch,
+        Resize,
+        Refused,
+        Error
+    };
     Verdict verdict = Verdict::Error;
     QString text;
 };
 
-enum class InstanceAction { Start, Shutdown, Reboot, Terminate, Pause, Resume };
+enum class InstanceAction
+{
+    Start,
+    Shutdown,
+    Reboot,
+    Terminate,
+    Pause,
+    Resume
+};
 
 // The work of the instance tasks: blocking functions for the TaskManager's pool that mirror
 // cowherdctl launch/start/shutdown/reboot/terminate.

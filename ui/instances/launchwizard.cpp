@@ -29,8 +29,7 @@ public:
     explicit CheckedPage(std::function<bool()> complete, QWidget *parent = nullptr)
         : QWizardPage(parent)
         , m_complete(std::move(complete))
-    {
-    }
+    { }
     bool isComplete() const override { return m_complete(); }
     void changed() { Q_EMIT completeChanged(); }
     std::function<void()> onEnter;
@@ -46,8 +45,8 @@ private:
 
 } // namespace
 
-LaunchWizard::LaunchWizard(task::TaskManager *tasks, const host::HostConfig &host,
-    const cache::CacheSnapshot *snapshot, QWidget *parent)
+LaunchWizard::LaunchWizard(
+    task::TaskManager *tasks, const host::HostConfig &host, const cache::CacheSnapshot *snapshot, QWidget *parent)
     : QWizard(parent)
     , m_tasks(tasks)
     , m_host(host)
@@ -68,11 +67,13 @@ QWizardPage *LaunchWizard::createImagePage(const cache::CacheSnapshot *snapshot)
     auto *page = new CheckedPage([this] {
         if (m_fromGlance->isChecked())
             return !m_glanceImageId.isEmpty();
-        return m_fromCache->isChecked() ? m_cachedImages->currentIndex() >= 0 && !m_cachedImages->currentData().toString().isEmpty()
-                                        : !m_file->text().trimmed().isEmpty();
+        return m_fromCache->isChecked()
+            ? m_cachedImages->currentIndex() >= 0 && !m_cachedImages->currentData().toString().isEmpty()
+            : !m_file->text().trimmed().isEmpty();
     });
     page->setTitle(tr("Image"));
-    page->setSubTitle(tr("Launch from a base file already in the cache of %1, or from an image file.").arg(m_host.name));
+    page->setSubTitle(
+        tr("Launch from a base file already in the cache of %1, or from an image file.").arg(m_host.name));
 
     m_fromCache = new QRadioButton(tr("A base file in the &cache"), page);
     m_fromFile = new QRadioButton(tr("An image &file"), page);
@@ -91,7 +92,8 @@ QWizardPage *LaunchWizard::createImagePage(const cache::CacheSnapshot *snapshot)
             // Only originals with a known image id can be launched by id (cachedImage()).
             if (base.kind != cache::BaseKind::Original || base.imageId.isEmpty())
                 continue;
-            m_cachedImages->addItem(tr("%1 — %2 (%3, %4)")
+            m_cachedImages->addItem(
+                tr("%1 — %2 (%3, %4)")
                     .arg(base.name.left(12), base.imageId, base.format, DisplayFormat::size(base.virtualSize)),
                 base.imageId);
             m_cachedImages->setItemData(m_cachedImages->count() - 1, base.name, Qt::UserRole + 1);
@@ -148,7 +150,8 @@ QWizardPage *LaunchWizard::createSettingsPage()
 
     m_name = new QLineEdit(page);
     m_name->setAccessibleName(tr("Instance name"));
-    m_name->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[^/\\s][^/]{0,63}")), m_name));
+    m_name->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[^/\\s][^/]{0,63}")), m_name));
     m_name->setText(QStringLiteral("demo-1"));
     m_size = new QSpinBox(page);
     m_size->setAccessibleName(tr("Root disk size in GiB"));
@@ -268,8 +271,8 @@ void LaunchWizard::selectCachedImage(const QString &imageId)
     m_cachedImages->setCurrentIndex(m_cachedImages->findData(imageId));
 }
 
-void LaunchWizard::setGlanceImage(std::shared_ptr<source::CloudSession> session, const QString &imageId,
-    const QString &label)
+void LaunchWizard::setGlanceImage(
+    std::shared_ptr<source::CloudSession> session, const QString &imageId, const QString &label)
 {
     m_glanceSession = std::move(session);
     m_glanceImageId = imageId;

@@ -27,7 +27,12 @@ class LaunchWizard final : public QWizard
     Q_OBJECT
 
 public:
-    enum PageId { ImagePage, SettingsPage, SummaryPage };
+    enum PageId
+    {
+        ImagePage,
+        SettingsPage,
+        SummaryPage
+    };
 
     LaunchWizard(task::TaskManager *tasks, const host::HostConfig &host, const cache::CacheSnapshot *snapshot,
         QWidget *parent = nullptr);

@@ -23,8 +23,8 @@
 #include <QLocale>
 #include <QPieSeries>
 #include <QTreeWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <QtConcurrent>
 
 #include <utility>
@@ -119,7 +119,8 @@ Dashboard::Dashboard(const QString &auditLogPath, QWidget *parent)
     m_instancesChart = makeChartView(tr("Instances per base file"), this);
     m_kindChart = makeChartView(tr("Cache by kind"), this);
     m_largest = makeTable({tr("Base file"), tr("Kind"), tr("Size"), tr("Instances")}, tr("Largest base files"), this);
-    m_passes = makeTable({tr("Time"), tr("Host"), tr("File"), tr("Action"), tr("Reason")}, tr("Recent cache passes"), this);
+    m_passes
+        = makeTable({tr("Time"), tr("Host"), tr("File"), tr("Action"), tr("Reason")}, tr("Recent cache passes"), this);
     m_passes->setObjectName(u"dashboardPasses"_s);
 
     auto *grid = new QGridLayout;
@@ -146,8 +147,8 @@ Dashboard::Dashboard(const QString &auditLogPath, QWidget *parent)
 
 Dashboard::~Dashboard() = default;
 
-void Dashboard::setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans,
-    const QString &currentHost)
+void Dashboard::setSnapshots(
+    const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans, const QString &currentHost)
 {
     // What they replace may be the last copies of big snapshots: freed off this thread.
     releaseInBackground(std::exchange(m_snapshots, snapshots));
@@ -170,19 +171,20 @@ void Dashboard::rebuild()
     // The audit log is a file.
     task::whenFinished(runInBackground([shown, plans = m_plans, auditPath = m_auditLogPath] {
         return Computed{computeFigures(shown, plans), readRecentAudit(auditPath, 50)};
-    }), this, [this, generation, shown](const Computed &computed) {
-        if (generation != m_generation)
-            return;
-        m_building = false;
-        Computed filtered = computed;
-        // Only the passes of the hosts shown.
-        QSet<QString> hosts;
-        for (const cache::CacheSnapshot &snapshot : shown)
-            hosts.insert(snapshot.host.name);
-        filtered.audit.removeIf([&hosts](const AuditEntry &entry) { return !hosts.contains(entry.host); });
-        showComputed(filtered);
-        Q_EMIT figuresShown();
-    });
+    }),
+        this, [this, generation, shown](const Computed &computed) {
+            if (generation != m_generation)
+                return;
+            m_building = false;
+            Computed filtered = computed;
+            // Only the passes of the hosts shown.
+            QSet<QString> hosts;
+            for (const cache::CacheSnapshot &snapshot : shown)
+                hosts.insert(snapshot.host.name);
+            filtered.audit.removeIf([&hosts](const AuditEntry &entry) { return !hosts.contains(entry.host); });
+            showComputed(filtered);
+            Q_EMIT figuresShown();
+        });
 }
 
 void Dashboard::showComputed(const Computed &computed)
@@ -197,7 +199,8 @@ void Dashboard::showComputed(const Computed &computed)
     m_cardValues[Reclaimable]->setText(DisplayFormat::size(f.reclaimableBytes));
     m_cardNotes[Reclaimable]->setText(tr("%n file(s) a cache pass would remove now", nullptr, f.removableFiles));
     m_cardValues[Savings]->setText(DisplayFormat::size(std::max<qint64>(0, f.savingsBytes())));
-    m_cardNotes[Savings]->setText(tr("%1 as full copies, %2 with shared base files")
+    m_cardNotes[Savings]->setText(
+        tr("%1 as full copies, %2 with shared base files")
             .arg(DisplayFormat::size(f.overlayVirtualBytes), DisplayFormat::size(f.copyOnWriteBytes())));
     m_cardValues[Counts]->setText(QLocale().toString(f.instances));
     m_cardNotes[Counts]->setText(tr("%n overlay(s) on the cache", nullptr, f.overlays));
@@ -222,8 +225,7 @@ void Dashboard::showComputed(const Computed &computed)
     for (const AuditEntry &entry : computed.audit) {
         auto *item = new QTreeWidgetItem(m_passes,
             {QLocale().toString(entry.time.toLocalTime(), QLocale::ShortFormat), entry.host,
-                shortName(QFileInfo(entry.file).fileName()),
-                DisplayFormat::auditAction(entry.action), entry.reason});
+                shortName(QFileInfo(entry.file).fileName()), DisplayFormat::auditAction(entry.action), entry.reason});
         item->setToolTip(2, entry.file);
         item->setToolTip(4, entry.reason);
     }
@@ -246,7 +248,8 @@ void Dashboard::fillInstancesChart(const DashboardFigures &f)
     chart->legend()->hide();
 
     QList<BaseUse> used = f.bases;
-    std::stable_sort(used.begin(), used.end(), [](const BaseUse &a, const BaseUse &b) { return a.instances > b.instances; });
+    std::stable_sort(
+        used.begin(), used.end(), [](const BaseUse &a, const BaseUse &b) { return a.instances > b.instances; });
     used = used.mid(0, ChartBases);
     std::reverse(used.begin(), used.end()); // a horizontal bar chart draws from the bottom
 

@@ -29,8 +29,8 @@ public:
 
     // Recomputes the figures (off the UI thread) for the current host or every host, with the
     // plans of their sharing groups (GroupPlanner).
-    void setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans,
-        const QString &currentHost);
+    void setSnapshots(
+        const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans, const QString &currentHost);
     bool isBusy() const { return m_building; }
     const DashboardFigures &figures() const { return m_figures; }
 
@@ -41,7 +41,13 @@ public:
     QTreeWidget *largestBases() const { return m_largest; }
     QTreeWidget *recentPasses() const { return m_passes; }
 
-    enum Card { CacheSize, Reclaimable, Savings, Counts };
+    enum Card
+    {
+        CacheSize,
+        Reclaimable,
+        Savings,
+        Counts
+    };
 
 Q_SIGNALS:
     void figuresShown();

@@ -42,28 +42,31 @@ void GroupPlanner::readStorageId(const cache::CacheSnapshot &snapshot)
     // away since its scan, so on the pool for such calls.
     // On a cache Nova manages, its nova.conf too: the views plan it by Nova's rules and ages, as
     // a cache pass does.
-    task::whenFinished(QtConcurrent::run(host::hostCallPool(),
-                           [config = snapshot.host, configFile = m_configFile, nova = snapshot.managedBy == host::ManagedBy::Nova] {
-        HostReading reading;
-        const cache::CachePolicy policy = cache::loadCachePolicy(configFile, config.name);
-        if (policy.sharingGroup.isEmpty()) // a hand-set group needs no marker
-            reading.storageId = cache::knownStorageId(config, configFile, transportFactory());
-        if (nova) {
-            if (auto transport = transportFactory()(config))
-                reading.nova = cache::NovaPlanPolicy::fromConfig(cache::readNovaConf(config, *transport), config.instancesPath, policy);
-        }
-        return reading;
-    }), this, [this, host, generation](const HostReading &reading) {
-        if (generation != m_readGeneration.value(host))
-            return;
-        m_reading.remove(host);
-        m_storageIds.insert(host, reading.storageId);
-        if (reading.nova)
-            m_novaPolicies.insert(host, *reading.nova);
-        else
-            m_novaPolicies.remove(host);
-        plan();
-    });
+    task::whenFinished(
+        QtConcurrent::run(host::hostCallPool(),
+            [config = snapshot.host, configFile = m_configFile, nova = snapshot.managedBy == host::ManagedBy::Nova] {
+                HostReading reading;
+                const cache::CachePolicy policy = cache::loadCachePolicy(configFile, config.name);
+                if (policy.sharingGroup.isEmpty()) // a hand-set group needs no marker
+                    reading.storageId = cache::knownStorageId(config, configFile, transportFactory());
+                if (nova) {
+                    if (auto transport = transportFactory()(config))
+                        reading.nova = cache::NovaPlanPolicy::fromConfig(
+                            cache::readNovaConf(config, *transport), config.instancesPath, policy);
+                }
+                return reading;
+            }),
+        this, [this, host, generation](const HostReading &reading) {
+            if (generation != m_readGeneration.value(host))
+                return;
+            m_reading.remove(host);
+            m_storageIds.insert(host, reading.storageId);
+            if (reading.nova)
+                m_novaPolicies.insert(host, *reading.nova);
+            else
+                m_novaPolicies.remove(host);
+            plan();
+        });
 }
 
 void GroupPlanner::plan()
@@ -89,30 +92,32 @@ void GroupPlanner::plan()
     }
     m_inFlight = true;
     // Policies live in the settings file and planning a large cache is not free: off this thread.
-    task::whenFinished(runInBackground([views, storageIds = m_storageIds, novaPolicies = m_novaPolicies, configFile = m_configFile] {
-        PlannedSnapshots result;
-        QList<cache::PlanningHost> hosts;
-        for (const cache::HostSnapshotView &view : views) {
-            const QString &name = view.host.name;
-            if (view.snapshot)
-                result.snapshots.append(*view.snapshot);
-            // A host not read this session (no snapshot yet): the id an earlier pass remembered.
-            hosts.append({view, cache::loadCachePolicy(configFile, name),
-                storageIds.contains(name) ? storageIds.value(name) : cache::rememberedStorageId(configFile, name),
-                novaPolicies.contains(name) ? std::optional(novaPolicies.value(name)) : std::nullopt});
-        }
-        result.plans = cache::planGroups(hosts, QDateTime::currentDateTimeUtc());
-        return result;
-    }), this, [this](const PlannedSnapshots &result) {
-        m_inFlight = false;
-        if (std::exchange(m_planDue, false)) {
-            plan(); // the snapshots changed meanwhile: only the newest set is shown
-            return;
-        }
-        // The last copy of a replaced 50,000-instance snapshot takes tens of ms to free.
-        releaseInBackground(std::exchange(m_latest, result));
-        Q_EMIT planned();
-    });
+    task::whenFinished(
+        runInBackground([views, storageIds = m_storageIds, novaPolicies = m_novaPolicies, configFile = m_configFile] {
+            PlannedSnapshots result;
+            QList<cache::PlanningHost> hosts;
+            for (const cache::HostSnapshotView &view : views) {
+                const QString &name = view.host.name;
+                if (view.snapshot)
+                    result.snapshots.append(*view.snapshot);
+                // A host not read this session (no snapshot yet): the id an earlier pass remembered.
+                hosts.append({view, cache::loadCachePolicy(configFile, name),
+                    storageIds.contains(name) ? storageIds.value(name) : cache::rememberedStorageId(configFile, name),
+                    novaPolicies.contains(name) ? std::optional(novaPolicies.value(name)) : std::nullopt});
+            }
+            result.plans = cache::planGroups(hosts, QDateTime::currentDateTimeUtc());
+            return result;
+        }),
+        this, [this](const PlannedSnapshots &result) {
+            m_inFlight = false;
+            if (std::exchange(m_planDue, false)) {
+                plan(); // the snapshots changed meanwhile: only the newest set is shown
+                return;
+            }
+            // The last copy of a replaced 50,000-instance snapshot takes tens of ms to free.
+            releaseInBackground(std::exchange(m_latest, result));
+            Q_EMIT planned();
+        });
 }
 
 } // namespace cowherd::ui

@@ -156,7 +156,8 @@ MapGraph buildMapGraph(const QList<cache::CacheSnapshot> &snapshots, const cache
             node.state = instance.state;
             const QString name = DisplayFormat::instanceName(instance);
             node.label = name.isEmpty() ? instance.uuid.left(8) + u'…' : name;
-            node.detail = MapText::tr("%1 · %2").arg(DisplayFormat::instanceState(instance.state), instance.uuid.left(8));
+            node.detail
+                = MapText::tr("%1 · %2").arg(DisplayFormat::instanceState(instance.state), instance.uuid.left(8));
             node.toolTip = u"<b>"_s + node.label.toHtmlEscaped() + u"</b><br/>"_s
                 + MapText::tr("UUID: %1").arg(instance.uuid) + u"<br/>"_s
                 + MapText::tr("Host: %1").arg(host.toHtmlEscaped()) + u"<br/>"_s
@@ -176,16 +177,17 @@ MapGraph buildMapGraph(const QList<cache::CacheSnapshot> &snapshots, const cache
                 overlay.key = disk.path;
                 overlay.label = name.isEmpty() ? instance.uuid.left(8) + u'/' + QFileInfo(disk.path).fileName()
                                                : name + u'/' + QFileInfo(disk.path).fileName();
-                overlay.detail = MapText::tr("%1 · %2 of %3").arg(disk.format, DisplayFormat::size(disk.allocatedSize),
-                    DisplayFormat::size(disk.virtualSize));
+                overlay.detail = MapText::tr("%1 · %2 of %3")
+                                     .arg(disk.format, DisplayFormat::size(disk.allocatedSize),
+                                         DisplayFormat::size(disk.virtualSize));
                 QString chain;
                 for (const cache::ChainLink &link : disk.backingChain)
                     chain += u"<br/>→ "_s + link.path.toHtmlEscaped() + u" ("_s + link.format + u')';
                 overlay.toolTip = u"<b>"_s + disk.path.toHtmlEscaped() + u"</b><br/>"_s
                     + MapText::tr("Format: %1").arg(disk.format) + u"<br/>"_s
                     + MapText::tr("Virtual size: %1").arg(DisplayFormat::size(disk.virtualSize)) + u"<br/>"_s
-                    + MapText::tr("Allocated: %1").arg(DisplayFormat::size(disk.allocatedSize))
-                    + u"<br/>"_s + (chain.isEmpty() ? MapText::tr("No backing file") : MapText::tr("Backing chain:") + chain);
+                    + MapText::tr("Allocated: %1").arg(DisplayFormat::size(disk.allocatedSize)) + u"<br/>"_s
+                    + (chain.isEmpty() ? MapText::tr("No backing file") : MapText::tr("Backing chain:") + chain);
                 const int overlayIndex = int(graph.nodes.size());
                 graph.nodes.append(overlay);
                 graph.edges.append({overlayIndex, instanceIndex, MapEdge::Kind::DiskOf});

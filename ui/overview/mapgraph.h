@@ -14,7 +14,13 @@ namespace cowherd::ui {
 // instances that own the overlays. Built off the UI thread; the scene only draws it.
 struct MapNode
 {
-    enum class Kind { Base, Resized, Overlay, Instance };
+    enum class Kind
+    {
+        Base,
+        Resized,
+        Overlay,
+        Instance
+    };
 
     Kind kind = Kind::Base;
     int layer = 0; // 0 originals and other base files, 1 resized, 2 overlays, 3 instances
@@ -31,7 +37,12 @@ struct MapNode
 
 struct MapEdge
 {
-    enum class Kind { Backing, DerivedFrom, DiskOf };
+    enum class Kind
+    {
+        Backing,
+        DerivedFrom,
+        DiskOf
+    };
 
     int from = 0; // the upper layer: base -> overlay -> instance
     int to = 0;

@@ -104,7 +104,8 @@ QList<QRectF> layoutMap(const MapGraph &graph, const MapLayoutMetrics &metrics)
     }
     QList<int> order(layerCount);
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [anchor](int a, int b) { return std::abs(a - anchor) < std::abs(b - anchor); });
+    std::stable_sort(
+        order.begin(), order.end(), [anchor](int a, int b) { return std::abs(a - anchor) < std::abs(b - anchor); });
 
     QList<qreal> centre(n, 0);
     QList<bool> placed(n, false);

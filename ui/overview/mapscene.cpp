@@ -217,7 +217,8 @@ void MapScene::setGraph(const MapGraph &graph, const QList<QRectF> &rects)
         const qreal bend = (end.x() - start.x()) / 2;
         QPainterPath path(start);
         path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end);
-        auto *item = addPath(path, QPen(EdgeColor, 2, edge.kind == MapEdge::Kind::DerivedFrom ? Qt::DashLine : Qt::SolidLine));
+        auto *item
+            = addPath(path, QPen(EdgeColor, 2, edge.kind == MapEdge::Kind::DerivedFrom ? Qt::DashLine : Qt::SolidLine));
         item->setZValue(0);
         m_edgeItems.append(item);
     }
@@ -315,7 +316,8 @@ void MapScene::updateLook()
     for (int i = 0; i < m_edgeItems.size(); ++i) {
         const MapEdge &edge = m_graph.edges.at(i);
         QGraphicsPathItem *item = m_edgeItems.at(i);
-        const bool lit = m_lit.contains(edge.from) && m_lit.contains(edge.to) && edge.kind != MapEdge::Kind::DerivedFrom;
+        const bool lit
+            = m_lit.contains(edge.from) && m_lit.contains(edge.to) && edge.kind != MapEdge::Kind::DerivedFrom;
         QPen pen = item->pen();
         pen.setColor(lit ? HighlightColor : EdgeColor);
         pen.setWidthF(lit ? 4 : 2);

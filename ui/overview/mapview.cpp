@@ -190,8 +190,8 @@ MapView::MapView(QWidget *parent)
 
 MapView::~MapView() = default;
 
-void MapView::setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans,
-    const QString &currentHost)
+void MapView::setSnapshots(
+    const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans, const QString &currentHost)
 {
     if (currentHost != m_currentHost)
         m_fitPending = true;
@@ -220,12 +220,13 @@ void MapView::rebuild()
         built.graph = buildMapGraph(shown, plans);
         built.rects = layoutMap(built.graph);
         return built;
-    }), this, [this, generation](const Built &built) {
-        if (generation != m_generation)
-            return;
-        m_building = false;
-        showBuilt(built);
-    });
+    }),
+        this, [this, generation](const Built &built) {
+            if (generation != m_generation)
+                return;
+            m_building = false;
+            showBuilt(built);
+        });
 }
 
 void MapView::showBuilt(const Built &built)
@@ -259,8 +260,6 @@ void MapView::zoomBy(qreal factor)
     m_autoFit = false;
     m_view->scale(factor, factor);
 }
-
-
 
 void MapView::fitToView()
 {
@@ -302,8 +301,9 @@ int MapView::search(const QString &text)
     if (!matches.isEmpty())
         m_view->centerOn(m_scene->nodeRect(matches.constFirst()).center());
     if (!text.trimmed().isEmpty())
-        m_status->setText(matches.isEmpty() ? tr("Nothing in the map matches “%1”.").arg(text.trimmed())
-                                            : tr("%n node(s) match; press Enter to select the first.", nullptr, int(matches.size())));
+        m_status->setText(matches.isEmpty()
+                ? tr("Nothing in the map matches “%1”.").arg(text.trimmed())
+                : tr("%n node(s) match; press Enter to select the first.", nullptr, int(matches.size())));
     else
         describeSelection(m_scene->highlightedNode());
     return int(matches.size());
@@ -313,9 +313,9 @@ void MapView::describeSelection(int node)
 {
     const MapGraph &graph = m_scene->graph();
     if (node < 0 || node >= graph.nodes.size()) {
-        m_status->setText(graph.nodes.isEmpty()
-                ? tr("No scan yet: the map appears when the host has been scanned.")
-                : tr("Click a base file to see what its removal would affect; double-click a node to open it in its table."));
+        m_status->setText(graph.nodes.isEmpty() ? tr("No scan yet: the map appears when the host has been scanned.")
+                                                : tr("Click a base file to see what its removal would affect; "
+                                                     "double-click a node to open it in its table."));
         return;
     }
     const MapNode &selected = graph.nodes.at(node);
@@ -337,7 +337,8 @@ void MapView::describeSelection(int node)
             text += u' ' + tr("Cache pass: %1 — %2.").arg(DisplayFormat::actionName(action->action), action->reason);
         m_status->setText(text);
     } else {
-        m_status->setText(tr("%1 on %2: highlighted with the base files it stands on.").arg(selected.label, selected.host));
+        m_status->setText(
+            tr("%1 on %2: highlighted with the base files it stands on.").arg(selected.label, selected.host));
     }
 }
 
@@ -366,8 +367,8 @@ void MapView::activate(int node)
 
 void MapView::chooseExportFile()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Map"), u"cowherd-map.png"_s,
-        tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Map"), u"cowherd-map.png"_s, tr("PNG image (*.png);;SVG drawing (*.svg)"));
     if (!path.isEmpty())
         exportTo(path);
 }
@@ -388,10 +389,11 @@ void MapView::exportTo(const QString &path)
         if (svg ? file.write(bytes) != bytes.size() : !image.save(&file, "PNG"))
             return false;
         return file.commit();
-    }), this, [this, path](bool ok) {
-        m_status->setText(ok ? tr("Map saved to %1.").arg(path) : tr("Cannot write %1.").arg(path));
-        Q_EMIT exported(path, ok);
-    });
+    }),
+        this, [this, path](bool ok) {
+            m_status->setText(ok ? tr("Map saved to %1.").arg(path) : tr("Cannot write %1.").arg(path));
+            Q_EMIT exported(path, ok);
+        });
 }
 
 } // namespace cowherd::ui

@@ -30,8 +30,8 @@ public:
 
     // Rebuilds the map (off the UI thread) from the snapshots of every scanned host and the plans
     // of their sharing groups (GroupPlanner).
-    void setSnapshots(const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans,
-        const QString &currentHost);
+    void setSnapshots(
+        const QList<cache::CacheSnapshot> &snapshots, const cache::GroupPlans &plans, const QString &currentHost);
     bool isBusy() const { return m_building; }
 
     MapScene *scene() const { return m_scene; }

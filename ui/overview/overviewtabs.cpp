@@ -62,7 +62,8 @@ void OverviewTabs::createViewMenu(QMainWindow *window)
     }
     view->addSeparator();
     // The map's own actions work while it has focus; these menu entries reach it from anywhere.
-    for (QAction *mapAction : {m_map->zoomInAction(), m_map->zoomOutAction(), m_map->fitAction(), m_map->exportAction()}) {
+    for (QAction *mapAction :
+        {m_map->zoomInAction(), m_map->zoomOutAction(), m_map->fitAction(), m_map->exportAction()}) {
         QAction *action = view->addAction(mapAction->icon(), mapAction->text());
         action->setShortcut(mapAction->shortcut());
         action->setShortcutContext(Qt::WidgetShortcut);

@@ -13,8 +13,7 @@ namespace cowherd::ui {
 
 BaseCacheModel::BaseCacheModel(QObject *parent)
     : SnapshotTableModel(ColumnCount, parent)
-{
-}
+{ }
 
 void BaseCacheModel::setSnapshot(const cache::CacheSnapshot &snapshot)
 {
@@ -95,9 +94,11 @@ QVariant BaseCacheModel::data(const QModelIndex &index, int role) const
             return tr("%1\n\nProblems:\n%2").arg(row.file.path, DisplayFormat::problems(row.file.problems));
         if (index.column() == RemovableIn)
             if (const cache::PlannedAction *planned = plannedAction(row))
-                return planned->advice.isEmpty() ? planned->reason : planned->reason + QStringLiteral("\n\n") + planned->advice;
+                return planned->advice.isEmpty() ? planned->reason
+                                                 : planned->reason + QStringLiteral("\n\n") + planned->advice;
         if (index.column() == Checksum && row.file.verifiedAt.isValid())
-            return tr("Last verified %1").arg(QLocale().toString(row.file.verifiedAt.toLocalTime(), QLocale::ShortFormat));
+            return tr("Last verified %1")
+                .arg(QLocale().toString(row.file.verifiedAt.toLocalTime(), QLocale::ShortFormat));
         return index.column() == Name ? QVariant(row.file.path) : QVariant();
     case Qt::TextAlignmentRole:
         if (index.column() >= VirtualSize && index.column() <= References)

@@ -22,7 +22,8 @@ class BaseCacheModel final : public SnapshotTableModel<BaseCacheRow>
     Q_OBJECT
 
 public:
-    enum Column {
+    enum Column
+    {
         Name,
         Kind,
         Format,
@@ -37,7 +38,8 @@ public:
     };
     Q_ENUM(Column)
 
-    enum Role {
+    enum Role
+    {
         SortRole = Qt::UserRole, // raw numbers for sizes, age and counts
         NameRole, // the base file's name, the row's key
         HasProblemsRole,

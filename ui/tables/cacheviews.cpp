@@ -55,8 +55,7 @@ void CacheViews::createViews(QWidget *window)
 {
     m_baseView = new FilteredTableView(m_baseModel,
         {BaseCacheModel::SortRole, BaseCacheModel::NameRole,
-            {BaseCacheModel::Name, BaseCacheModel::Kind, BaseCacheModel::Format},
-            tr("Filter by name, kind or format")},
+            {BaseCacheModel::Name, BaseCacheModel::Kind, BaseCacheModel::Format}, tr("Filter by name, kind or format")},
         window);
     m_baseView->setObjectName(QStringLiteral("baseCacheView"));
     m_baseView->setAccessibleName(tr("Base cache"));

@@ -180,13 +180,13 @@ void DetailsPane::showBase(const cache::CacheSnapshot &snapshot, const QString &
             ? DisplayFormat::kindName(base->kind)
             : tr("%1 (of %2)").arg(DisplayFormat::kindName(base->kind), base->originalName));
     m_baseFormat->setText(base->format.isEmpty() ? tr("unreadable") : base->format);
-    m_baseVirtual->setText(tr("%1 (%2 bytes)").arg(DisplayFormat::size(base->virtualSize),
-        QLocale().toString(base->virtualSize)));
-    m_baseAllocated->setText(tr("%1 on disk, %2 apparent")
+    m_baseVirtual->setText(
+        tr("%1 (%2 bytes)").arg(DisplayFormat::size(base->virtualSize), QLocale().toString(base->virtualSize)));
+    m_baseAllocated->setText(
+        tr("%1 on disk, %2 apparent")
             .arg(DisplayFormat::size(base->allocatedSize), DisplayFormat::size(base->apparentSize)));
-    m_baseModified->setText(base->mtime.isValid()
-            ? QLocale().toString(base->mtime.toLocalTime(), QLocale::ShortFormat)
-            : tr("unknown"));
+    m_baseModified->setText(
+        base->mtime.isValid() ? QLocale().toString(base->mtime.toLocalTime(), QLocale::ShortFormat) : tr("unknown"));
     QStringList imageIds = base->imageIds;
     if (!base->imageId.isEmpty() && !imageIds.contains(base->imageId))
         imageIds.prepend(base->imageId);
@@ -227,8 +227,8 @@ void DetailsPane::showInstance(const cache::CacheSnapshot &snapshot, const QStri
     for (QLabel *label : {m_instanceProject, m_instanceFlavor, m_instanceImage})
         m_instanceForm->setRowVisible(label, nova.has_value());
     if (nova) {
-        m_instanceProject->setText(nova->projectName.isEmpty() ? nova->projectUuid
-                                                               : tr("%1 (%2)").arg(nova->projectName, nova->projectUuid));
+        m_instanceProject->setText(
+            nova->projectName.isEmpty() ? nova->projectUuid : tr("%1 (%2)").arg(nova->projectName, nova->projectUuid));
         m_instanceFlavor->setText(DisplayFormat::flavor(*nova));
         m_instanceImage->setText(nova->imageId.isEmpty() ? tr("none (booted from a volume)") : nova->imageId);
     }
@@ -246,8 +246,10 @@ void DetailsPane::showInstance(const cache::CacheSnapshot &snapshot, const QStri
         const QString fileName = disk.path.section(u'/', -1);
         diskItem->setText(0, disk.target.isEmpty() ? fileName : tr("%1 (%2)").arg(fileName, disk.target));
         diskItem->setText(1, disk.format);
-        diskItem->setToolTip(0, tr("%1\n%2").arg(disk.path, sizesText(disk.virtualSize, disk.allocatedSize))
-                + (disk.problems.isEmpty() ? QString() : QStringLiteral("\n\n") + DisplayFormat::problems(disk.problems)));
+        diskItem->setToolTip(0,
+            tr("%1\n%2").arg(disk.path, sizesText(disk.virtualSize, disk.allocatedSize))
+                + (disk.problems.isEmpty() ? QString()
+                                           : QStringLiteral("\n\n") + DisplayFormat::problems(disk.problems)));
         if (!disk.problems.isEmpty())
             diskItem->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
         QTreeWidgetItem *parentItem = diskItem;

@@ -13,8 +13,7 @@ namespace cowherd::ui {
 
 InstanceModel::InstanceModel(QObject *parent)
     : SnapshotTableModel(ColumnCount, parent)
-{
-}
+{ }
 
 void InstanceModel::setSnapshot(const cache::CacheSnapshot &snapshot)
 {

@@ -23,7 +23,8 @@ class InstanceModel final : public SnapshotTableModel<InstanceRow>
     Q_OBJECT
 
 public:
-    enum Column {
+    enum Column
+    {
         Uuid,
         Name,
         State,
@@ -38,7 +39,8 @@ public:
     };
     Q_ENUM(Column)
 
-    enum Role {
+    enum Role
+    {
         SortRole = Qt::UserRole,
         UuidRole, // the row's key
         BaseFilesRole, // QStringList of base file names

@@ -36,7 +36,8 @@ void ScanScheduler::setHosts(const QList<host::HostConfig> &hosts)
 {
     m_hosts = hosts;
     for (auto it = m_snapshots.begin(); it != m_snapshots.end();) {
-        const bool kept = std::ranges::any_of(hosts, [&it](const auto &h) { return h.name == it.key() && h == it->host; });
+        const bool kept
+            = std::ranges::any_of(hosts, [&it](const auto &h) { return h.name == it.key() && h == it->host; });
         it = kept ? std::next(it) : m_snapshots.erase(it);
     }
     for (auto it = m_running.begin(); it != m_running.end();) {
@@ -63,14 +64,16 @@ quint64 ScanScheduler::scan(const QString &hostName)
     m_running.insert(hostName, jobId);
     Q_EMIT scanStarted(hostName, jobId);
 
-    task::whenFinished(QtConcurrent::run(&m_pool, [scan = m_scan, config = *host] {
-        task::lowerCurrentThreadPriority(BackgroundNice);
-        QElapsedTimer clock;
-        clock.start();
-        Outcome outcome{scan(config), 0};
-        outcome.elapsedMs = clock.elapsed();
-        return outcome;
-    }), this, [this, hostName, jobId](Outcome outcome) { finish(hostName, jobId, std::move(outcome)); });
+    task::whenFinished(QtConcurrent::run(&m_pool,
+                           [scan = m_scan, config = *host] {
+                               task::lowerCurrentThreadPriority(BackgroundNice);
+                               QElapsedTimer clock;
+                               clock.start();
+                               Outcome outcome{scan(config), 0};
+                               outcome.elapsedMs = clock.elapsed();
+                               return outcome;
+                           }),
+        this, [this, hostName, jobId](Outcome outcome) { finish(hostName, jobId, std::move(outcome)); });
     return jobId;
 }
 

@@ -53,8 +53,7 @@ public:
 
 Q_SIGNALS:
     void scanStarted(const QString &hostName, quint64 jobId);
-    void snapshotReady(const QString &hostName, const cowherd::cache::CacheSnapshot &snapshot,
-        qint64 elapsedMs);
+    void snapshotReady(const QString &hostName, const cowherd::cache::CacheSnapshot &snapshot, qint64 elapsedMs);
     void scanFailed(const QString &hostName, const cowherd::Error &error);
 
 private:

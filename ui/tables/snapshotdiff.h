@@ -15,8 +15,7 @@ namespace cowherd::ui {
 //
 // Applied in this order: the removed runs (each one remove), then the changed runs (each one
 // dataChanged), then the added rows appended at the end. Order of surviving rows is kept.
-template<typename Row>
-struct RowDiff
+template<typename Row> struct RowDiff
 {
     struct Run
     {

@@ -51,8 +51,7 @@ protected:
 // Big snapshots (or big current rows) are turned into rows and diffed on a worker thread; the
 // model's thread only applies the diff. Until then the model shows its previous rows.
 // snapshotApplied() says when the rows are those of the latest snapshot (or clear()).
-template<typename Row>
-class SnapshotTableModel : public SnapshotTableModelBase
+template<typename Row> class SnapshotTableModel : public SnapshotTableModelBase
 {
 public:
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
@@ -71,8 +70,7 @@ protected:
     SnapshotTableModel(int columnCount, QObject *parent)
         : SnapshotTableModelBase(parent)
         , m_columnCount(columnCount)
-    {
-    }
+    { }
 
     const QList<Row> &rows() const { return m_rows; }
     const Row *rowAt(int row) const { return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr; }
@@ -80,8 +78,7 @@ protected:
     Row &editRow(int row) { return m_rows[row]; }
 
     // Replaces the rows by next at once, as a diff: see diffRows(). For models whose rows are few.
-    template<typename SameFn>
-    void updateRows(QList<Row> next, SameFn same)
+    template<typename SameFn> void updateRows(QList<Row> next, SameFn same)
     {
         applyDiff(diffRows(m_rows, std::move(next), KeyOf{}, same));
     }
@@ -89,8 +86,7 @@ protected:
     // Replaces the rows by makeRows() (called on a worker for big inputs, so it must own what it
     // reads), as a diff: see diffRows(). expectedRows is the size makeRows() will return, about.
     // The latest call wins: a diff computed for older rows or for an older snapshot is dropped.
-    template<typename MakeFn, typename SameFn>
-    void updateRows(qsizetype expectedRows, MakeFn makeRows, SameFn same)
+    template<typename MakeFn, typename SameFn> void updateRows(qsizetype expectedRows, MakeFn makeRows, SameFn same)
     {
         const quint64 generation = ++m_generation;
         m_pendingStart = nullptr;
@@ -167,7 +163,8 @@ private:
         for (auto &run : diff.changed) {
             for (qsizetype i = 0; i < run.rows.size(); ++i)
                 m_rows[run.first + i] = std::move(run.rows[i]);
-            Q_EMIT dataChanged(index(int(run.first), 0), index(int(run.first + run.rows.size() - 1), m_columnCount - 1));
+            Q_EMIT dataChanged(
+                index(int(run.first), 0), index(int(run.first + run.rows.size() - 1), m_columnCount - 1));
         }
         if (!diff.added.isEmpty()) {
             beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + diff.added.size() - 1));

@@ -1,8 +1,8 @@
 #include "tasks/taskdock.h"
 
 #include "common/columnwidth.h"
-#include "tasks/taskmodel.h"
 #include "task/taskmanager.h"
+#include "tasks/taskmodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -66,7 +66,8 @@ TaskDock::TaskDock(task::TaskManager *manager, QWidget *parent)
     , m_log(new QPlainTextEdit(this))
     , m_cancel(new QAction(QApplication::style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel task"), this))
     , m_retry(new QAction(QApplication::style()->standardIcon(QStyle::SP_BrowserReload), tr("&Retry task"), this))
-    , m_clear(new QAction(QApplication::style()->standardIcon(QStyle::SP_DialogResetButton), tr("C&lear finished"), this))
+    , m_clear(
+          new QAction(QApplication::style()->standardIcon(QStyle::SP_DialogResetButton), tr("C&lear finished"), this))
 {
     setObjectName(QStringLiteral("taskDock"));
     setAccessibleName(tr("Task centre"));

@@ -5,8 +5,8 @@
 
 #include <QApplication>
 
-#include <algorithm>
 #include <QStyle>
+#include <algorithm>
 
 namespace cowherd::ui {
 
@@ -47,8 +47,8 @@ const task::TaskInfo *TaskModel::taskAt(int row) const
 int TaskModel::rowOf(quint64 id) const
 {
     // Ids grow with submission order, so the rows are sorted by id.
-    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), id,
-        [](const task::TaskInfo &info, quint64 value) { return info.id < value; });
+    const auto it = std::lower_bound(
+        m_rows.cbegin(), m_rows.cend(), id, [](const task::TaskInfo &info, quint64 value) { return info.id < value; });
     return it != m_rows.cend() && it->id == id ? int(it - m_rows.cbegin()) : -1;
 }
 

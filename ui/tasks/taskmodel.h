@@ -18,10 +18,20 @@ class TaskModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Title, Host, State, Progress, Speed, Eta, ColumnCount };
+    enum Column
+    {
+        Title,
+        Host,
+        State,
+        Progress,
+        Speed,
+        Eta,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
-    enum Role {
+    enum Role
+    {
         IdRole = Qt::UserRole,
         StateRole, // task::TaskState as int
         PercentRole, // 0..100, -1 when the total is unknown

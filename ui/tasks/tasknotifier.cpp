@@ -58,8 +58,7 @@ void TaskNotifier::onFailed(quint64 id)
     ++m_failures;
     m_lastId = id;
     const QString what = tr("%1 on %2 failed: %3").arg(info->title, info->host, info->error);
-    m_text->setText(m_failures == 1 ? what
-                                    : tr("%n tasks failed. Last: %1", nullptr, m_failures).arg(what));
+    m_text->setText(m_failures == 1 ? what : tr("%n tasks failed. Last: %1", nullptr, m_failures).arg(what));
     show();
 }
 

@@ -35,8 +35,8 @@ AboutDialog::AboutDialog(QWidget *parent)
     m_version->setObjectName(u"version"_s);
     m_version->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *description = new QLabel(
-        tr("Watches the image cache of KVM hosts and the copy-on-write instances built on it."), this);
+    auto *description
+        = new QLabel(tr("Watches the image cache of KVM hosts and the copy-on-write instances built on it."), this);
     description->setObjectName(u"description"_s);
     description->setWordWrap(true);
 

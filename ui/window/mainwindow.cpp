@@ -173,7 +173,8 @@ void MainWindow::createImagesTab()
 {
     m_images = new ImagesPanel(m_tasks->manager(), m_hosts->scheduler(), m_tabs);
     const int index = m_tabs->addTab(m_images, style()->standardIcon(QStyle::SP_DriveNetIcon), tr("Images"));
-    m_tabs->setTabToolTip(index, tr("The Glance images of each configured cloud, and whether the current host has them"));
+    m_tabs->setTabToolTip(
+        index, tr("The Glance images of each configured cloud, and whether the current host has them"));
 
     auto *showImages = new QAction(m_tabs->tabIcon(index), tr("&Glance images"), this);
     showImages->setToolTip(tr("Show the images of the configured clouds"));
@@ -194,16 +195,16 @@ void MainWindow::createImagesTab()
         if (!ids.isEmpty())
             m_tasks->dock()->selectTask(ids.constFirst());
     });
-    m_images->setLaunchHandler([this](std::shared_ptr<source::CloudSession> session, const source::GlanceImage &image,
-                                   bool cachedHere) {
-        LaunchWizard *wizard = m_tasks->openLaunchWizard();
-        if (!wizard)
-            return;
-        if (cachedHere)
-            wizard->selectCachedImage(image.id);
-        if (!cachedHere || wizard->spec().imageId != image.id)
-            wizard->setGlanceImage(std::move(session), image.id, image.name.isEmpty() ? image.id : image.name);
-    });
+    m_images->setLaunchHandler(
+        [this](std::shared_ptr<source::CloudSession> session, const source::GlanceImage &image, bool cachedHere) {
+            LaunchWizard *wizard = m_tasks->openLaunchWizard();
+            if (!wizard)
+                return;
+            if (cachedHere)
+                wizard->selectCachedImage(image.id);
+            if (!cachedHere || wizard->spec().imageId != image.id)
+                wizard->setGlanceImage(std::move(session), image.id, image.name.isEmpty() ? image.id : image.name);
+        });
     m_images->reloadClouds();
 }
 

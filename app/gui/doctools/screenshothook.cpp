@@ -46,8 +46,7 @@ namespace {
 constexpr int SettleMs = 400;
 
 // A part of the window by its object name (the window offers no getters for tools).
-template<typename T>
-T *part(const MainWindow &window, const char *name)
+template<typename T> T *part(const MainWindow &window, const char *name)
 {
     T *found = window.findChild<T *>(QLatin1String(name));
     if (!found)
@@ -100,7 +99,8 @@ void showLaunchWizard(MainWindow &window, const QString &path)
     wizard->setMemoryMiB(2048);
     wizard->setVcpus(2);
     wizard->setNetwork(QStringLiteral("default"));
-    QObject::connect(wizard, &LaunchWizard::previewComputed, wizard, [wizard, path] { saveAndQuit(wizard, path); },
+    QObject::connect(
+        wizard, &LaunchWizard::previewComputed, wizard, [wizard, path] { saveAndQuit(wizard, path); },
         Qt::SingleShotConnection);
     wizard->next();
     wizard->next();
@@ -108,11 +108,15 @@ void showLaunchWizard(MainWindow &window, const QString &path)
 
 void showCachePass(MainWindow &window, const QString &path)
 {
-    QObject::connect(part<CacheActions>(window, "cacheActions"), &CacheActions::cachePassDialogOpened, &window, [path](QDialog *dialog) {
-        auto *pass = static_cast<CachePassDialog *>(dialog);
-        QObject::connect(pass, &CachePassDialog::planShown, pass, [pass, path] { saveAndQuit(pass, path); },
-            Qt::SingleShotConnection);
-    }, Qt::SingleShotConnection);
+    QObject::connect(
+        part<CacheActions>(window, "cacheActions"), &CacheActions::cachePassDialogOpened, &window,
+        [path](QDialog *dialog) {
+            auto *pass = static_cast<CachePassDialog *>(dialog);
+            QObject::connect(
+                pass, &CachePassDialog::planShown, pass, [pass, path] { saveAndQuit(pass, path); },
+                Qt::SingleShotConnection);
+        },
+        Qt::SingleShotConnection);
     tasksOf(window)->cachePassAction()->trigger();
 }
 
@@ -139,8 +143,9 @@ void showTaskCentre(MainWindow &window, const QString &hostName, const QString &
                 smallest = b.name;
                 smallestSize = b.allocatedSize;
             }
-    const quint64 verify = tasks->submit(QApplication::translate("ScreenshotHook", "Verify %1 on %2").arg(smallest.left(12), host->name),
-        host->name, CacheTasks::verify(target, {smallest}));
+    const quint64 verify
+        = tasks->submit(QApplication::translate("ScreenshotHook", "Verify %1 on %2").arg(smallest.left(12), host->name),
+            host->name, CacheTasks::verify(target, {smallest}));
     LaunchSpec refused;
     refused.imageId = QStringLiteral("9b1f2c3d-not-cached");
     refused.name = QStringLiteral("db-1"); // not in the cache and no source: fails with advice
@@ -150,11 +155,13 @@ void showTaskCentre(MainWindow &window, const QString &hostName, const QString &
     big.sourcePath = bigImage;
     big.imageId = QStringLiteral("screenshot-big-image");
     big.name = QStringLiteral("web-3");
-    tasks->submit(QApplication::translate("ScreenshotHook", "Launch %1").arg(big.name), host->name, InstanceTasks::launch(*host, big));
+    tasks->submit(QApplication::translate("ScreenshotHook", "Launch %1").arg(big.name), host->name,
+        InstanceTasks::launch(*host, big));
     LaunchSpec other = big;
     other.imageId = QStringLiteral("screenshot-big-image-2");
     other.name = QStringLiteral("web-4");
-    tasks->submit(QApplication::translate("ScreenshotHook", "Launch %1").arg(other.name), host->name, InstanceTasks::launch(*host, other));
+    tasks->submit(QApplication::translate("ScreenshotHook", "Launch %1").arg(other.name), host->name,
+        InstanceTasks::launch(*host, other));
     tasks->submit(QApplication::translate("ScreenshotHook", "Cache pass on %1").arg(host->name), host->name,
         CacheTasks::pass(target, CacheTasks::PassMode::Plan));
 
@@ -194,7 +201,8 @@ void showHostsOverview(MainWindow &window, const QString &path)
             if (scan == HostListModel::ScanState::NotScanned || scan == HostListModel::ScanState::Scanning
                 || connection < 0 || connection == int(host::HostConnection::State::Connecting))
                 return;
-            if (scan == HostListModel::ScanState::Ok && model->index(row, HostListModel::Reclaimable).data().toString().isEmpty())
+            if (scan == HostListModel::ScanState::Ok
+                && model->index(row, HostListModel::Reclaimable).data().toString().isEmpty())
                 return;
         }
         poll->stop();
@@ -323,25 +331,28 @@ void installScreenshotHook(MainWindow &window)
 
     // COWHERD_SCREENSHOT_TAB=map|dashboard|hosts shows that tab instead of the base cache table.
     const QString tab = qEnvironmentVariable("COWHERD_SCREENSHOT_TAB");
-    QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, path, mode, tab](const QString &hostName) {
-        QTableView *table = part<FilteredTableView>(window, "baseCacheView")->tableView();
-        if (table->model()->rowCount() > 0)
-            table->selectRow(0);
-        if (mode == u"launch-wizard")
-            showLaunchWizard(window, path);
-        else if (mode == u"cache-pass")
-            showCachePass(window, path);
-        else if (mode == u"task-centre")
-            showTaskCentre(window, hostName, path);
-        else if (mode == u"import-dialog")
-            showImportDialog(window, path);
-        else if (tab == u"images")
-            showImages(window, path);
-        else if (!tab.isEmpty())
-            showOverviewTab(window, path, tab);
-        else
-            saveAndQuit(&window, path);
-    }, Qt::SingleShotConnection);
+    QObject::connect(
+        &window, &MainWindow::snapshotShown, &window,
+        [&window, path, mode, tab](const QString &hostName) {
+            QTableView *table = part<FilteredTableView>(window, "baseCacheView")->tableView();
+            if (table->model()->rowCount() > 0)
+                table->selectRow(0);
+            if (mode == u"launch-wizard")
+                showLaunchWizard(window, path);
+            else if (mode == u"cache-pass")
+                showCachePass(window, path);
+            else if (mode == u"task-centre")
+                showTaskCentre(window, hostName, path);
+            else if (mode == u"import-dialog")
+                showImportDialog(window, path);
+            else if (tab == u"images")
+                showImages(window, path);
+            else if (!tab.isEmpty())
+                showOverviewTab(window, path, tab);
+            else
+                saveAndQuit(&window, path);
+        },
+        Qt::SingleShotConnection);
 }
 
 } // namespace cowherd::ui

@@ -9,9 +9,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFileInfo>
 #include <QProcess>
 #include <QSemaphore>
 #include <QTest>
@@ -95,7 +95,8 @@ private Q_SLOTS:
         COMPARE_ACTION(r.plan.action(QFileInfo(unused).fileName())->action, Action::Remove);
         COMPARE_ACTION(r.plan.action(QFileInfo(used).fileName())->action, Action::Touch);
         COMPARE_ACTION(r.plan.action(QFileInfo(young).fileName())->action, Action::Keep);
-        QCOMPARE(r.plan.reclaimableBytes, QFileInfo(used).size() > 0 ? r.plan.action(QFileInfo(unused).fileName())->bytes : -1);
+        QCOMPARE(r.plan.reclaimableBytes,
+            QFileInfo(used).size() > 0 ? r.plan.action(QFileInfo(unused).fileName())->bytes : -1);
 
         const QList<QJsonObject> lines = auditLines(audit.path());
         QCOMPARE(lines.size(), 2);
@@ -150,7 +151,8 @@ private Q_SLOTS:
         const QList<host::HostConfig> group{hostFor(lab)};
         ScanOptions scan;
         scan.queryLibvirt = false;
-        const CleanupPlan plan = planCleanup(scanSharingGroup(group, local(), scan), {}, QDateTime::currentDateTimeUtc());
+        const CleanupPlan plan
+            = planCleanup(scanSharingGroup(group, local(), scan), {}, QDateTime::currentDateTimeUtc());
         COMPARE_ACTION(plan.action(name)->action, Action::Remove);
 
         // A launch between plan and execution: the rescan under the lock must see it.
@@ -173,7 +175,8 @@ private Q_SLOTS:
         QVERIFY(age(base, 2 * 86400));
         ScanOptions scan;
         scan.queryLibvirt = false;
-        const CleanupPlan plan = planCleanup(scanSharingGroup({hostFor(lab)}, local(), scan), {}, QDateTime::currentDateTimeUtc());
+        const CleanupPlan plan
+            = planCleanup(scanSharingGroup({hostFor(lab)}, local(), scan), {}, QDateTime::currentDateTimeUtc());
         host::LocalTransport t;
         const CleanupPlan done = executeCleanup(plan, t, lab.instancesPath(), {}, {});
         QVERIFY(QFile::exists(base));
@@ -341,8 +344,8 @@ private Q_SLOTS:
                 if (!lock || !QFile::exists(base))
                     return;
                 QDir().mkpath(QFileInfo(overlay).absolutePath());
-                launched = test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s,
-                    u"raw"_s, u"-b"_s, base, overlay});
+                launched = test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"raw"_s,
+                    u"-b"_s, base, overlay});
             });
             launch->start();
             if (launchFirst)
@@ -388,9 +391,10 @@ private Q_SLOTS:
             const QString lockPath = baseLockPath(lab.instancesPath(), name);
             QDir().mkpath(QFileInfo(lockPath).absolutePath());
             QProcess launch;
-            launch.start(u"flock"_s, {lockPath, u"sh"_s, u"-c"_s,
-                u"test -f \"$1\" && qemu-img create -q -f qcow2 -F raw -b \"$1\" \"$2\"; exit 0"_s,
-                u"launch"_s, base, overlay});
+            launch.start(u"flock"_s,
+                {lockPath, u"sh"_s, u"-c"_s,
+                    u"test -f \"$1\" && qemu-img create -q -f qcow2 -F raw -b \"$1\" \"$2\"; exit 0"_s, u"launch"_s,
+                    base, overlay});
             QVERIFY(launch.waitForStarted());
             runCachePass({hostFor(lab)}, local(), options());
             QVERIFY(launch.waitForFinished(60000));

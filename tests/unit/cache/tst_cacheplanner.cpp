@@ -96,48 +96,47 @@ private Q_SLOTS:
                                         << u"unused for 2 h; removable in 22 h"_s;
         QTest::addRow("original old") << sha << 25 * h << none << false << false << false << true << remove
                                       << u"unused for 25 h (minimum 24 h)"_s;
-        QTest::addRow("original exactly minimum") << sha << d << none << false << false << false << true << remove
-                                                  << u"unused for 24 h"_s;
+        QTest::addRow("original exactly minimum")
+            << sha << d << none << false << false << false << true << remove << u"unused for 24 h"_s;
         QTest::addRow("resized young") << sha + u"_10"_s << qint64(30 * 60) << none << false << false << false << true
                                        << keep << u"unused for 30 min; removable in 30 min"_s;
         QTest::addRow("resized old") << sha + u"_10"_s << 2 * h << none << false << false << false << true << remove
                                      << u"unused for 2 h (minimum 60 min)"_s;
-        QTest::addRow("legacy _sm old") << sha + u"_sm"_s << 2 * h << none << false << false << false << true
-                                        << remove << u"minimum 60 min"_s;
+        QTest::addRow("legacy _sm old") << sha + u"_sm"_s << 2 * h << none << false << false << false << true << remove
+                                        << u"minimum 60 min"_s;
         QTest::addRow("swap young") << u"swap_512"_s << 2 * h << none << false << false << false << true << keep
                                     << u"removable in 22 h"_s;
         QTest::addRow("swap old") << u"swap_512"_s << 2 * d << none << false << false << false << true << remove
                                   << u"unused for 2 d"_s;
         QTest::addRow("ephemeral young") << u"ephemeral_20_40d1d2c"_s << 5 * h << none << false << false << false
                                          << true << keep << u"removable in 19 h"_s;
-        QTest::addRow("ephemeral old") << u"ephemeral_20_40d1d2c"_s << 3 * d << none << false << false << false
-                                       << true << remove << u"unused for 3 d"_s;
-        QTest::addRow("in use, old mtime: touched") << sha << 30 * d << one << false << false << false << true
-                                                    << touch << u"used by 1 instance on lab1"_s;
-        QTest::addRow("resized in use") << sha + u"_10"_s << 30 * d << QStringList{u"a"_s, u"b"_s} << false
-                                        << false << false << true << touch << u"used by 2 instances on lab1"_s;
-        QTest::addRow("unknown, ancient") << u"my-golden.img"_s << 300 * d << none << false << false << false
-                                          << true << keep << u"unknown file: never removed"_s;
-        QTest::addRow("unknown in use") << u"notes.txt"_s << 300 * d << one << false << false << false << true
-                                        << keep << u"unknown file: never removed (used by 1 instance"_s;
-        QTest::addRow("pinned, old") << sha << 300 * d << none << true << false << false << true << keep
-                                     << u"pinned"_s;
-        QTest::addRow("mismatch, unused: never silently") << sha << 300 * d << none << false << true << false
-                                                          << true << keep << u"checksum mismatch"_s;
-        QTest::addRow("mismatch, in use: touched and loud") << sha << 300 * d << one << false << true << false
-                                                            << true << touch << u"CHECKSUM MISMATCH"_s;
+        QTest::addRow("ephemeral old") << u"ephemeral_20_40d1d2c"_s << 3 * d << none << false << false << false << true
+                                       << remove << u"unused for 3 d"_s;
+        QTest::addRow("in use, old mtime: touched")
+            << sha << 30 * d << one << false << false << false << true << touch << u"used by 1 instance on lab1"_s;
+        QTest::addRow("resized in use") << sha + u"_10"_s << 30 * d << QStringList{u"a"_s, u"b"_s} << false << false
+                                        << false << true << touch << u"used by 2 instances on lab1"_s;
+        QTest::addRow("unknown, ancient") << u"my-golden.img"_s << 300 * d << none << false << false << false << true
+                                          << keep << u"unknown file: never removed"_s;
+        QTest::addRow("unknown in use") << u"notes.txt"_s << 300 * d << one << false << false << false << true << keep
+                                        << u"unknown file: never removed (used by 1 instance"_s;
+        QTest::addRow("pinned, old") << sha << 300 * d << none << true << false << false << true << keep << u"pinned"_s;
+        QTest::addRow("mismatch, unused: never silently")
+            << sha << 300 * d << none << false << true << false << true << keep << u"checksum mismatch"_s;
+        QTest::addRow("mismatch, in use: touched and loud")
+            << sha << 300 * d << one << false << true << false << true << touch << u"CHECKSUM MISMATCH"_s;
         QTest::addRow("partial in flight") << sha + u".part"_s << qint64(10 * 60) << none << false << false << false
                                            << true << keep << u"in flight: written 10 min ago"_s;
-        QTest::addRow("stale part: orphan") << sha + u".part"_s << 2 * d << none << false << false << false
-                                            << true << remove << u"orphan: not written for 2 d"_s;
-        QTest::addRow("stale converted: orphan") << sha + u".converted"_s << 2 * d << none << false << false
-                                                 << false << true << remove << u"orphan"_s;
-        QTest::addRow("host down: old original blocked") << sha << 25 * h << none << false << false << true
-                                                         << true << keep << u"blocked: lab2 unreachable"_s;
+        QTest::addRow("stale part: orphan") << sha + u".part"_s << 2 * d << none << false << false << false << true
+                                            << remove << u"orphan: not written for 2 d"_s;
+        QTest::addRow("stale converted: orphan")
+            << sha + u".converted"_s << 2 * d << none << false << false << false << true << remove << u"orphan"_s;
+        QTest::addRow("host down: old original blocked")
+            << sha << 25 * h << none << false << false << true << true << keep << u"blocked: lab2 unreachable"_s;
         QTest::addRow("host down: orphan blocked") << sha + u".part"_s << 5 * d << none << false << false << true
                                                    << true << keep << u"blocked: lab2 unreachable"_s;
-        QTest::addRow("host down: in-use still touched") << sha << 25 * h << one << false << false << true
-                                                         << true << touch << u"used by 1 instance"_s;
+        QTest::addRow("host down: in-use still touched")
+            << sha << 25 * h << one << false << false << true << true << touch << u"used by 1 instance"_s;
         QTest::addRow("removal off") << sha << 25 * d << none << false << false << false << false << keep
                                      << u"removal of unused base files is off"_s;
     }
@@ -186,8 +185,7 @@ private Q_SLOTS:
         QCOMPARE(plan.actions.size(), 1);
         COMPARE_ACTION(plan.actions.first().action, Action::Touch);
         QCOMPARE(plan.actions.first().reason, u"used by 3 instances on lab2, lab3"_s);
-        QCOMPARE(plan.actions.first().references,
-            (QStringList{u"lab2:uuid-8"_s, u"lab2:uuid-9"_s, u"lab3:uuid-7"_s}));
+        QCOMPARE(plan.actions.first().references, (QStringList{u"lab2:uuid-8"_s, u"lab2:uuid-9"_s, u"lab3:uuid-7"_s}));
     }
 
     void incompleteReferencesBlock_data()
@@ -217,10 +215,7 @@ private Q_SLOTS:
         QCOMPARE(plan.reclaimableBytes, 0);
     }
 
-    void emptyGroupIsBlocked()
-    {
-        QVERIFY(planCleanup({}, {}, now).blocked);
-    }
+    void emptyGroupIsBlocked() { QVERIFY(planCleanup({}, {}, now).blocked); }
 
     void referencedOnlyThroughBackingFile()
     {
@@ -229,8 +224,8 @@ private Q_SLOTS:
         const QString base = lab.addRawBase(sha);
         QTemporaryDir elsewhere;
         const QString middle = elsewhere.path() + u"/middle.qcow2"_s;
-        QVERIFY(test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"raw"_s,
-            u"-b"_s, base, middle}));
+        QVERIFY(test::runTool(
+            {u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"raw"_s, u"-b"_s, base, middle}));
         QVERIFY(!lab.addOverlay(u"uuid-chain"_s, middle, u"qcow2"_s).isEmpty());
         ScanOptions options;
         options.queryLibvirt = false;
@@ -248,8 +243,9 @@ private Q_SLOTS:
     void totalsAndOrder()
     {
         SharingGroupState group;
-        group.hosts = {reachable(u"lab1"_s, {makeBase(u"swap_1024"_s, 3 * 86400, {}, 100),
-            makeBase(sha + u"_5"_s, 7200, {}, 50), makeBase(sha, 60, {}, 7), makeBase(u"zzz"_s, 1e6, {}, 1)})};
+        group.hosts = {reachable(u"lab1"_s,
+            {makeBase(u"swap_1024"_s, 3 * 86400, {}, 100), makeBase(sha + u"_5"_s, 7200, {}, 50),
+                makeBase(sha, 60, {}, 7), makeBase(u"zzz"_s, 1e6, {}, 1)})};
         const CleanupPlan plan = planCleanup(group, {}, now);
         QCOMPARE(plan.removeCount, 2);
         QCOMPARE(plan.keepCount, 2);
@@ -290,12 +286,18 @@ private Q_SLOTS:
             const int files = rng.bounded(1, 12);
             for (int i = 0; i < files; ++i) {
                 switch (rng.bounded(5)) {
-                case 0: names.append(u"swap_"_s + QString::number(rng.bounded(1, 4096))); break;
-                case 1: names.append(u"ephemeral_%1_abc1234"_s.arg(rng.bounded(1, 100))); break;
-                case 2: names.append(u"unknown-%1.img"_s.arg(rng.bounded(1000))); break;
+                case 0:
+                    names.append(u"swap_"_s + QString::number(rng.bounded(1, 4096)));
+                    break;
+                case 1:
+                    names.append(u"ephemeral_%1_abc1234"_s.arg(rng.bounded(1, 100)));
+                    break;
+                case 2:
+                    names.append(u"unknown-%1.img"_s.arg(rng.bounded(1000)));
+                    break;
                 default:
-                    names.append(TestLab::sha1Hex(QString::number(rng.bounded(6)))
-                        + shapes.at(rng.bounded(shapes.size())));
+                    names.append(
+                        TestLab::sha1Hex(QString::number(rng.bounded(6))) + shapes.at(rng.bounded(shapes.size())));
                 }
             }
             names.removeDuplicates();
@@ -357,7 +359,8 @@ private Q_SLOTS:
                     const qint64 minimum = a.kind == BaseKind::Partial ? policy.orphanMinimumAgeSeconds
                         : a.kind == BaseKind::Resized                  ? policy.resizedMinimumAgeSeconds
                                                                        : policy.originalMinimumAgeSeconds;
-                    QVERIFY2(age >= minimum, qPrintable(u"%1 is %2 s old, minimum %3"_s.arg(a.name).arg(age).arg(minimum)));
+                    QVERIFY2(
+                        age >= minimum, qPrintable(u"%1 is %2 s old, minimum %3"_s.arg(a.name).arg(age).arg(minimum)));
                 }
                 if (a.kind == BaseKind::Partial) {
                     QVERIFY(policy.removeOrphans);

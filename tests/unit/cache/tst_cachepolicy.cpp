@@ -7,9 +7,9 @@
 
 #include <QDir>
 #include <QFile>
-#include <QUuid>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace cowherd;

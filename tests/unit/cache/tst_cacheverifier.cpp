@@ -8,9 +8,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFileInfo>
 #include <QTest>
 
 #include <sys/syscall.h>
@@ -146,8 +146,8 @@ private Q_SLOTS:
         const SharingGroupState state = fx.state();
         const BaseFile *b = state.hosts.first().snapshot->base(name);
         QVERIFY(b);
-        QVERIFY(std::any_of(b->problems.cbegin(), b->problems.cend(),
-            [](const Problem &p) { return p.code == u"checksum-mismatch"; }));
+        QVERIFY(std::any_of(
+            b->problems.cbegin(), b->problems.cend(), [](const Problem &p) { return p.code == u"checksum-mismatch"; }));
         const CleanupPlan plan = planCleanup(state, {}, QDateTime::currentDateTimeUtc().addDays(30));
         QVERIFY(plan.action(name)->reason.startsWith(u"CHECKSUM MISMATCH"_s));
 
@@ -253,7 +253,8 @@ private Q_SLOTS:
         QVERIFY(before >= 0);
         // The cancellation check runs on the hashing thread, inside the hash.
         long during = -1;
-        auto sum = t.sha256(base, [&] { return (during = ::syscall(SYS_ioprio_get, 1, 0)), false; }, host::IoPriority::Idle);
+        auto sum = t.sha256(
+            base, [&] { return (during = ::syscall(SYS_ioprio_get, 1, 0)), false; }, host::IoPriority::Idle);
         QVERIFY(sum);
         QCOMPARE(sum->size(), 64);
         QCOMPARE(during >> 13, 3L); // IOPRIO_CLASS_IDLE

@@ -26,7 +26,9 @@ const QDateTime now = QDateTime(QDate(2026, 11, 26), QTime(12, 0), Qt::UTC);
 
 TransportFactory local()
 {
-    return [](const host::HostConfig &) -> std::unique_ptr<host::Transport> { return std::make_unique<host::LocalTransport>(); };
+    return [](const host::HostConfig &) -> std::unique_ptr<host::Transport> {
+        return std::make_unique<host::LocalTransport>();
+    };
 }
 
 void write(const QString &path, const QByteArray &bytes)
@@ -41,7 +43,8 @@ QByteArray registry(const QList<std::pair<QString, qint64>> &nodes)
 {
     QByteArray json = "{";
     for (const auto &[name, ago] : nodes)
-        json += (json.size() > 1 ? ", " : "") + u"\"%1\": %2.25"_s.arg(name).arg(QDateTime::currentSecsSinceEpoch() - ago).toUtf8();
+        json += (json.size() > 1 ? ", " : "")
+            + u"\"%1\": %2.25"_s.arg(name).arg(QDateTime::currentSecsSinceEpoch() - ago).toUtf8();
     return json + "}";
 }
 
@@ -147,7 +150,8 @@ private Q_SLOTS:
         QVERIFY2(nova.waitUntilHeld(), qPrintable(nova.errors()));
         auto blocked = readComputeNodes(transport, lab.instancesPath(), 1000);
         QVERIFY(!blocked);
-        QVERIFY2(blocked.error().message.contains(u"locks/nova-storage-registry-lock"_s), qPrintable(blocked.error().message));
+        QVERIFY2(blocked.error().message.contains(u"locks/nova-storage-registry-lock"_s),
+            qPrintable(blocked.error().message));
         QVERIFY(nova.release());
         QVERIFY(readComputeNodes(transport, lab.instancesPath()));
         QCOMPARE(QFileInfo(file).lastModified(), before);

@@ -112,11 +112,12 @@ private Q_SLOTS:
                                        << QList<bool>{false};
         // Two _base directories: on a, nothing uses `busy`.
         QTest::addRow("two markers") << QList<HostSpec>{{u"a"_s, u"s1"_s, {}}, {u"b"_s, u"s2"_s, {}}}
-                                     << QStringList{u"a"_s, u"b"_s} << QList<qint64>{UnusedBytes + BusyBytes, UnusedBytes}
-                                     << QList<int>{2, 1} << QList<bool>{false, false};
-        QTest::addRow("no marker: alone") << QList<HostSpec>{{u"a"_s, {}, {}}, {u"b"_s, {}, {}}}
-                                          << QStringList{u"a"_s, u"b"_s} << QList<qint64>{UnusedBytes + BusyBytes, UnusedBytes}
-                                          << QList<int>{2, 1} << QList<bool>{false, false};
+                                     << QStringList{u"a"_s, u"b"_s}
+                                     << QList<qint64>{UnusedBytes + BusyBytes, UnusedBytes} << QList<int>{2, 1}
+                                     << QList<bool>{false, false};
+        QTest::addRow("no marker: alone")
+            << QList<HostSpec>{{u"a"_s, {}, {}}, {u"b"_s, {}, {}}} << QStringList{u"a"_s, u"b"_s}
+            << QList<qint64>{UnusedBytes + BusyBytes, UnusedBytes} << QList<int>{2, 1} << QList<bool>{false, false};
         QTest::addRow("hand-set group over markers")
             << QList<HostSpec>{{u"a"_s, u"s1"_s, u"nfs"_s}, {u"b"_s, u"s2"_s, u"nfs"_s}} << QStringList{u"a,b"_s}
             << QList<qint64>{UnusedBytes} << QList<int>{1} << QList<bool>{false};
@@ -161,7 +162,8 @@ private Q_SLOTS:
             }
         }
         for (const HostSpec &spec : hosts) {
-            const bool planned = std::ranges::any_of(groups, [&spec](const QString &g) { return g.split(u',').contains(spec.name); });
+            const bool planned
+                = std::ranges::any_of(groups, [&spec](const QString &g) { return g.split(u',').contains(spec.name); });
             QCOMPARE(plans.groupOf(spec.name) != nullptr, planned);
         }
     }

@@ -40,11 +40,13 @@ private Q_SLOTS:
 
         QTest::addRow("no file") << QStringList{} << defaults << 0;
         QTest::addRow("empty file") << QStringList{QString()} << defaults << 0;
-        QTest::addRow("Debian's own") << QStringList{u"[DEFAULT]\nstate_path = /var/lib/nova\n[oslo_concurrency]\nlock_path = /var/lock/nova\n"_s}
-                                      << u"2400 86400 3600 remove _base /var/lib/nova/instances default -"_s << 0;
+        QTest::addRow("Debian's own")
+            << QStringList{u"[DEFAULT]\nstate_path = /var/lib/nova\n[oslo_concurrency]\nlock_path = /var/lock/nova\n"_s}
+            << u"2400 86400 3600 remove _base /var/lib/nova/instances default -"_s << 0;
         QTest::addRow("image_cache section")
             << QStringList{u"[image_cache]\nmanager_interval = 60\nremove_unused_base_images = false\n"
-                           "remove_unused_original_minimum_age_seconds = 120\nremove_unused_resized_minimum_age_seconds = 30\n"
+                           "remove_unused_original_minimum_age_seconds = "
+                           "120\nremove_unused_resized_minimum_age_seconds = 30\n"
                            "subdirectory_name = _base_10.0.0.1\n"_s}
             << u"60 120 30 keep _base_10.0.0.1 /usr/lib/python3/dist-packages/instances default -"_s << 0;
         QTest::addRow("Zed's deprecated names")
@@ -59,7 +61,8 @@ private Q_SLOTS:
             << QStringList{u"[DEFAULT]\nimage_cache_manager_interval = 600\n[image_cache]\nmanager_interval = 60\n"_s}
             << u"60 86400 3600 remove _base /usr/lib/python3/dist-packages/instances default -"_s << 0;
         QTest::addRow("a later file wins, even by a deprecated name")
-            << QStringList{u"[image_cache]\nmanager_interval = 60\n"_s, u"[DEFAULT]\nimage_cache_manager_interval = 600\n"_s}
+            << QStringList{u"[image_cache]\nmanager_interval = 60\n"_s,
+                   u"[DEFAULT]\nimage_cache_manager_interval = 600\n"_s}
             << u"600 86400 3600 remove _base /usr/lib/python3/dist-packages/instances default -"_s << 0;
         QTest::addRow("a later file without it changes nothing")
             << QStringList{u"[image_cache]\nmanager_interval = 60\n"_s, u"[image_cache]\nsubdirectory_name = x\n"_s}
@@ -82,13 +85,13 @@ private Q_SLOTS:
         QTest::addRow("below manager_interval's minimum")
             << QStringList{u"[image_cache]\nmanager_interval = -2\n"_s} << defaults << 1;
         QTest::addRow("instances_path and state_path")
-            << QStringList{u"[DEFAULT]\nstate_path = /srv/nova\nhost = compute-1\n"_s, u"[DEFAULT]\ninstances_path = ${state_path}/inst\n"_s}
+            << QStringList{u"[DEFAULT]\nstate_path = /srv/nova\nhost = compute-1\n"_s,
+                   u"[DEFAULT]\ninstances_path = ${state_path}/inst\n"_s}
             << u"2400 86400 3600 remove _base /srv/nova/inst default compute-1"_s << 0;
         QTest::addRow("images_type rbd")
             << QStringList{u"[libvirt]\nimages_type = rbd\nimages_rbd_pool = vms\n"_s}
             << u"2400 86400 3600 remove _base /usr/lib/python3/dist-packages/instances rbd -"_s << 0;
-        QTest::addRow("images_type not a choice")
-            << QStringList{u"[libvirt]\nimages_type = ceph\n"_s} << defaults << 1;
+        QTest::addRow("images_type not a choice") << QStringList{u"[libvirt]\nimages_type = ceph\n"_s} << defaults << 1;
         QTest::addRow("continuation line")
             << QStringList{u"[DEFAULT]\nhost = compute-1\n  more\n"_s}
             << u"2400 86400 3600 remove _base /usr/lib/python3/dist-packages/instances default compute-1\nmore"_s << 0;
@@ -117,8 +120,9 @@ private Q_SLOTS:
 
     void originAndSource()
     {
-        const NovaConfig config = parseNovaConf({{u"/etc/nova/nova.conf"_s, "[DEFAULT]\nimage_cache_manager_interval = 60\n"},
-            {u"/etc/nova/nova.conf.d/10.conf"_s, "[libvirt]\nremove_unused_resized_minimum_age_seconds = 5\n"}});
+        const NovaConfig config
+            = parseNovaConf({{u"/etc/nova/nova.conf"_s, "[DEFAULT]\nimage_cache_manager_interval = 60\n"},
+                {u"/etc/nova/nova.conf.d/10.conf"_s, "[libvirt]\nremove_unused_resized_minimum_age_seconds = 5\n"}});
         QCOMPARE(config.origin.value(u"image_cache.manager_interval"_s),
             u"/etc/nova/nova.conf [DEFAULT] image_cache_manager_interval"_s);
         QCOMPARE(config.origin.value(u"image_cache.remove_unused_resized_minimum_age_seconds"_s),
@@ -143,9 +147,11 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(content);
         };
-        write(etc + u"/nova.conf"_s, "[image_cache]\nmanager_interval = 60\nremove_unused_original_minimum_age_seconds = 300\n");
+        write(etc + u"/nova.conf"_s,
+            "[image_cache]\nmanager_interval = 60\nremove_unused_original_minimum_age_seconds = 300\n");
         write(etc + u"/nova.conf.d/20-late.conf"_s, "[image_cache]\nmanager_interval = 90\n");
-        write(etc + u"/nova.conf.d/10-early.conf"_s, "[image_cache]\nmanager_interval = 30\nremove_unused_base_images = off\n");
+        write(etc + u"/nova.conf.d/10-early.conf"_s,
+            "[image_cache]\nmanager_interval = 30\nremove_unused_base_images = off\n");
         write(etc + u"/nova.conf.d/notes.txt"_s, "[image_cache]\nmanager_interval = 1\n");
         QDir().mkpath(etc + u"/nova.conf.d/dir.conf"_s);
 
@@ -153,8 +159,9 @@ private Q_SLOTS:
         h.novaConf = {etc + u"/nova.conf"_s, etc + u"/missing.conf"_s, etc + u"/nova.conf.d/*.conf"_s};
         host::LocalTransport local;
         const NovaConfig config = readNovaConf(h, local);
-        QCOMPARE(config.filesRead, (QStringList{etc + u"/nova.conf"_s, etc + u"/nova.conf.d/10-early.conf"_s,
-                                       etc + u"/nova.conf.d/20-late.conf"_s}));
+        QCOMPARE(config.filesRead,
+            (QStringList{
+                etc + u"/nova.conf"_s, etc + u"/nova.conf.d/10-early.conf"_s, etc + u"/nova.conf.d/20-late.conf"_s}));
         QCOMPARE(config.managerIntervalSeconds, 90);
         QCOMPARE(config.originalMinimumAgeSeconds, 300);
         QCOMPARE(config.removeUnused, false);
@@ -166,7 +173,8 @@ private Q_SLOTS:
         const NovaConfig none = readNovaConf(h, local);
         QVERIFY(!none.fromFiles());
         QCOMPARE(none.originalMinimumAgeSeconds, 86400);
-        QVERIFY2(none.source().startsWith(u"Nova's defaults (no readable nova.conf on c1"_s), qPrintable(none.source()));
+        QVERIFY2(
+            none.source().startsWith(u"Nova's defaults (no readable nova.conf on c1"_s), qPrintable(none.source()));
     }
 };
 

@@ -51,7 +51,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("computeNodes");
         QTest::addRow("nothing") << QStringList{u"_base/.keep="_s} << false << false;
         QTest::addRow("Cowherd's own locks") << QStringList{u"locks/abc.lock="_s} << false << false;
-        QTest::addRow("Nova's lock file") << QStringList{u"locks/nova-0a7c6cfc1a6f1e0b5a0dfb7d7f4b8c2d9e3f4a5b="_s} << true << false;
+        QTest::addRow("Nova's lock file")
+            << QStringList{u"locks/nova-0a7c6cfc1a6f1e0b5a0dfb7d7f4b8c2d9e3f4a5b="_s} << true << false;
         QTest::addRow("Nova's registry lock") << QStringList{u"locks/nova-storage-registry-lock="_s} << true << false;
         QTest::addRow("a nova- lock Cowherd made") << QStringList{u"locks/nova-abc=cowherd\n"_s} << false << false;
         QTest::addRow("compute_nodes") << QStringList{u"compute_nodes={\"c1\": 1700000000.5}"_s} << false << true;
@@ -124,8 +125,9 @@ private Q_SLOTS:
             f.imageId = imageId;
             return f;
         };
-        snap.bases = {base(originalBaseName(a)), base(originalBaseName(a) + u"_10"_s), base(originalBaseName(a) + u"_sm"_s),
-            base(originalBaseName(b), b), base(originalBaseName(u"unknown"_s)), base(u"swap_512"_s)};
+        snap.bases
+            = {base(originalBaseName(a)), base(originalBaseName(a) + u"_10"_s), base(originalBaseName(a) + u"_sm"_s),
+                base(originalBaseName(b), b), base(originalBaseName(u"unknown"_s)), base(u"swap_512"_s)};
         addNovaFindings(snap, {});
         QCOMPARE(snap.bases[0].imageIds, QStringList{a});
         QCOMPARE(snap.bases[1].imageIds, QStringList{a});

@@ -32,7 +32,9 @@ constexpr int shortTimeoutMs = 1500;
 
 TransportFactory local()
 {
-    return [](const host::HostConfig &) -> std::unique_ptr<host::Transport> { return std::make_unique<host::LocalTransport>(); };
+    return [](const host::HostConfig &) -> std::unique_ptr<host::Transport> {
+        return std::make_unique<host::LocalTransport>();
+    };
 }
 
 bool age(const QString &path, qint64 seconds)
@@ -92,7 +94,8 @@ private Q_SLOTS:
         auto held = lockNovaBaseFile(transport, lab.instancesPath(), name, shortTimeoutMs);
         QVERIFY(!held);
         QVERIFY(timer.elapsed() >= shortTimeoutMs);
-        QVERIFY2(held.error().message.contains(novaLockPath(lab.instancesPath(), name)), qPrintable(held.error().message));
+        QVERIFY2(
+            held.error().message.contains(novaLockPath(lab.instancesPath(), name)), qPrintable(held.error().message));
         QVERIFY2(held.error().message.contains(u"Timed out"_s), qPrintable(held.error().message));
 
         // Waiting with a longer timeout ends as soon as Nova lets go.

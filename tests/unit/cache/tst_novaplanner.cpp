@@ -69,12 +69,14 @@ struct World
 
     SharingGroupState state() const
     {
-        Instance web1 = novaInstance(u"11111111-1111-4111-8111-111111111111"_s, u"instance-00000001"_s, u"web-1"_s, imageA);
+        Instance web1
+            = novaInstance(u"11111111-1111-4111-8111-111111111111"_s, u"instance-00000001"_s, u"web-1"_s, imageA);
         web1.nova->swapMiB = 512;
         web1.nova->ephemeralGiB = 1;
-        web1.disks = {disk(web1.directory, u"disk"_s, shaA + u"_10"_s), disk(web1.directory, u"disk.local"_s, ephemeral),
-            disk(web1.directory, u"disk.swap"_s, u"swap_512"_s)};
-        Instance web2 = novaInstance(u"22222222-2222-4222-8222-222222222222"_s, u"instance-00000002"_s, u"web-2"_s, imageD);
+        web1.disks = {disk(web1.directory, u"disk"_s, shaA + u"_10"_s),
+            disk(web1.directory, u"disk.local"_s, ephemeral), disk(web1.directory, u"disk.swap"_s, u"swap_512"_s)};
+        Instance web2
+            = novaInstance(u"22222222-2222-4222-8222-222222222222"_s, u"instance-00000002"_s, u"web-2"_s, imageD);
         web2.disks = {disk(web2.directory, u"disk"_s, shaC)};
         Instance orphan; // a directory no domain and no Nova instance owns
         orphan.uuid = u"99999999-9999-4999-8999-999999999999"_s;
@@ -88,8 +90,8 @@ struct World
 
         QHash<QString, QStringList> references{{shaA + u"_10"_s, {web1.uuid}}, {ephemeral, {web1.uuid}},
             {u"swap_512"_s, {web1.uuid}}, {shaC, {web2.uuid}}, {shaE, {orphan.uuid}}};
-        QHash<QString, qint64> ages{{shaA + u"_10"_s, 60}, {ephemeral, 60}, {u"swap_512"_s, 60}, {shaC, 90'000},
-            {shaE, 90'000}};
+        QHash<QString, qint64> ages{
+            {shaA + u"_10"_s, 60}, {ephemeral, 60}, {u"swap_512"_s, 60}, {shaC, 90'000}, {shaE, 90'000}};
         ages.insert(name, ageSeconds);
         QList<BaseFile> bases;
         for (auto it = ages.cbegin(); it != ages.cend(); ++it) {
@@ -184,67 +186,69 @@ private Q_SLOTS:
         const int keep = int(Action::Keep), touch = int(Action::Touch), remove = int(Action::Remove);
         const qint64 day = 86400;
 
-        QTest::addRow("original in use via a resized copy") << QString() << shaA << 2 * day << touch
-                                                            << u"image " + imageA + u" is in use by c1:web-1 (instance-00000001)"
-                                                            << u"would remove"_s;
-        QTest::addRow("the resized copy itself") << QString() << shaA + u"_10"_s << qint64(60) << touch
-                                                 << u"is in use by c1:web-1"_s << QString();
-        QTest::addRow("every <sha1>_<size> of an image in use") << QString() << shaA + u"_20"_s << 2 * day << touch
-                                                                << u"image " + imageA << u"would remove"_s;
-        QTest::addRow("_sm of an image in use") << QString() << shaA + u"_sm"_s << 2 * day << touch
-                                                << u"image " + imageA << u"would remove"_s;
-        QTest::addRow("_sm of an unused image, old") << QString() << shaB + u"_sm"_s << qint64(7200) << remove
-                                                     << u"unknown base file"_s << QString();
-        QTest::addRow("in use on another host of the group") << u"web-1 on c2"_s << shaA << 2 * day << touch
-                                                             << u"c2:web-1 (instance-00000001)"_s << u"would remove"_s;
-        QTest::addRow("unexplained original, old") << QString() << shaB << 2 * day << remove
-                                                   << u"unknown base file (no instance Nova knows uses its image), removable: unused for 2 d (minimum 24 h)"_s
-                                                   << QString();
-        QTest::addRow("unexplained original, too young") << QString() << shaB << 2 * 3600LL << keep
-                                                         << u"too young to remove: unused for 2 h, removable in 22 h"_s
-                                                         << QString();
-        QTest::addRow("unexplained original, exactly old enough") << QString() << shaB << day << remove
-                                                                  << u"removable"_s << QString();
-        QTest::addRow("unexplained resized, past the resized age") << QString() << shaB + u"_10"_s << qint64(7200)
-                                                                   << remove << u"minimum 60 min"_s << QString();
-        QTest::addRow("unexplained resized, too young") << QString() << shaB + u"_10"_s << qint64(1800) << keep
-                                                        << u"too young"_s << QString();
+        QTest::addRow("original in use via a resized copy")
+            << QString() << shaA << 2 * day << touch
+            << u"image " + imageA + u" is in use by c1:web-1 (instance-00000001)" << u"would remove"_s;
+        QTest::addRow("the resized copy itself")
+            << QString() << shaA + u"_10"_s << qint64(60) << touch << u"is in use by c1:web-1"_s << QString();
+        QTest::addRow("every <sha1>_<size> of an image in use")
+            << QString() << shaA + u"_20"_s << 2 * day << touch << u"image " + imageA << u"would remove"_s;
+        QTest::addRow("_sm of an image in use")
+            << QString() << shaA + u"_sm"_s << 2 * day << touch << u"image " + imageA << u"would remove"_s;
+        QTest::addRow("_sm of an unused image, old")
+            << QString() << shaB + u"_sm"_s << qint64(7200) << remove << u"unknown base file"_s << QString();
+        QTest::addRow("in use on another host of the group")
+            << u"web-1 on c2"_s << shaA << 2 * day << touch << u"c2:web-1 (instance-00000001)"_s << u"would remove"_s;
+        QTest::addRow("unexplained original, old")
+            << QString() << shaB << 2 * day << remove
+            << u"unknown base file (no instance Nova knows uses its image), removable: unused for 2 d (minimum 24 h)"_s
+            << QString();
+        QTest::addRow("unexplained original, too young")
+            << QString() << shaB << 2 * 3600LL << keep << u"too young to remove: unused for 2 h, removable in 22 h"_s
+            << QString();
+        QTest::addRow("unexplained original, exactly old enough")
+            << QString() << shaB << day << remove << u"removable"_s << QString();
+        QTest::addRow("unexplained resized, past the resized age")
+            << QString() << shaB + u"_10"_s << qint64(7200) << remove << u"minimum 60 min"_s << QString();
+        QTest::addRow("unexplained resized, too young")
+            << QString() << shaB + u"_10"_s << qint64(1800) << keep << u"too young"_s << QString();
         QTest::addRow("removal off") << u"removal off"_s << shaB << 2 * day << keep
                                      << u"remove_unused_base_images is off"_s << QString();
-        QTest::addRow("backing file of a directory Nova knows") << QString() << shaC << 2 * day << keep
-                                                                << u"the backing file of c1:/var/lib/nova/instances/22222222-2222-4222-8222-222222222222/disk (Nova does not touch it)"_s
-                                                                << u"would touch"_s;
-        QTest::addRow("backing file of a directory Nova does not know") << QString() << shaE << 2 * day << keep
-                                                                        << u"but kept: a disk Nova does not know backs onto it"_s
-                                                                        << u"would touch"_s;
-        QTest::addRow("swap in use") << QString() << u"swap_512"_s << qint64(60) << touch << u"swap file in use by c1:web-1"_s
-                                     << QString();
-        QTest::addRow("swap a flavor asks for, no disk on it") << u"web-1 on c2"_s << u"swap_512"_s << 2 * day << touch
-                                                               << u"swap file in use"_s << QString();
-        QTest::addRow("swap unused, old") << QString() << u"swap_1024"_s << 2 * day << remove << u"swap file not in use"_s
-                                          << QString();
-        QTest::addRow("swap unused, young") << QString() << u"swap_1024"_s << qint64(7200) << keep << u"too young"_s
-                                            << QString();
-        QTest::addRow("ephemeral in use") << QString() << ephemeral << qint64(60) << touch << u"ephemeral file in use"_s
-                                          << QString();
+        QTest::addRow("backing file of a directory Nova knows")
+            << QString() << shaC << 2 * day << keep
+            << u"the backing file of c1:/var/lib/nova/instances/22222222-2222-4222-8222-222222222222/disk (Nova does not touch it)"_s
+            << u"would touch"_s;
+        QTest::addRow("backing file of a directory Nova does not know")
+            << QString() << shaE << 2 * day << keep << u"but kept: a disk Nova does not know backs onto it"_s
+            << u"would touch"_s;
+        QTest::addRow("swap in use") << QString() << u"swap_512"_s << qint64(60) << touch
+                                     << u"swap file in use by c1:web-1"_s << QString();
+        QTest::addRow("swap a flavor asks for, no disk on it")
+            << u"web-1 on c2"_s << u"swap_512"_s << 2 * day << touch << u"swap file in use"_s << QString();
+        QTest::addRow("swap unused, old")
+            << QString() << u"swap_1024"_s << 2 * day << remove << u"swap file not in use"_s << QString();
+        QTest::addRow("swap unused, young")
+            << QString() << u"swap_1024"_s << qint64(7200) << keep << u"too young"_s << QString();
+        QTest::addRow("ephemeral in use")
+            << QString() << ephemeral << qint64(60) << touch << u"ephemeral file in use"_s << QString();
         QTest::addRow("ephemeral unused, old") << QString() << u"ephemeral_2_0706d66"_s << 2 * day << remove
                                                << u"ephemeral file not in use"_s << QString();
-        QTest::addRow("ephemeral unused, removal off") << u"removal off"_s << u"ephemeral_2_0706d66"_s << 2 * day << keep
-                                                       << u"remove_unused_base_images is off"_s << QString();
-        QTest::addRow("a name Nova ignores, which Cowherd would remove") << QString() << shaB + u"_5"_s << 2 * day << keep
-                                                                         << u"Nova ignores this name"_s << u"would remove"_s;
-        QTest::addRow("a name both ignore") << QString() << u"ubuntu.img"_s << 2 * day << keep << u"Nova ignores this name"_s
-                                            << QString();
-        QTest::addRow("a stale partial original: Nova ignores it") << QString() << shaB + u".part"_s << 2 * day << keep
-                                                                   << u"Nova ignores"_s << u"orphan"_s;
-        QTest::addRow("a stale partial resized file: Nova removes it") << QString() << shaB + u"_10.part"_s << 2 * day
-                                                                       << remove << u"unknown base file"_s << QString();
-        QTest::addRow("40 characters that are no sha1") << QString() << QString(40, u'x') << 2 * day << remove
-                                                        << u"unknown base file"_s << u"would keep"_s;
-        QTest::addRow("checksum mismatch") << u"mismatch"_s << shaB << 2 * day << remove << u"unknown base file"_s
-                                           << u"checksum mismatch"_s;
-        QTest::addRow("a member that cannot be scanned blocks removal") << u"c2 unreachable"_s << shaB << 2 * day << keep
-                                                                        << u"blocked: c2 unreachable"_s << QString();
+        QTest::addRow("ephemeral unused, removal off") << u"removal off"_s << u"ephemeral_2_0706d66"_s << 2 * day
+                                                       << keep << u"remove_unused_base_images is off"_s << QString();
+        QTest::addRow("a name Nova ignores, which Cowherd would remove")
+            << QString() << shaB + u"_5"_s << 2 * day << keep << u"Nova ignores this name"_s << u"would remove"_s;
+        QTest::addRow("a name both ignore")
+            << QString() << u"ubuntu.img"_s << 2 * day << keep << u"Nova ignores this name"_s << QString();
+        QTest::addRow("a stale partial original: Nova ignores it")
+            << QString() << shaB + u".part"_s << 2 * day << keep << u"Nova ignores"_s << u"orphan"_s;
+        QTest::addRow("a stale partial resized file: Nova removes it")
+            << QString() << shaB + u"_10.part"_s << 2 * day << remove << u"unknown base file"_s << QString();
+        QTest::addRow("40 characters that are no sha1")
+            << QString() << QString(40, u'x') << 2 * day << remove << u"unknown base file"_s << u"would keep"_s;
+        QTest::addRow("checksum mismatch")
+            << u"mismatch"_s << shaB << 2 * day << remove << u"unknown base file"_s << u"checksum mismatch"_s;
+        QTest::addRow("a member that cannot be scanned blocks removal")
+            << u"c2 unreachable"_s << shaB << 2 * day << keep << u"blocked: c2 unreachable"_s << QString();
     }
     void novaCases()
     {
@@ -275,7 +279,8 @@ private Q_SLOTS:
         else if (a->reason.contains(u"too young"_s))
             QCOMPARE(a->removableInSeconds,
                 (classifyForNova(name) == NovaBaseKind::Derived ? world.policy().resizedMinimumAgeSeconds
-                                                                 : world.policy().originalMinimumAgeSeconds) - age);
+                                                                : world.policy().originalMinimumAgeSeconds)
+                    - age);
         else
             QCOMPARE(a->removableInSeconds, -1);
     }

@@ -41,7 +41,9 @@ bool hasProblem(const QList<Problem> &problems, const QString &code)
 class VanishingTransport final : public host::LocalTransport
 {
 public:
-    explicit VanishingTransport(QString victim) : m_victim(std::move(victim)) { }
+    explicit VanishingTransport(QString victim)
+        : m_victim(std::move(victim))
+    { }
     Result<host::CacheListing> listCache(const QString &path, const host::ListOptions &o) override
     {
         auto listing = LocalTransport::listCache(path, o);
@@ -166,8 +168,8 @@ private Q_SLOTS:
         QTemporaryDir elsewhere;
         const QString base = lab.addRawBase(TestLab::sha1Hex(u"img"_s));
         const QString outside = elsewhere.path() + u"/template with space.qcow2"_s;
-        QVERIFY(test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"raw"_s,
-            u"-b"_s, base, outside}));
+        QVERIFY(test::runTool(
+            {u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"raw"_s, u"-b"_s, base, outside}));
         QVERIFY(!lab.addOverlay(u"uuid-x"_s, outside, u"qcow2"_s).isEmpty());
         const CacheSnapshot snap = scan(lab);
         QCOMPARE(snap.instance(u"uuid-x"_s)->disks.at(0).backingChain.size(), 2);
@@ -194,8 +196,8 @@ private Q_SLOTS:
         const QString a = lab.addOverlay(u"uuid-a"_s, base);
         const QString b = lab.addOverlay(u"uuid-b"_s, a, u"qcow2"_s);
         // An unsafe rebase writes the loop a -> b -> a into the header without checking.
-        QVERIFY(test::runTool({u"qemu-img"_s, u"rebase"_s, u"-u"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"qcow2"_s,
-            u"-b"_s, b, a}));
+        QVERIFY(test::runTool(
+            {u"qemu-img"_s, u"rebase"_s, u"-u"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"qcow2"_s, u"-b"_s, b, a}));
         const CacheSnapshot snap = scan(lab);
         QVERIFY(hasProblem(snap.instance(u"uuid-a"_s)->disks.at(0).problems, u"backing-loop"_s));
         QVERIFY(hasProblem(snap.instance(u"uuid-b"_s)->disks.at(0).problems, u"backing-loop"_s));
@@ -208,8 +210,8 @@ private Q_SLOTS:
         QTemporaryDir elsewhere;
         const QString base = lab.addRawBase(TestLab::sha1Hex(u"img"_s));
         const QString outside = elsewhere.path() + u"/middle.qcow2"_s;
-        QVERIFY(test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"raw"_s,
-            u"-b"_s, base, outside}));
+        QVERIFY(test::runTool(
+            {u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"raw"_s, u"-b"_s, base, outside}));
         QVERIFY(!lab.addOverlay(u"uuid-v"_s, outside, u"qcow2"_s).isEmpty());
         VanishingTransport transport(outside);
         ScanOptions options;
@@ -262,8 +264,8 @@ private Q_SLOTS:
         QVERIFY(!lab.addOverlay(u"uuid-q"_s, qcowBase, u"qcow2"_s).isEmpty());
         QVERIFY(!lab.addOverlay(u"uuid-q"_s, base, u"raw"_s, u"disk.local"_s).isEmpty());
         const QString outside = elsewhere.path() + u"/template.qcow2"_s;
-        QVERIFY(test::runTool({u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"raw"_s,
-            u"-b"_s, base, outside}));
+        QVERIFY(test::runTool(
+            {u"qemu-img"_s, u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"raw"_s, u"-b"_s, base, outside}));
         QVERIFY(!lab.addOverlay(u"uuid-out"_s, outside, u"qcow2"_s).isEmpty());
         QVERIFY(test::writeFile(lab.basePath() + u'/' + TestLab::sha1Hex(u"trunc"_s), 4, "QFI\xfb"));
         QVERIFY(QFile::link(base, lab.basePath() + u'/' + TestLab::sha1Hex(u"link"_s)));

@@ -81,13 +81,14 @@ QByteArray oracle(const CacheSnapshot &snapshot)
         });
     }
     const QJsonObject document{
-        {u"host"_s, QJsonObject{{u"name"_s, snapshot.host.name}, {u"uri"_s, snapshot.host.uri},
-                        {u"instances_path"_s, snapshot.host.instancesPath},
-                        {u"managed_by_setting"_s, host::toString(snapshot.host.managedBy)},
-                        {u"nova_conf"_s, QJsonArray::fromStringList(snapshot.host.novaConf)},
-                        {u"allow_nova_writes"_s, snapshot.host.allowNovaWrites},
-                        {u"managed_by"_s, host::toString(snapshot.managedBy)},
-                        {u"managed_by_reason"_s, snapshot.managedByReason}}},
+        {u"host"_s,
+            QJsonObject{{u"name"_s, snapshot.host.name}, {u"uri"_s, snapshot.host.uri},
+                {u"instances_path"_s, snapshot.host.instancesPath},
+                {u"managed_by_setting"_s, host::toString(snapshot.host.managedBy)},
+                {u"nova_conf"_s, QJsonArray::fromStringList(snapshot.host.novaConf)},
+                {u"allow_nova_writes"_s, snapshot.host.allowNovaWrites},
+                {u"managed_by"_s, host::toString(snapshot.managedBy)},
+                {u"managed_by_reason"_s, snapshot.managedByReason}}},
         {u"taken_at"_s, isoTime(snapshot.takenAt)},
         {u"libvirt"_s, snapshot.libvirtStatus.isEmpty() ? u"connected"_s : snapshot.libvirtStatus},
         {u"bases"_s, bases},

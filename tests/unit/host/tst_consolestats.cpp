@@ -80,9 +80,8 @@ private Q_SLOTS:
         instance::ConsoleFollower follower;
         follower.setInterval(50);
         QByteArray seen;
-        connect(&follower, &instance::ConsoleFollower::received, this, [&](const QByteArray &data, bool restarted) {
-            seen = restarted ? data : seen + data;
-        });
+        connect(&follower, &instance::ConsoleFollower::received, this,
+            [&](const QByteArray &data, bool restarted) { seen = restarted ? data : seen + data; });
         follower.follow(std::make_shared<host::LocalTransport>(), path);
         append(path, "COWHERD DEMO: one\r\n");
         QTRY_COMPARE(seen, "COWHERD DEMO: one\r\n"_ba);

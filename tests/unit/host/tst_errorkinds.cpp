@@ -156,19 +156,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::addColumn<Kind>("libvirtKind");
         QTest::addColumn<Kind>("kind");
-        QTest::addRow("no KVM module") << u"internal error: process exited while connecting to monitor: Could not access "
-                                          "KVM kernel module: Permission denied"_s
-                                       << Kind::Failure << Kind::Unsupported;
-        QTest::addRow("qemu init") << u"internal error: qemu unexpectedly closed the monitor: failed to initialize kvm: "
-                                      "Permission denied"_s
-                                   << Kind::Failure << Kind::Unsupported;
+        QTest::addRow("no KVM module")
+            << u"internal error: process exited while connecting to monitor: Could not access "
+               "KVM kernel module: Permission denied"_s
+            << Kind::Failure << Kind::Unsupported;
+        QTest::addRow("qemu init")
+            << u"internal error: qemu unexpectedly closed the monitor: failed to initialize kvm: "
+               "Permission denied"_s
+            << Kind::Failure << Kind::Unsupported;
         QTest::addRow("libvirt") << u"unsupported configuration: Domain requires KVM, but it is not available"_s
                                  << Kind::Unsupported << Kind::Unsupported;
         // A host whose name holds "kvm" says nothing about KVM.
         QTest::addRow("host name") << u"Cannot recv data: ssh: connect to host kvm01 port 22: Connection refused"_s
                                    << Kind::Unreachable << Kind::Unreachable;
-        QTest::addRow("other unsupported") << u"unsupported configuration: spice graphics are not supported"_s
-                                           << Kind::Unsupported << Kind::Failure;
+        QTest::addRow("other unsupported")
+            << u"unsupported configuration: spice graphics are not supported"_s << Kind::Unsupported << Kind::Failure;
     }
     void startFailures()
     {

@@ -57,7 +57,8 @@ private Q_SLOTS:
         auto missing = HostRegistry(file).update({u"nope"_s, u"qemu:///system"_s, u"/x"_s});
         QVERIFY(!missing);
         QVERIFY(missing.error().message.contains(u"nope"_s));
-        auto relative = HostRegistry(file).update({u"plain"_s, u"qemu:///system"_s, u"/x"_s, ManagedBy::Auto, {u"nova.conf"_s}});
+        auto relative
+            = HostRegistry(file).update({u"plain"_s, u"qemu:///system"_s, u"/x"_s, ManagedBy::Auto, {u"nova.conf"_s}});
         QVERIFY(!relative);
         QVERIFY(relative.error().message.contains(u"nova.conf"_s));
     }

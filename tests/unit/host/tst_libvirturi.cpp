@@ -24,26 +24,42 @@ private Q_SLOTS:
         QTest::addColumn<QString>("knownHosts");
         QTest::addColumn<bool>("noVerify");
 
-        QTest::addRow("system") << u"qemu:///system"_s << true << true << u""_s << u""_s << u""_s << 0 << u"/system"_s << u""_s << u""_s << false;
-        QTest::addRow("session") << u"qemu:///session"_s << true << true << u""_s << u""_s << u""_s << 0 << u"/session"_s << u""_s << u""_s << false;
-        QTest::addRow("test") << u"test:///default"_s << true << true << u""_s << u""_s << u""_s << 0 << u"/default"_s << u""_s << u""_s << false;
-        QTest::addRow("unix") << u"qemu+unix:///system"_s << true << true << u"unix"_s << u""_s << u""_s << 0 << u"/system"_s << u""_s << u""_s << false;
-        QTest::addRow("ssh") << u"qemu+ssh://root@lab3/system"_s << true << false << u"ssh"_s << u"root"_s << u"lab3"_s << 0 << u"/system"_s << u""_s << u""_s << false;
-        QTest::addRow("ssh alias") << u"qemu+ssh://lab3/system"_s << true << false << u"ssh"_s << u""_s << u"lab3"_s << 0 << u"/system"_s << u""_s << u""_s << false;
+        QTest::addRow("system") << u"qemu:///system"_s << true << true << u""_s << u""_s << u""_s << 0 << u"/system"_s
+                                << u""_s << u""_s << false;
+        QTest::addRow("session") << u"qemu:///session"_s << true << true << u""_s << u""_s << u""_s << 0
+                                 << u"/session"_s << u""_s << u""_s << false;
+        QTest::addRow("test") << u"test:///default"_s << true << true << u""_s << u""_s << u""_s << 0 << u"/default"_s
+                              << u""_s << u""_s << false;
+        QTest::addRow("unix") << u"qemu+unix:///system"_s << true << true << u"unix"_s << u""_s << u""_s << 0
+                              << u"/system"_s << u""_s << u""_s << false;
+        QTest::addRow("ssh") << u"qemu+ssh://root@lab3/system"_s << true << false << u"ssh"_s << u"root"_s << u"lab3"_s
+                             << 0 << u"/system"_s << u""_s << u""_s << false;
+        QTest::addRow("ssh alias") << u"qemu+ssh://lab3/system"_s << true << false << u"ssh"_s << u""_s << u"lab3"_s
+                                   << 0 << u"/system"_s << u""_s << u""_s << false;
         QTest::addRow("ssh port and query")
             << u"qemu+ssh://admin@lab3.example.org:2222/system?keyfile=/home/a/.ssh/id_ed25519&no_verify=1&known_hosts=/tmp/k%20h"_s
             << true << false << u"ssh"_s << u"admin"_s << u"lab3.example.org"_s << 2222 << u"/system"_s
             << u"/home/a/.ssh/id_ed25519"_s << u"/tmp/k h"_s << true;
-        QTest::addRow("ssh ipv6") << u"qemu+ssh://root@[::1]:22/system"_s << true << false << u"ssh"_s << u"root"_s << u"::1"_s << 22 << u"/system"_s << u""_s << u""_s << false;
-        QTest::addRow("tls") << u"qemu+tls://lab4/system"_s << true << false << u"tls"_s << u""_s << u"lab4"_s << 0 << u"/system"_s << u""_s << u""_s << false;
-        QTest::addRow("tcp port") << u"qemu+tcp://lab5:16509/system"_s << true << false << u"tcp"_s << u""_s << u"lab5"_s << 16509 << u"/system"_s << u""_s << u""_s << false;
-        QTest::addRow("bare remote") << u"qemu://lab6/system"_s << true << false << u""_s << u""_s << u"lab6"_s << 0 << u"/system"_s << u""_s << u""_s << false;
-        QTest::addRow("no scheme") << u"lab3"_s << false << false << u""_s << u""_s << u""_s << 0 << u""_s << u""_s << u""_s << false;
-        QTest::addRow("empty") << u""_s << false << false << u""_s << u""_s << u""_s << 0 << u""_s << u""_s << u""_s << false;
-        QTest::addRow("ssh without host") << u"qemu+ssh:///system"_s << false << false << u""_s << u""_s << u""_s << 0 << u""_s << u""_s << u""_s << false;
-        QTest::addRow("unknown transport") << u"qemu+pigeon://lab3/system"_s << false << false << u""_s << u""_s << u""_s << 0 << u""_s << u""_s << u""_s << false;
-        QTest::addRow("option as host") << u"qemu+ssh://-oProxyCommand=x/system"_s << false << false << u""_s << u""_s << u""_s << 0 << u""_s << u""_s << u""_s << false;
-        QTest::addRow("option as user") << u"qemu+ssh://-oProxyCommand=x@lab3/system"_s << false << false << u""_s << u""_s << u""_s << 0 << u""_s << u""_s << u""_s << false;
+        QTest::addRow("ssh ipv6") << u"qemu+ssh://root@[::1]:22/system"_s << true << false << u"ssh"_s << u"root"_s
+                                  << u"::1"_s << 22 << u"/system"_s << u""_s << u""_s << false;
+        QTest::addRow("tls") << u"qemu+tls://lab4/system"_s << true << false << u"tls"_s << u""_s << u"lab4"_s << 0
+                             << u"/system"_s << u""_s << u""_s << false;
+        QTest::addRow("tcp port") << u"qemu+tcp://lab5:16509/system"_s << true << false << u"tcp"_s << u""_s
+                                  << u"lab5"_s << 16509 << u"/system"_s << u""_s << u""_s << false;
+        QTest::addRow("bare remote") << u"qemu://lab6/system"_s << true << false << u""_s << u""_s << u"lab6"_s << 0
+                                     << u"/system"_s << u""_s << u""_s << false;
+        QTest::addRow("no scheme") << u"lab3"_s << false << false << u""_s << u""_s << u""_s << 0 << u""_s << u""_s
+                                   << u""_s << false;
+        QTest::addRow("empty") << u""_s << false << false << u""_s << u""_s << u""_s << 0 << u""_s << u""_s << u""_s
+                               << false;
+        QTest::addRow("ssh without host") << u"qemu+ssh:///system"_s << false << false << u""_s << u""_s << u""_s << 0
+                                          << u""_s << u""_s << u""_s << false;
+        QTest::addRow("unknown transport") << u"qemu+pigeon://lab3/system"_s << false << false << u""_s << u""_s
+                                           << u""_s << 0 << u""_s << u""_s << u""_s << false;
+        QTest::addRow("option as host") << u"qemu+ssh://-oProxyCommand=x/system"_s << false << false << u""_s << u""_s
+                                        << u""_s << 0 << u""_s << u""_s << u""_s << false;
+        QTest::addRow("option as user") << u"qemu+ssh://-oProxyCommand=x@lab3/system"_s << false << false << u""_s
+                                        << u""_s << u""_s << 0 << u""_s << u""_s << u""_s << false;
     }
     void parse()
     {

@@ -73,7 +73,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir(QDir::currentPath() + u"/tst_localfilewriter-XXXXXX"_s);
         QVERIFY(dir.isValid());
-        struct statfs fs{};
+        struct statfs fs
+        {
+        };
         QCOMPARE(::statfs(QFile::encodeName(dir.path()).constData(), &fs), 0);
         if (fs.f_type == TMPFS_MAGIC)
             QSKIP("tmpfs keeps every page in memory; the build directory is needed on a disk");

@@ -36,7 +36,8 @@ QByteArray domain(const QString &metadata)
     </disk>
   </devices>
 </domain>
-)"_s.arg(metadata).toUtf8();
+)"_s.arg(metadata)
+        .toUtf8();
 }
 
 QString novaInstance(const QString &ns, const QString &name, const QString &root)
@@ -112,7 +113,8 @@ private Q_SLOTS:
         QTest::addRow("booted from a volume: no root")
             << novaInstance(ns11, u"vol"_s, QString()) << true << u"vol"_s << QString();
         QTest::addRow("a volume root is no image")
-            << novaInstance(ns11, u"vol"_s, u"<nova:root type=\"volume\" uuid=\"x\"/>"_s) << true << u"vol"_s << QString();
+            << novaInstance(ns11, u"vol"_s, u"<nova:root type=\"volume\" uuid=\"x\"/>"_s) << true << u"vol"_s
+            << QString();
         QTest::addRow("escaped name") << novaInstance(ns11, u"a &amp; &lt;b&gt;"_s, imageRoot) << true << u"a & <b>"_s
                                       << u"9a3c6f0e-2b1d-4c5e-8f7a-6b5c4d3e2f10"_s;
         QTest::addRow("another prefix, same namespace")
@@ -124,9 +126,8 @@ private Q_SLOTS:
             << u"<app:info xmlns:app=\"http://example.org/app\"><app:name>x</app:name></app:info>"_s << false
             << QString() << QString();
         QTest::addRow("empty metadata") << QString() << false << QString() << QString();
-        QTest::addRow("a long name is cut")
-            << novaInstance(ns11, QString(100'000, u'n'), imageRoot) << true << QString(1024, u'n')
-            << u"9a3c6f0e-2b1d-4c5e-8f7a-6b5c4d3e2f10"_s;
+        QTest::addRow("a long name is cut") << novaInstance(ns11, QString(100'000, u'n'), imageRoot) << true
+                                            << QString(1024, u'n') << u"9a3c6f0e-2b1d-4c5e-8f7a-6b5c4d3e2f10"_s;
     }
     void variants()
     {

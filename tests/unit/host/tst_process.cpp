@@ -134,8 +134,8 @@ private Q_SLOTS:
             if (seen == "first\n")
                 QFile(flag).open(QIODevice::WriteOnly);
         };
-        auto r = runProcess({u"sh"_s, u"-c"_s, u"echo first; while [ ! -e \"$1\" ]; do sleep 0.01; done; echo second"_s,
-                                u"sh"_s, flag},
+        auto r = runProcess(
+            {u"sh"_s, u"-c"_s, u"echo first; while [ ! -e \"$1\" ]; do sleep 0.01; done; echo second"_s, u"sh"_s, flag},
             o);
         QVERIFY2(r, r ? "" : qPrintable(r.error().message));
         QCOMPARE(seen, QByteArray("first\nsecond\n"));

@@ -31,9 +31,14 @@ QString describe(const FileEntry &e)
 {
     // Not the atime: reading the headers (local first, then the script) moves it.
     return u"%1|%2|e%3 d%4 f%5 l%6|%7|%8|%9|atime %10|head:%11|%12"_s.arg(e.path, e.name)
-        .arg(e.exists).arg(e.isDir).arg(e.isFile).arg(e.isSymlink)
-        .arg(e.apparentSize).arg(e.allocatedSize)
-        .arg(e.mtime.toMSecsSinceEpoch()).arg(e.atime.isValid())
+        .arg(e.exists)
+        .arg(e.isDir)
+        .arg(e.isFile)
+        .arg(e.isSymlink)
+        .arg(e.apparentSize)
+        .arg(e.allocatedSize)
+        .arg(e.mtime.toMSecsSinceEpoch())
+        .arg(e.atime.isValid())
         .arg(QString::fromLatin1(e.head.toBase64()), e.error);
 }
 
@@ -76,18 +81,22 @@ private Q_SLOTS:
         QVERIFY(!lab.addOverlay(u"11111111-2222-3333-4444-555555555555"_s, base).isEmpty());
         QVERIFY(!lab.addOverlay(hostileName, base).isEmpty());
         QVERIFY(!lab.addOverlay(u"22222222-2222-3333-4444-555555555555"_s, base, u"raw"_s, u"disk.local"_s).isEmpty());
-        QVERIFY(cowherd::test::writeFile(lab.instanceDir(u"11111111-2222-3333-4444-555555555555"_s) + u"/disk.info"_s, 30, "{}"));
-        QVERIFY(cowherd::test::writeFile(lab.instanceDir(u"11111111-2222-3333-4444-555555555555"_s) + u"/console.log"_s, 10, "x"));
+        QVERIFY(cowherd::test::writeFile(
+            lab.instanceDir(u"11111111-2222-3333-4444-555555555555"_s) + u"/disk.info"_s, 30, "{}"));
+        QVERIFY(cowherd::test::writeFile(
+            lab.instanceDir(u"11111111-2222-3333-4444-555555555555"_s) + u"/console.log"_s, 10, "x"));
         QVERIFY(cowherd::test::writeFile(lab.basePath() + u"/"_s + hostileName, 100, "raw"));
         QVERIFY(cowherd::test::writeFile(lab.basePath() + u"/tiny"_s, 0));
         QVERIFY(cowherd::test::writeFile(lab.basePath() + u"/.hidden"_s, 10, "x"));
         QVERIFY(QDir().mkpath(lab.basePath() + u"/.cowherd"_s));
-        QVERIFY(cowherd::test::writeFile(lab.basePath() + u"/.cowherd/"_s + TestLab::sha1Hex(u"cirros"_s) + u".json"_s, 40, "{\"a\":1}"));
+        QVERIFY(cowherd::test::writeFile(
+            lab.basePath() + u"/.cowherd/"_s + TestLab::sha1Hex(u"cirros"_s) + u".json"_s, 40, "{\"a\":1}"));
         QVERIFY(QDir().mkpath(lab.instancesPath() + u"/locks"_s));
         QVERIFY(QDir().mkpath(lab.instancesPath() + u"/gone_del"_s));
         QVERIFY(QFile::link(base, lab.basePath() + u"/linked"_s));
         QVERIFY(QFile::link(u"/nonexistent/cowherd"_s, lab.basePath() + u"/dangling"_s));
-        QVERIFY(QFile::link(lab.instanceDir(u"11111111-2222-3333-4444-555555555555"_s), lab.instancesPath() + u"/symlinked-instance"_s));
+        QVERIFY(QFile::link(lab.instanceDir(u"11111111-2222-3333-4444-555555555555"_s),
+            lab.instancesPath() + u"/symlinked-instance"_s));
         // Runs of zeros of every length around the 16 the script folds, at the start, inside
         // and at the end of a head.
         QByteArray runs(3, '\0');
@@ -193,27 +202,39 @@ private Q_SLOTS:
         QTest::addRow("cut short") << head + stat << u"cut short"_s;
         QTest::addRow("cut inside a record") << head + r({"T", "f", "f"}) + "1" << u"malformed"_s;
         QTest::addRow("unknown tag") << head + r({"Z"}) + end << u"unknown record"_s;
-        QTest::addRow("negative size") << head + r({"T", "f", "f", "-1", "8", "1", "1", "/i/_base/x"}) + end << u"malformed"_s;
-        QTest::addRow("huge number") << head + r({"T", "f", "f", "99999999999999999999999", "8", "1", "1", "/i/_base/x"}) + end << u"malformed"_s;
-        QTest::addRow("bad time") << head + r({"T", "f", "f", "1", "8", "abc", "1", "/i/_base/x"}) + end << u"malformed"_s;
-        QTest::addRow("two-letter type") << head + r({"T", "ff", "f", "1", "8", "1", "1", "/i/_base/x"}) + end << u"malformed"_s;
+        QTest::addRow("negative size") << head + r({"T", "f", "f", "-1", "8", "1", "1", "/i/_base/x"}) + end
+                                       << u"malformed"_s;
+        QTest::addRow("huge number") << head
+                + r({"T", "f", "f", "99999999999999999999999", "8", "1", "1", "/i/_base/x"})
+                + end << u"malformed"_s;
+        QTest::addRow("bad time") << head + r({"T", "f", "f", "1", "8", "abc", "1", "/i/_base/x"}) + end
+                                  << u"malformed"_s;
+        QTest::addRow("two-letter type") << head + r({"T", "ff", "f", "1", "8", "1", "1", "/i/_base/x"}) + end
+                                         << u"malformed"_s;
         QTest::addRow("outside") << head + r({"T", "f", "f", "1", "8", "1", "1", "/etc/passwd"}) + end << u"outside"_s;
-        QTest::addRow("sibling directory") << head + r({"T", "f", "f", "1", "8", "1", "1", "/i2/x"}) + end << u"outside"_s;
+        QTest::addRow("sibling directory")
+            << head + r({"T", "f", "f", "1", "8", "1", "1", "/i2/x"}) + end << u"outside"_s;
         QTest::addRow("bad base64") << head + r({"H", "/i/_base/x", "!!!!"}) + end << u"base64"_s;
         QTest::addRow("bad hex") << head + r({"Y", "/i/_base/x", "0g"}) + end << u"hex"_s;
         QTest::addRow("odd hex") << head + r({"Y", "/i/_base/x", "abc"}) + end << u"hex"_s;
-        QTest::addRow("oversized hex head") << head + r({"Y", "/i/_base/x", QByteArray(1024 * 1024, 'a')}) + end << u"oversized"_s;
-        QTest::addRow("oversized head") << head + r({"H", "/i/_base/x", QByteArray(1024 * 1024, 'A')}) + end << u"oversized"_s;
-        QTest::addRow("oversized path") << head + r({"T", "f", "f", "1", "8", "1", "1", QByteArray(100000, 'a')}) + end << u"malformed"_s;
+        QTest::addRow("oversized hex head")
+            << head + r({"Y", "/i/_base/x", QByteArray(1024 * 1024, 'a')}) + end << u"oversized"_s;
+        QTest::addRow("oversized head") << head + r({"H", "/i/_base/x", QByteArray(1024 * 1024, 'A')}) + end
+                                        << u"oversized"_s;
+        QTest::addRow("oversized path") << head + r({"T", "f", "f", "1", "8", "1", "1", QByteArray(100000, 'a')}) + end
+                                        << u"malformed"_s;
         QTest::addRow("no terminator") << head + "T" << u"cut short"_s;
         QTest::addRow("empty zero run") << head + r({"R", "/i/_base/x", "00z;ff"}) + end << u"zero runs"_s;
         QTest::addRow("zero run of none") << head + r({"R", "/i/_base/x", "z0;"}) + end << u"zero runs"_s;
         QTest::addRow("unterminated zero run") << head + r({"R", "/i/_base/x", "ffz12"}) + end << u"zero runs"_s;
         QTest::addRow("zero run too long") << head + r({"R", "/i/_base/x", "z65537;"}) + end << u"zero runs"_s;
-        QTest::addRow("zero runs too long together") << head + r({"R", "/i/_base/x", "z40000;z25537;"}) + end << u"zero runs"_s;
-        QTest::addRow("huge zero run") << head + r({"R", "/i/_base/x", "z99999999999999999999999;"}) + end << u"zero runs"_s;
+        QTest::addRow("zero runs too long together")
+            << head + r({"R", "/i/_base/x", "z40000;z25537;"}) + end << u"zero runs"_s;
+        QTest::addRow("huge zero run") << head + r({"R", "/i/_base/x", "z99999999999999999999999;"}) + end
+                                       << u"zero runs"_s;
         QTest::addRow("odd hex in zero runs") << head + r({"R", "/i/_base/x", "z16;f"}) + end << u"zero runs"_s;
-        QTest::addRow("file after headers") << head + r({"R", "/i/_base/x", "00"}) + stat + end << u"after the headers"_s;
+        QTest::addRow("file after headers")
+            << head + r({"R", "/i/_base/x", "00"}) + stat + end << u"after the headers"_s;
         QTest::addRow("valid but stat") << head + stat + end << u"!ok"_s;
     }
     void hostileAnswers()
@@ -258,9 +279,15 @@ private Q_SLOTS:
             for (int e = 0; e < edits; ++e) {
                 const qsizetype at = random.bounded(qint64(mutated.size()));
                 switch (random.bounded(3)) {
-                case 0: mutated[at] = char(random.bounded(256)); break;
-                case 1: mutated.remove(at, random.bounded(64)); break;
-                default: mutated.insert(at, mutated.mid(random.bounded(qint64(mutated.size())), 32)); break;
+                case 0:
+                    mutated[at] = char(random.bounded(256));
+                    break;
+                case 1:
+                    mutated.remove(at, random.bounded(64));
+                    break;
+                default:
+                    mutated.insert(at, mutated.mid(random.bounded(qint64(mutated.size())), 32));
+                    break;
                 }
             }
             if (parseCacheListing(mutated, lab.instancesPath(), {}, u"lab3"_s))

@@ -33,7 +33,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("argv");
         QTest::addRow("simple") << QStringList{u"a"_s, u"b c"_s};
-        QTest::addRow("hostile") << QStringList{u"/x/it's here; touch /tmp/cowherd-pwned $(id) `id` \"q\""_s, u"&|<>"_s};
+        QTest::addRow("hostile") << QStringList{
+            u"/x/it's here; touch /tmp/cowherd-pwned $(id) `id` \"q\""_s, u"&|<>"_s};
         QTest::addRow("newline and tab") << QStringList{u"one\ntwo\tthree"_s, u"\\"_s};
         QTest::addRow("empty words") << QStringList{u""_s, u" "_s, u""_s};
         QTest::addRow("unicode") << QStringList{u"Bälle ☃"_s, u"-n"_s};

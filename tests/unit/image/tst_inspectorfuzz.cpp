@@ -26,8 +26,7 @@ public:
         , m_size(size)
         , m_available(available)
         , m_flips(flips)
-    {
-    }
+    { }
     qint64 size() const override { return m_size; }
     qint64 available() const override { return m_available; }
     QByteArray read(qint64 offset, qint64 length) override

@@ -108,7 +108,8 @@ void TestQemuImg::parseInfo_data()
     QTest::addColumn<qint64>("virtualSize");
     QTest::addColumn<QString>("backing");
     QTest::addColumn<QString>("dataFile");
-    QTest::addRow("plain") << QByteArray(R"({"virtual-size": 1073741824, "filename": "a", "format": "raw", "actual-size": 4096})")
+    QTest::addRow("plain") << QByteArray(
+        R"({"virtual-size": 1073741824, "filename": "a", "format": "raw", "actual-size": 4096})")
                            << true << u"raw"_s << qint64(1) * 1073741824 << QString() << QString();
     QTest::addRow("overlay") << QByteArray(R"({"virtual-size": 10, "format": "qcow2", "backing-filename": "b.img",
         "full-backing-filename": "/x/b.img", "backing-filename-format": "raw"})")
@@ -116,9 +117,11 @@ void TestQemuImg::parseInfo_data()
     QTest::addRow("data file") << QByteArray(R"({"virtual-size": 5, "format": "qcow2",
         "format-specific": {"type": "qcow2", "data": {"compat": "1.1", "data-file": "/etc/shadow"}}})")
                                << true << u"qcow2"_s << qint64(5) << QString() << u"/etc/shadow"_s;
-    QTest::addRow("not json") << QByteArray("qemu-img: oops") << false << QString() << qint64(0) << QString() << QString();
+    QTest::addRow("not json") << QByteArray("qemu-img: oops") << false << QString() << qint64(0) << QString()
+                              << QString();
     QTest::addRow("array") << QByteArray("[1,2]") << false << QString() << qint64(0) << QString() << QString();
-    QTest::addRow("no format") << QByteArray(R"({"virtual-size": 5})") << false << QString() << qint64(0) << QString() << QString();
+    QTest::addRow("no format") << QByteArray(R"({"virtual-size": 5})") << false << QString() << qint64(0) << QString()
+                               << QString();
 }
 
 void TestQemuImg::parseInfo()
@@ -169,7 +172,8 @@ void TestQemuImg::cpuLimit()
 {
     QemuImgLimits limits;
     limits.cpuSeconds = 1;
-    const auto result = runLimited(m_transport, {u"sh"_s, u"-c"_s, u"while :; do :; done"_s}, limits, u"/images/hostile.qcow2"_s);
+    const auto result
+        = runLimited(m_transport, {u"sh"_s, u"-c"_s, u"while :; do :; done"_s}, limits, u"/images/hostile.qcow2"_s);
     QVERIFY(!result.has_value());
     QCOMPARE(result.error().kind, Error::Kind::Refused);
     const QString message = result.error().message;

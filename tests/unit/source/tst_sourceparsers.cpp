@@ -44,37 +44,43 @@ private Q_SLOTS:
                                "    region_name: RegionTwo\n    interface: internal\n";
         QTest::addRow("password from secure.yaml")
             << lab << QByteArray("clouds:\n  lab:\n    auth:\n      password: s3cret\n") << u"lab"_s << QString()
-            << u"password"_s << u"https://keystone.example:5000/v3"_s << u"s3cret"_s << u"demo"_s << u"RegionTwo"_s << u"internal"_s;
-        QTest::addRow("no password anywhere") << lab << QByteArray() << u"lab"_s << u"has no password"_s
-            << QString() << QString() << QString() << QString() << QString() << QString();
-        QTest::addRow("unknown cloud lists the known") << lab << QByteArray() << u"other"_s << u"it has: lab"_s
-            << QString() << QString() << QString() << QString() << QString() << QString();
+            << u"password"_s << u"https://keystone.example:5000/v3"_s << u"s3cret"_s << u"demo"_s << u"RegionTwo"_s
+            << u"internal"_s;
+        QTest::addRow("no password anywhere") << lab << QByteArray() << u"lab"_s << u"has no password"_s << QString()
+                                              << QString() << QString() << QString() << QString() << QString();
+        QTest::addRow("unknown cloud lists the known")
+            << lab << QByteArray() << u"other"_s << u"it has: lab"_s << QString() << QString() << QString() << QString()
+            << QString() << QString();
         QTest::addRow("auth_type none with endpoint")
             << QByteArray("clouds:\n  g:\n    auth_type: none\n    auth:\n      endpoint: http://127.0.0.1:9292\n")
-            << QByteArray() << u"g"_s << QString() << u"none"_s << QString() << QString() << QString() << QString() << u"public"_s;
+            << QByteArray() << u"g"_s << QString() << u"none"_s << QString() << QString() << QString() << QString()
+            << u"public"_s;
         QTest::addRow("auth_type none without endpoint")
             << QByteArray("clouds:\n  g:\n    auth_type: none\n") << QByteArray() << u"g"_s << u"no auth.endpoint"_s
             << QString() << QString() << QString() << QString() << QString() << QString();
         QTest::addRow("application credential")
-            << QByteArray("clouds:\n  a:\n    auth_type: v3applicationcredential\n    auth:\n      auth_url: http://k/v3\n"
-                          "      application_credential_id: abc\n      application_credential_secret: xyz\n")
+            << QByteArray(
+                   "clouds:\n  a:\n    auth_type: v3applicationcredential\n    auth:\n      auth_url: http://k/v3\n"
+                   "      application_credential_id: abc\n      application_credential_secret: xyz\n")
             << QByteArray() << u"a"_s << QString() << u"v3applicationcredential"_s << u"http://k/v3"_s << QString()
             << QString() << QString() << u"public"_s;
         QTest::addRow("verify false is refused")
-            << QByteArray("clouds:\n  v:\n    verify: false\n    auth:\n      auth_url: http://k\n      username: u\n      password: p\n")
-            << QByteArray() << u"v"_s << u"never turns TLS verification off"_s
-            << QString() << QString() << QString() << QString() << QString() << QString();
+            << QByteArray("clouds:\n  v:\n    verify: false\n    auth:\n      auth_url: http://k\n      username: u\n  "
+                          "    password: p\n")
+            << QByteArray() << u"v"_s << u"never turns TLS verification off"_s << QString() << QString() << QString()
+            << QString() << QString() << QString();
         QTest::addRow("unsupported auth type")
             << QByteArray("clouds:\n  o:\n    auth_type: v3oidcpassword\n    auth:\n      auth_url: http://k\n")
-            << QByteArray() << u"o"_s << u"v3oidcpassword"_s << QString() << QString() << QString() << QString() << QString() << QString();
+            << QByteArray() << u"o"_s << u"v3oidcpassword"_s << QString() << QString() << QString() << QString()
+            << QString() << QString();
         QTest::addRow("broken yaml hides values")
-            << QByteArray("clouds:\n  lab:\n    auth: {password: \"hunter2\n") << QByteArray() << u"lab"_s << u"not valid YAML"_s
-            << QString() << QString() << QString() << QString() << QString() << QString();
+            << QByteArray("clouds:\n  lab:\n    auth: {password: \"hunter2\n") << QByteArray() << u"lab"_s
+            << u"not valid YAML"_s << QString() << QString() << QString() << QString() << QString() << QString();
         // Found by fuzz_clouds_yaml: an alias inside its own anchor is a cycle, and nested aliases
         // expand exponentially; both used to recurse or allocate without end.
-        QTest::addRow("recursive alias")
-            << QByteArray("clouds:\n  lab: &a\n    auth_type: none\n    auth: *a\n") << QByteArray() << u"lab"_s
-            << u"nests deeper than"_s << QString() << QString() << QString() << QString() << QString() << QString();
+        QTest::addRow("recursive alias") << QByteArray("clouds:\n  lab: &a\n    auth_type: none\n    auth: *a\n")
+                                         << QByteArray() << u"lab"_s << u"nests deeper than"_s << QString() << QString()
+                                         << QString() << QString() << QString() << QString();
         QByteArray laughs = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
         for (int i = 1; i < 7; ++i) {
             laughs += "l" + QByteArray::number(i) + ": &l" + QByteArray::number(i) + " [";
@@ -82,12 +88,15 @@ private Q_SLOTS:
                 laughs += (j ? ", *l" : "*l") + QByteArray::number(i - 1);
             laughs += "]\n";
         }
-        QTest::addRow("alias expansion")
-            << laughs + "clouds:\n  g:\n    auth_type: none\n    auth: {endpoint: 'http://h'}\n    x: *l6\n" << QByteArray()
-            << u"g"_s << u"holds more than"_s << QString() << QString() << QString() << QString() << QString() << QString();
+        QTest::addRow("alias expansion") << laughs
+                + "clouds:\n  g:\n    auth_type: none\n    auth: {endpoint: 'http://h'}\n    x: *l6\n"
+                                         << QByteArray() << u"g"_s << u"holds more than"_s << QString() << QString()
+                                         << QString() << QString() << QString() << QString();
         QTest::addRow("tenant_name is project_name")
-            << QByteArray("clouds:\n  t:\n    auth:\n      auth_url: http://k\n      username: u\n      password: p\n      tenant_name: old\n")
-            << QByteArray() << u"t"_s << QString() << u"password"_s << u"http://k"_s << u"p"_s << u"old"_s << QString() << u"public"_s;
+            << QByteArray("clouds:\n  t:\n    auth:\n      auth_url: http://k\n      username: u\n      password: p\n  "
+                          "    tenant_name: old\n")
+            << QByteArray() << u"t"_s << QString() << u"password"_s << u"http://k"_s << u"p"_s << u"old"_s << QString()
+            << u"public"_s;
     }
 
     void cloudsYaml()
@@ -132,8 +141,9 @@ private Q_SLOTS:
 
     void missingPasswordLeftToTheGui()
     {
-        const QByteArray clouds("clouds:\n  b:\n    auth:\n      auth_url: http://k\n      username: u\n  a:\n    auth_type: none\n"
-                                "    auth:\n      endpoint: http://g\n");
+        const QByteArray clouds(
+            "clouds:\n  b:\n    auth:\n      auth_url: http://k\n      username: u\n  a:\n    auth_type: none\n"
+            "    auth:\n      endpoint: http://g\n");
         auto strict = parseCloudsYaml(clouds, {}, u"b"_s, u"clouds.yaml"_s);
         QVERIFY(!strict);
         QVERIFY(strict.error().message.contains(u"no password"_s));
@@ -167,21 +177,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("format");
         QTest::addColumn<qint64>("capacity");
         const QByteArray head = rawText(0);
-        QTest::addRow("one vmdk disk") << head + rawText(1)
-                                        << QString() << u"disk1.vmdk"_s << u"vmdk"_s << (qint64(1) << 30);
-        QTest::addRow("no disk section") << head + rawText(2)
-                                         << u"no disk"_s << QString() << QString() << qint64(0);
-        QTest::addRow("dangling fileRef") << head + rawText(3)
-                                          << u"missing"_s << QString() << QString() << qint64(0);
+        QTest::addRow("one vmdk disk") << head + rawText(1) << QString() << u"disk1.vmdk"_s << u"vmdk"_s
+                                       << (qint64(1) << 30);
+        QTest::addRow("no disk section") << head + rawText(2) << u"no disk"_s << QString() << QString() << qint64(0);
+        QTest::addRow("dangling fileRef") << head + rawText(3) << u"missing"_s << QString() << QString() << qint64(0);
         // Found by fuzz_ovf: capacity times its unit overflowed a qint64 (undefined behaviour).
-        QTest::addRow("capacity beyond 63 bits is unknown")
-            << head + QByteArray("<References><File ovf:id=\"f\" ovf:href=\"d.vmdk\"/></References><DiskSection>"
-                                 "<Disk ovf:diskId=\"d\" ovf:fileRef=\"f\" ovf:capacity=\"9223372036854775807\" "
-                                 "ovf:capacityAllocationUnits=\"byte * 2^40\" ovf:format=\"http://www.vmware.com/"
-                                 "interfaces/specifications/vmdk.html#streamOptimized\"/></DiskSection></Envelope>")
-            << QString() << u"d.vmdk"_s << u"vmdk"_s << qint64(-1);
-        QTest::addRow("not xml") << QByteArray("<Envelope><oops") << u"not valid XML"_s << QString() << QString() << qint64(0);
-        QTest::addRow("not an envelope") << QByteArray("<Other/>") << u"no Envelope"_s << QString() << QString() << qint64(0);
+        QTest::addRow("capacity beyond 63 bits is unknown") << head
+                + QByteArray("<References><File ovf:id=\"f\" ovf:href=\"d.vmdk\"/></References><DiskSection>"
+                             "<Disk ovf:diskId=\"d\" ovf:fileRef=\"f\" ovf:capacity=\"9223372036854775807\" "
+                             "ovf:capacityAllocationUnits=\"byte * 2^40\" ovf:format=\"http://www.vmware.com/"
+                             "interfaces/specifications/vmdk.html#streamOptimized\"/></DiskSection></Envelope>")
+                                                            << QString() << u"d.vmdk"_s << u"vmdk"_s << qint64(-1);
+        QTest::addRow("not xml") << QByteArray("<Envelope><oops") << u"not valid XML"_s << QString() << QString()
+                                 << qint64(0);
+        QTest::addRow("not an envelope") << QByteArray("<Other/>") << u"no Envelope"_s << QString() << QString()
+                                         << qint64(0);
     }
 
     void ovf()
@@ -208,10 +218,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("next");
         QTest::addColumn<bool>("ok");
         QTest::addRow("last page") << (rawText(4)) << 1 << QString() << true;
-        QTest::addRow("more pages") << (rawText(5))
-                                    << 2 << u"b"_s << true;
-        QTest::addRow("queued image has null sizes") << (rawText(6))
-                                                     << 1 << QString() << true;
+        QTest::addRow("more pages") << (rawText(5)) << 2 << u"b"_s << true;
+        QTest::addRow("queued image has null sizes") << (rawText(6)) << 1 << QString() << true;
         QTest::addRow("not json") << QByteArray("<html>") << 0 << QString() << false;
         QTest::addRow("no images") << (rawText(7)) << 0 << QString() << false;
         QTest::addRow("image without id") << (rawText(8)) << 0 << QString() << false;
@@ -291,13 +299,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("sha256");
         QTest::addColumn<QString>("id");
         QTest::addColumn<QString>("redacted");
-        QTest::addRow("plain") << u"HTTP://Example.COM:80/a/../img.qcow2"_s << QString() << u"url:http://example.com/img.qcow2"_s
-                               << u"http://example.com:80/a/../img.qcow2"_s;
+        QTest::addRow("plain") << u"HTTP://Example.COM:80/a/../img.qcow2"_s << QString()
+                               << u"url:http://example.com/img.qcow2"_s << u"http://example.com:80/a/../img.qcow2"_s;
         QTest::addRow("credentials and fragment dropped") << u"https://bob:pw@h:8443/x.img#frag"_s << QString()
-                                                           << u"url:https://h:8443/x.img"_s << u"https://h:8443/x.img"_s;
-        QTest::addRow("query values hidden in messages") << u"https://h/x.img?token=s3cr3t"_s << QString()
-                                                          << u"url:https://h/x.img?token=s3cr3t"_s << u"https://h/x.img?token=…"_s;
-        QTest::addRow("sha256 names the content") << u"http://h/x"_s << u"ABCDEF"_s << u"sha256:abcdef"_s << u"http://h/x"_s;
+                                                          << u"url:https://h:8443/x.img"_s << u"https://h:8443/x.img"_s;
+        QTest::addRow("query values hidden in messages")
+            << u"https://h/x.img?token=s3cr3t"_s << QString() << u"url:https://h/x.img?token=s3cr3t"_s
+            << u"https://h/x.img?token=…"_s;
+        QTest::addRow("sha256 names the content")
+            << u"http://h/x"_s << u"ABCDEF"_s << u"sha256:abcdef"_s << u"http://h/x"_s;
     }
 
     void urlNames()
@@ -312,7 +322,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("archive");
-        for (const char *yes : {"a.img.gz", "a.raw.xz", "a.qcow2.zst", "a.bz2", "a.tar", "a.tar.gz", "a.tgz", "a.zip", "a.OVA"})
+        for (const char *yes :
+            {"a.img.gz", "a.raw.xz", "a.qcow2.zst", "a.bz2", "a.tar", "a.tar.gz", "a.tgz", "a.zip", "a.OVA"})
             QTest::addRow("%s", yes) << QString::fromLatin1(yes) << true;
         for (const char *no : {"a.qcow2", "a.img", "a.vmdk", "a.iso", "gz"})
             QTest::addRow("%s", no) << QString::fromLatin1(no) << false;

@@ -66,8 +66,8 @@ private Q_SLOTS:
     {
         TaskManager manager;
         QSignalSpy finished(&manager, &TaskManager::taskFinished);
-        const quint64 id = manager.submit(u"Launch"_s, u"lab1"_s,
-            [](TaskContext &) -> Status { return fail(u"qemu-img on lab1 was stopped"_s); });
+        const quint64 id = manager.submit(
+            u"Launch"_s, u"lab1"_s, [](TaskContext &) -> Status { return fail(u"qemu-img on lab1 was stopped"_s); });
         QVERIFY(finished.wait(5000));
         QCOMPARE(toString(manager.task(id)->state), toString(TaskState::Failed));
         QCOMPARE(manager.task(id)->error, u"qemu-img on lab1 was stopped"_s);
@@ -121,9 +121,8 @@ private Q_SLOTS:
         TaskManager manager;
         std::atomic_int attempts{0};
         QSignalSpy finished(&manager, &TaskManager::taskFinished);
-        const quint64 first = manager.submit(u"Flaky"_s, u"lab1"_s, [&](TaskContext &) -> Status {
-            return ++attempts == 1 ? fail(u"dropped"_s) : Status{};
-        });
+        const quint64 first = manager.submit(u"Flaky"_s, u"lab1"_s,
+            [&](TaskContext &) -> Status { return ++attempts == 1 ? fail(u"dropped"_s) : Status{}; });
         QVERIFY(finished.wait(5000));
         const quint64 second = manager.retry(first);
         QVERIFY(second != 0 && second != first);

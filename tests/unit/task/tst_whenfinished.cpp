@@ -12,7 +12,11 @@ namespace {
 // Counts how many of its copies' owners are alive, to see that an untaken result is freed.
 struct Owned
 {
-    explicit Owned(int *alive) : alive(alive) { ++*alive; }
+    explicit Owned(int *alive)
+        : alive(alive)
+    {
+        ++*alive;
+    }
     ~Owned() { --*alive; }
     int *alive;
 };

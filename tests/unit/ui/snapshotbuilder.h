@@ -16,8 +16,8 @@ inline QDateTime testNow()
     return QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
 }
 
-inline cache::BaseFile makeBase(const QString &name, cache::BaseKind kind, qint64 virtualSize,
-    qint64 allocatedSize, qint64 ageSeconds, const QStringList &references = {})
+inline cache::BaseFile makeBase(const QString &name, cache::BaseKind kind, qint64 virtualSize, qint64 allocatedSize,
+    qint64 ageSeconds, const QStringList &references = {})
 {
     cache::BaseFile base;
     base.name = name;
@@ -41,7 +41,8 @@ inline cache::Instance makeInstance(const QString &uuid, const QString &name, co
     instance.directory = QStringLiteral("/lab/") + uuid;
     for (const auto &backing : backingPaths) {
         cache::Disk disk;
-        disk.path = instance.directory + QStringLiteral("/disk") + (instance.disks.isEmpty() ? QString() : QString::number(instance.disks.size()));
+        disk.path = instance.directory + QStringLiteral("/disk")
+            + (instance.disks.isEmpty() ? QString() : QString::number(instance.disks.size()));
         disk.format = QStringLiteral("qcow2");
         disk.backingChain.append({backing, QStringLiteral("raw")});
         instance.disks.append(disk);
@@ -61,7 +62,8 @@ inline cache::CacheSnapshot makeSnapshot(QList<cache::BaseFile> bases, QList<cac
 
 // The group planner's plans of snapshots under the default policy; hosts with the same storage
 // id share a _base, a host without one is alone.
-inline cache::GroupPlans plansOf(const QList<cache::CacheSnapshot> &snapshots, const QHash<QString, QString> &storageIds = {})
+inline cache::GroupPlans plansOf(
+    const QList<cache::CacheSnapshot> &snapshots, const QHash<QString, QString> &storageIds = {})
 {
     QList<cache::PlanningHost> hosts;
     for (const cache::CacheSnapshot &snapshot : snapshots)

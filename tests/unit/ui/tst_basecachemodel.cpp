@@ -1,5 +1,5 @@
-#include "tables/basecachemodel.h"
 #include "snapshotbuilder.h"
+#include "tables/basecachemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QIcon>
@@ -7,9 +7,9 @@
 #include <QTest>
 
 using namespace cowherd;
-using cowherd::ui::BaseCacheModel;
 using cowherd::test::makeBase;
 using cowherd::test::makeSnapshot;
+using cowherd::ui::BaseCacheModel;
 
 namespace {
 constexpr qint64 MiB = 1024 * 1024;
@@ -30,7 +30,8 @@ private Q_SLOTS:
         BaseCacheModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSnapshot(makeSnapshot({
-            makeBase(A, cache::BaseKind::Original, 10 * GiB, 300 * MiB, 2 * 86400, {QStringLiteral("u1"), QStringLiteral("u2")}),
+            makeBase(A, cache::BaseKind::Original, 10 * GiB, 300 * MiB, 2 * 86400,
+                {QStringLiteral("u1"), QStringLiteral("u2")}),
             makeBase(A + QStringLiteral("_20"), cache::BaseKind::Resized, 20 * GiB, 301 * MiB, 3 * 3600),
         }));
 
@@ -42,9 +43,11 @@ private Q_SLOTS:
         QCOMPARE(model.index(row, BaseCacheModel::Name).data().toString(), A);
         QCOMPARE(model.index(row, BaseCacheModel::Kind).data().toString(), QStringLiteral("original"));
         QCOMPARE(model.index(row, BaseCacheModel::Format).data().toString(), QStringLiteral("raw"));
-        QCOMPARE(model.index(row, BaseCacheModel::VirtualSize).data().toString(), QLocale().formattedDataSize(10 * GiB, 1));
+        QCOMPARE(
+            model.index(row, BaseCacheModel::VirtualSize).data().toString(), QLocale().formattedDataSize(10 * GiB, 1));
         QCOMPARE(model.index(row, BaseCacheModel::VirtualSize).data(BaseCacheModel::SortRole).toLongLong(), 10 * GiB);
-        QCOMPARE(model.index(row, BaseCacheModel::AllocatedSize).data(BaseCacheModel::SortRole).toLongLong(), 300 * MiB);
+        QCOMPARE(
+            model.index(row, BaseCacheModel::AllocatedSize).data(BaseCacheModel::SortRole).toLongLong(), 300 * MiB);
         QCOMPARE(model.index(row, BaseCacheModel::Age).data(BaseCacheModel::SortRole).toLongLong(), 2 * 86400);
         QCOMPARE(model.index(row, BaseCacheModel::Age).data().toString(), QStringLiteral("2 d"));
         QCOMPARE(model.index(row, BaseCacheModel::References).data().toInt(), 2);
@@ -55,7 +58,8 @@ private Q_SLOTS:
         const QModelIndex resized = model.indexOf(A + QStringLiteral("_20"));
         QCOMPARE(model.index(resized.row(), BaseCacheModel::Kind).data().toString(), QStringLiteral("resized"));
         QCOMPARE(model.index(resized.row(), BaseCacheModel::Age).data().toString(), QStringLiteral("3 h"));
-        QCOMPARE(model.headerData(BaseCacheModel::VirtualSize, Qt::Horizontal).toString(), QStringLiteral("Virtual size"));
+        QCOMPARE(
+            model.headerData(BaseCacheModel::VirtualSize, Qt::Horizontal).toString(), QStringLiteral("Virtual size"));
     }
 
     void warnsAboutFilesWithProblems()
@@ -63,8 +67,10 @@ private Q_SLOTS:
         BaseCacheModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         auto broken = makeBase(B, cache::BaseKind::Original, GiB, GiB, 60);
-        broken.problems.append({QStringLiteral("checksum-mismatch"), QStringLiteral("The checksum does not match the recorded one")});
-        broken.problems.append({QStringLiteral("truncated"), QStringLiteral("The file is shorter than its header says")});
+        broken.problems.append(
+            {QStringLiteral("checksum-mismatch"), QStringLiteral("The checksum does not match the recorded one")});
+        broken.problems.append(
+            {QStringLiteral("truncated"), QStringLiteral("The file is shorter than its header says")});
         model.setSnapshot(makeSnapshot({makeBase(A, cache::BaseKind::Original, GiB, GiB, 60), broken}));
 
         const QModelIndex good = model.indexOf(A);
@@ -158,7 +164,8 @@ private Q_SLOTS:
         model.setSnapshot(makeSnapshot(bases));
         QCOMPARE(changed.count(), 2);
         const auto range = [&changed](int signal) {
-            return std::pair(changed.at(signal).at(0).value<QModelIndex>(), changed.at(signal).at(1).value<QModelIndex>());
+            return std::pair(
+                changed.at(signal).at(0).value<QModelIndex>(), changed.at(signal).at(1).value<QModelIndex>());
         };
         QCOMPARE(range(0).first.row(), 0);
         QCOMPARE(range(0).second.row(), 2);
@@ -168,7 +175,8 @@ private Q_SLOTS:
         QCOMPARE(range(1).second.row(), 4);
         for (int row = 0; row < model.rowCount(); ++row) {
             const qint64 expected = (row == 3 || row == 5) ? GiB : 2 * GiB;
-            QCOMPARE(model.index(row, BaseCacheModel::AllocatedSize).data(BaseCacheModel::SortRole).toLongLong(), expected);
+            QCOMPARE(
+                model.index(row, BaseCacheModel::AllocatedSize).data(BaseCacheModel::SortRole).toLongLong(), expected);
         }
 
         // A change in the last row closes its run at the end.
@@ -216,8 +224,9 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setAsyncThreshold(0);
         QSignalSpy applied(&model, &BaseCacheModel::snapshotApplied);
-        auto snapshot = makeSnapshot({makeBase(A, cache::BaseKind::Original, GiB, GiB, 60),
-            makeBase(B, cache::BaseKind::Original, GiB, GiB, 60), makeBase(C, cache::BaseKind::Original, GiB, GiB, 60)});
+        auto snapshot = makeSnapshot(
+            {makeBase(A, cache::BaseKind::Original, GiB, GiB, 60), makeBase(B, cache::BaseKind::Original, GiB, GiB, 60),
+                makeBase(C, cache::BaseKind::Original, GiB, GiB, 60)});
         model.setSnapshot(snapshot);
         QVERIFY(model.isUpdating());
         QCOMPARE(model.rowCount(), 0);

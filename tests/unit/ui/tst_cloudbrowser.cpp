@@ -84,12 +84,16 @@ private Q_SLOTS:
         QTest::addColumn<Failure>("failure");
         QTest::addColumn<QList<CloudBrowser::Step>>("steps");
         QTest::addColumn<bool>("usesPassword");
-        QTest::addRow("Glance unreachable") << u"down-glance"_s << Failure::Glance
-                                            << QList{CloudBrowser::Step::ReadingCloud, CloudBrowser::Step::Listing} << false;
-        QTest::addRow("broken entry") << u"no-auth-url"_s << Failure::CloudEntry << QList{CloudBrowser::Step::ReadingCloud} << false;
-        QTest::addRow("unknown cloud") << u"nowhere"_s << Failure::CloudEntry << QList{CloudBrowser::Step::ReadingCloud} << false;
+        QTest::addRow("Glance unreachable")
+            << u"down-glance"_s << Failure::Glance
+            << QList{CloudBrowser::Step::ReadingCloud, CloudBrowser::Step::Listing} << false;
+        QTest::addRow("broken entry") << u"no-auth-url"_s << Failure::CloudEntry
+                                      << QList{CloudBrowser::Step::ReadingCloud} << false;
+        QTest::addRow("unknown cloud") << u"nowhere"_s << Failure::CloudEntry << QList{CloudBrowser::Step::ReadingCloud}
+                                       << false;
         // The prompt below gives no password.
-        QTest::addRow("no password") << u"password"_s << Failure::NoPassword << QList{CloudBrowser::Step::ReadingCloud} << true;
+        QTest::addRow("no password") << u"password"_s << Failure::NoPassword << QList{CloudBrowser::Step::ReadingCloud}
+                                     << true;
     }
 
     void eachStepReportsItsFailure()

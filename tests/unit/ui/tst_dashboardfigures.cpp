@@ -29,8 +29,8 @@ cache::CacheSnapshot knownSnapshot()
     QList<cache::Instance> instances;
     QStringList uuids;
     for (int i = 1; i <= 3; ++i) {
-        cache::Instance instance = makeInstance(QStringLiteral("u%1").arg(i), QStringLiteral("vm%1").arg(i),
-            {QStringLiteral("/lab/_base/") + Ubuntu});
+        cache::Instance instance = makeInstance(
+            QStringLiteral("u%1").arg(i), QStringLiteral("vm%1").arg(i), {QStringLiteral("/lab/_base/") + Ubuntu});
         instance.disks[0].virtualSize = 10 * GiB;
         instance.disks[0].allocatedSize = 100 * MiB;
         instances.append(instance);
@@ -110,8 +110,8 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("oldHosts");
         QTest::addColumn<int>("instances");
         // One _base: each file once; Old is used on lab2, so only Stale is reclaimable, once.
-        QTest::addRow("shared, all hosts") << true << true << 3 << 2 * GiB + 768 * MiB << 256 * MiB << 1
-                                           << QStringList{u"lab1"_s, u"lab2"_s} << 4;
+        QTest::addRow("shared, all hosts")
+            << true << true << 3 << 2 * GiB + 768 * MiB << 256 * MiB << 1 << QStringList{u"lab1"_s, u"lab2"_s} << 4;
         // lab1 alone still sees lab2's use of Old through the group's plan.
         QTest::addRow("shared, lab1") << true << false << 3 << 2 * GiB + 768 * MiB << 256 * MiB << 0
                                       << QStringList{u"lab1"_s} << 3;
@@ -143,8 +143,8 @@ private Q_SLOTS:
         lab2.instances = {makeInstance(u"v1"_s, u"old-vm"_s, {QStringLiteral("/lab/_base/") + Old})};
         for (cache::BaseFile &base : lab2.bases)
             base.references = base.name == Old ? QStringList{u"v1"_s} : QStringList{};
-        const QHash<QString, QString> storageIds = shared ? QHash<QString, QString>{{u"lab1"_s, u"s"_s}, {u"lab2"_s, u"s"_s}}
-                                                          : QHash<QString, QString>{};
+        const QHash<QString, QString> storageIds
+            = shared ? QHash<QString, QString>{{u"lab1"_s, u"s"_s}, {u"lab2"_s, u"s"_s}} : QHash<QString, QString>{};
         const cache::GroupPlans plans = plansOf({lab1, lab2}, storageIds);
 
         const ui::DashboardFigures f = ui::computeFigures(allHosts ? QList{lab1, lab2} : QList{lab1}, plans);

@@ -12,7 +12,8 @@ using State = cowherd::ui::HostListModel::ScanState;
 namespace {
 host::HostConfig hostNamed(const QString &name)
 {
-    return {name, QStringLiteral("qemu+ssh://root@") + name + QStringLiteral("/system"), QStringLiteral("/var/lib/nova/instances")};
+    return {name, QStringLiteral("qemu+ssh://root@") + name + QStringLiteral("/system"),
+        QStringLiteral("/var/lib/nova/instances")};
 }
 
 State stateOf(const HostListModel &model, const QString &name)
@@ -38,10 +39,14 @@ private Q_SLOTS:
 
         model.setScanning(QStringLiteral("lab1"));
         QCOMPARE(stateOf(model, QStringLiteral("lab1")), State::Scanning);
-        QVERIFY(model.indexOf(QStringLiteral("lab1")).data(HostListModel::SummaryRole).toString().contains(QStringLiteral("scanning")));
+        QVERIFY(model.indexOf(QStringLiteral("lab1"))
+                    .data(HostListModel::SummaryRole)
+                    .toString()
+                    .contains(QStringLiteral("scanning")));
 
         auto snapshot = test::makeSnapshot({test::makeBase(QStringLiteral("swap_512"), cache::BaseKind::Swap, 1, 1, 1)},
-            {test::makeInstance(QStringLiteral("u1"), QStringLiteral("vm"), {}), test::makeInstance(QStringLiteral("u2"), QStringLiteral("vm2"), {})});
+            {test::makeInstance(QStringLiteral("u1"), QStringLiteral("vm"), {}),
+                test::makeInstance(QStringLiteral("u2"), QStringLiteral("vm2"), {})});
         model.setScanned(QStringLiteral("lab1"), snapshot);
         const int row = model.indexOf(QStringLiteral("lab1")).row();
         QCOMPARE(stateOf(model, QStringLiteral("lab1")), State::Ok);
@@ -51,11 +56,13 @@ private Q_SLOTS:
 
         model.setFailed(QStringLiteral("lab2"), QStringLiteral("ssh: connect to host lab2 port 22: No route to host"));
         QCOMPARE(stateOf(model, QStringLiteral("lab2")), State::Error);
-        const QString state = model.index(model.indexOf(QStringLiteral("lab2")).row(), HostListModel::State).data().toString();
+        const QString state
+            = model.index(model.indexOf(QStringLiteral("lab2")).row(), HostListModel::State).data().toString();
         QVERIFY2(state.contains(QStringLiteral("No route to host")), qPrintable(state));
 
         // A host-level problem in a snapshot is an error state, with the problem as message.
-        snapshot.problems.append({QStringLiteral("instances-path-missing"), QStringLiteral("/var/lib/nova/instances does not exist")});
+        snapshot.problems.append(
+            {QStringLiteral("instances-path-missing"), QStringLiteral("/var/lib/nova/instances does not exist")});
         model.setScanned(QStringLiteral("lab1"), snapshot);
         QCOMPARE(stateOf(model, QStringLiteral("lab1")), State::Error);
         QVERIFY(model.index(row, HostListModel::State).data().toString().contains(QStringLiteral("does not exist")));
@@ -96,8 +103,8 @@ private Q_SLOTS:
         QCOMPARE(cell(HostListModel::LastPass), QStringLiteral("none yet"));
         QVERIFY(cell(HostListModel::Reclaimable).isEmpty()); // not planned yet
 
-        model.setScanned(QStringLiteral("lab1"), test::makeSnapshot(
-            {test::makeBase(QStringLiteral("swap_512"), cache::BaseKind::Swap, 1, 3 << 20, 1),
+        model.setScanned(QStringLiteral("lab1"),
+            test::makeSnapshot({test::makeBase(QStringLiteral("swap_512"), cache::BaseKind::Swap, 1, 3 << 20, 1),
                 test::makeBase(QStringLiteral("swap_1024"), cache::BaseKind::Swap, 1, 1 << 20, 1)}));
         QCOMPARE(cell(HostListModel::CacheSize), QStringLiteral("4.0 MiB"));
         QCOMPARE(model.index(row, HostListModel::CacheSize).data(HostListModel::SortRole).toLongLong(), 4 << 20);
@@ -116,19 +123,23 @@ private Q_SLOTS:
         QCOMPARE(changed.first().at(0).toModelIndex().row(), row);
         QCOMPARE(cell(HostListModel::State), QStringLiteral("reconnecting (attempt 3)"));
         QCOMPARE(model.index(row, 0).data(HostListModel::MessageRole).toString(), why);
-        QVERIFY(model.index(row, 0).data(HostListModel::SummaryRole).toString().contains(QStringLiteral("reconnecting")));
+        QVERIFY(
+            model.index(row, 0).data(HostListModel::SummaryRole).toString().contains(QStringLiteral("reconnecting")));
         QVERIFY(model.index(row, HostListModel::State).data(Qt::ToolTipRole).toString().contains(why));
         // ... and sorts before the healthy hosts.
         model.setConnectionState(QStringLiteral("lab2"), Conn::Connected, {}, 0);
         QVERIFY(model.index(row, HostListModel::State).data(HostListModel::SortRole).toString()
-            < model.index(model.indexOf(QStringLiteral("lab2")).row(), HostListModel::State).data(HostListModel::SortRole).toString());
+            < model.index(model.indexOf(QStringLiteral("lab2")).row(), HostListModel::State)
+                  .data(HostListModel::SortRole)
+                  .toString());
 
         model.setConnectionState(QStringLiteral("lab1"), Conn::Failed, QStringLiteral("not a libvirt URI"), 0);
         QCOMPARE(cell(HostListModel::State), QStringLiteral("failed: not a libvirt URI"));
 
         const QDateTime when = test::testNow();
         model.setLastPass(QStringLiteral("lab1"), {when, QStringLiteral("nothing to remove"), false});
-        QVERIFY2(cell(HostListModel::LastPass).endsWith(QStringLiteral("nothing to remove")), qPrintable(cell(HostListModel::LastPass)));
+        QVERIFY2(cell(HostListModel::LastPass).endsWith(QStringLiteral("nothing to remove")),
+            qPrintable(cell(HostListModel::LastPass)));
         QCOMPARE(model.index(row, HostListModel::LastPass).data(HostListModel::SortRole).toDateTime(), when);
     }
 
@@ -153,7 +164,8 @@ private Q_SLOTS:
         const auto passes = ui::LastPasses::fromAudit(log);
         QCOMPARE(passes.value(QStringLiteral("lab1")).time, t);
         QCOMPARE(passes.value(QStringLiteral("lab1")).outcome,
-            QStringLiteral("removed 2 file(s) (3.0 MiB); 1 corrupt or unreadable file(s)")); // no translator: the source text
+            QStringLiteral(
+                "removed 2 file(s) (3.0 MiB); 1 corrupt or unreadable file(s)")); // no translator: the source text
         QVERIFY(passes.value(QStringLiteral("lab1")).failed);
         QCOMPARE(passes.value(QStringLiteral("lab2")).outcome, QStringLiteral("blocked: nothing removed"));
         QCOMPARE(passes.value(QStringLiteral("lab3")).time, t.addSecs(-120));

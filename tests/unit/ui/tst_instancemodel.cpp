@@ -1,15 +1,15 @@
-#include "tables/instancemodel.h"
 #include "snapshotbuilder.h"
+#include "tables/instancemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace cowherd;
-using cowherd::ui::InstanceModel;
 using cowherd::test::makeBase;
 using cowherd::test::makeInstance;
 using cowherd::test::makeSnapshot;
+using cowherd::ui::InstanceModel;
 
 namespace {
 const QString Base1 = QStringLiteral("1111111111111111111111111111111111111111");
@@ -39,7 +39,8 @@ private Q_SLOTS:
         InstanceModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSnapshot(lab({makeInstance(U1, QStringLiteral("web-1"), {QStringLiteral("/lab/_base/") + Base1}),
-                                  makeInstance(U2, QString(), {QStringLiteral("/lab/_base/") + Base1, QStringLiteral("/lab/_base/") + Base2})},
+                                  makeInstance(U2, QString(),
+                                      {QStringLiteral("/lab/_base/") + Base1, QStringLiteral("/lab/_base/") + Base2})},
             {U2}));
 
         QCOMPARE(model.rowCount(), 2);
@@ -75,7 +76,8 @@ private Q_SLOTS:
 
         auto stopped = i2;
         stopped.state = QStringLiteral("shutoff");
-        model.setSnapshot(lab({stopped, makeInstance(U3, QStringLiteral("db-1"), {QStringLiteral("/lab/_base/") + Base1})}, {}));
+        model.setSnapshot(
+            lab({stopped, makeInstance(U3, QStringLiteral("db-1"), {QStringLiteral("/lab/_base/") + Base1})}, {}));
 
         QCOMPARE(reset.count(), 0);
         QCOMPARE(removed.count(), 1);
@@ -88,7 +90,8 @@ private Q_SLOTS:
 
         // A reference that appears changes the row too: the base files column depends on it.
         changed.clear();
-        model.setSnapshot(lab({stopped, makeInstance(U3, QStringLiteral("db-1"), {QStringLiteral("/lab/_base/") + Base1})}, {U3}));
+        model.setSnapshot(
+            lab({stopped, makeInstance(U3, QStringLiteral("db-1"), {QStringLiteral("/lab/_base/") + Base1})}, {U3}));
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), model.indexOf(U3).row());
     }

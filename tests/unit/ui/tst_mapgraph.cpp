@@ -25,9 +25,9 @@ cache::CacheSnapshot fixtureSnapshot()
     auto resized = makeBase(UbuntuResized, cache::BaseKind::Resized, 10LL << 30, 200 << 20, 60, {QStringLiteral("u3")});
     resized.originalName = Ubuntu;
     return makeSnapshot(
-        {makeBase(Ubuntu, cache::BaseKind::Original, 2LL << 30, 900 << 20, 60, {QStringLiteral("u1"), QStringLiteral("u2")}),
-            resized,
-            makeBase(Cirros, cache::BaseKind::Original, 112 << 20, 20 << 20, 60, {QStringLiteral("u4")}),
+        {makeBase(
+             Ubuntu, cache::BaseKind::Original, 2LL << 30, 900 << 20, 60, {QStringLiteral("u1"), QStringLiteral("u2")}),
+            resized, makeBase(Cirros, cache::BaseKind::Original, 112 << 20, 20 << 20, 60, {QStringLiteral("u4")}),
             makeBase(Lonely, cache::BaseKind::Original, 1 << 30, 1 << 30, 40 * 86400)},
         {makeInstance(QStringLiteral("u1"), QStringLiteral("web1"), {QStringLiteral("/lab/_base/") + Ubuntu}),
             makeInstance(QStringLiteral("u2"), QStringLiteral("web2"), {QStringLiteral("/lab/_base/") + Ubuntu}),
@@ -101,7 +101,8 @@ private Q_SLOTS:
         // 4 base files, 5 disks, 4 instances.
         QCOMPARE(graph.nodes.size(), 13);
         const auto count = [&graph](MapNode::Kind kind) {
-            return std::count_if(graph.nodes.cbegin(), graph.nodes.cend(), [kind](const MapNode &n) { return n.kind == kind; });
+            return std::count_if(
+                graph.nodes.cbegin(), graph.nodes.cend(), [kind](const MapNode &n) { return n.kind == kind; });
         };
         QCOMPARE(count(MapNode::Kind::Base), 3);
         QCOMPARE(count(MapNode::Kind::Resized), 1);
@@ -137,11 +138,13 @@ private Q_SLOTS:
         // The original: its own overlays and instances, not those of the resized copy.
         const int ubuntu = graph.indexOf(host, MapNode::Kind::Base, Ubuntu);
         QCOMPARE(keysOf(graph, graph.dependents(ubuntu)),
-            (QStringList{QStringLiteral("/lab/u1/disk"), QStringLiteral("/lab/u2/disk"), QStringLiteral("u1"), QStringLiteral("u2")}));
+            (QStringList{QStringLiteral("/lab/u1/disk"), QStringLiteral("/lab/u2/disk"), QStringLiteral("u1"),
+                QStringLiteral("u2")}));
         // The resized copy: db1 and the second disk of tiny, hence tiny itself.
         const int resized = graph.indexOf(host, MapNode::Kind::Resized, UbuntuResized);
         QCOMPARE(keysOf(graph, graph.dependents(resized)),
-            (QStringList{QStringLiteral("/lab/u3/disk"), QStringLiteral("/lab/u4/disk1"), QStringLiteral("u3"), QStringLiteral("u4")}));
+            (QStringList{QStringLiteral("/lab/u3/disk"), QStringLiteral("/lab/u4/disk1"), QStringLiteral("u3"),
+                QStringLiteral("u4")}));
         const int lonely = graph.indexOf(host, MapNode::Kind::Base, Lonely);
         QVERIFY(graph.dependents(lonely).isEmpty());
     }
@@ -167,10 +170,12 @@ private Q_SLOTS:
         cache::CacheSnapshot lab1 = fixtureSnapshot();
         cache::CacheSnapshot lab2 = lab1;
         lab2.host.name = QStringLiteral("lab2");
-        lab2.instances = {makeInstance(QStringLiteral("v1"), QStringLiteral("lonely-vm"), {QStringLiteral("/lab/_base/") + Lonely})};
+        lab2.instances = {
+            makeInstance(QStringLiteral("v1"), QStringLiteral("lonely-vm"), {QStringLiteral("/lab/_base/") + Lonely})};
         for (cache::BaseFile &base : lab2.bases)
             base.references = base.name == Lonely ? QStringList{QStringLiteral("v1")} : QStringList{};
-        const QHash<QString, QString> shared{{QStringLiteral("lab1"), QStringLiteral("s")}, {QStringLiteral("lab2"), QStringLiteral("s")}};
+        const QHash<QString, QString> shared{
+            {QStringLiteral("lab1"), QStringLiteral("s")}, {QStringLiteral("lab2"), QStringLiteral("s")}};
 
         const MapGraph graph = ui::buildMapGraph({lab1, lab2}, cowherd::test::plansOf({lab1, lab2}, shared));
         // 4 base files once, 5 overlays and 4 instances of lab1, 1 of each on lab2.
@@ -187,11 +192,14 @@ private Q_SLOTS:
         QCOMPARE(bases, 4);
         const int lonely = graph.indexOf(QStringLiteral("lab2"), MapNode::Kind::Base, Lonely);
         QCOMPARE(lonely, graph.indexOf(QStringLiteral("lab1"), MapNode::Kind::Base, Lonely));
-        QCOMPARE(keysOf(graph, graph.dependents(lonely)), (QStringList{QStringLiteral("/lab/v1/disk"), QStringLiteral("v1")}));
+        QCOMPARE(keysOf(graph, graph.dependents(lonely)),
+            (QStringList{QStringLiteral("/lab/v1/disk"), QStringLiteral("v1")}));
         QVERIFY(graph.nodes.at(lonely).detail.contains(QStringLiteral("1 instance")));
         QVERIFY(graph.nodes.at(lonely).toolTip.contains(QStringLiteral("lab1, lab2")));
         // One "resized from" edge, not one per host.
-        QCOMPARE(std::ranges::count_if(graph.edges, [](const MapEdge &e) { return e.kind == MapEdge::Kind::DerivedFrom; }), 1);
+        QCOMPARE(
+            std::ranges::count_if(graph.edges, [](const MapEdge &e) { return e.kind == MapEdge::Kind::DerivedFrom; }),
+            1);
 
         // Apart, lab1's Lonely is its own and unused: removable; lab2's is not.
         const MapGraph apart = ui::buildMapGraph({lab1, lab2}, cowherd::test::plansOf({lab1, lab2}));
@@ -203,7 +211,8 @@ private Q_SLOTS:
     void findsNodes()
     {
         const MapGraph graph = ui::buildMapGraph({fixtureSnapshot()});
-        QCOMPARE(keysOf(graph, graph.find(QStringLiteral("WEB2"))), (QStringList{QStringLiteral("/lab/u2/disk"), QStringLiteral("u2")}));
+        QCOMPARE(keysOf(graph, graph.find(QStringLiteral("WEB2"))),
+            (QStringList{QStringLiteral("/lab/u2/disk"), QStringLiteral("u2")}));
         QCOMPARE(keysOf(graph, graph.find(QStringLiteral("_10"))), QStringList{UbuntuResized});
         QVERIFY(graph.find(QStringLiteral("nothing-like-this")).isEmpty());
         QVERIFY(graph.find(QStringLiteral("  ")).isEmpty());
@@ -229,7 +238,8 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         const QList<QRectF> rects = ui::layoutMap(graph);
-        qInfo("layout of %d nodes and %d edges: %lld ms", int(graph.nodes.size()), int(graph.edges.size()), timer.elapsed());
+        qInfo("layout of %d nodes and %d edges: %lld ms", int(graph.nodes.size()), int(graph.edges.size()),
+            timer.elapsed());
         QCOMPARE(rects.size(), graph.nodes.size());
         // Same column -> same x; no two boxes of a column overlap (sorted by y, then adjacent).
         QHash<int, QList<QRectF>> columns;
@@ -266,10 +276,7 @@ private Q_SLOTS:
         QVERIFY2(after * 4 < before, qPrintable(QStringLiteral("%1 vs %2").arg(after).arg(before)));
     }
 
-    void emptyGraph()
-    {
-        QVERIFY(ui::layoutMap({}).isEmpty());
-    }
+    void emptyGraph() { QVERIFY(ui::layoutMap({}).isEmpty()); }
 };
 
 QTEST_GUILESS_MAIN(TestMapGraph)

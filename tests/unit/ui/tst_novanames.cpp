@@ -5,9 +5,9 @@
 #include "hosts/hostlistmodel.h"
 #include "overview/dashboardfigures.h"
 #include "overview/mapgraph.h"
+#include "snapshotbuilder.h"
 #include "tables/detailspane.h"
 #include "tables/instancemodel.h"
-#include "snapshotbuilder.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
@@ -62,10 +62,7 @@ class TestNovaNames : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QLocale::setDefault(QLocale::c());
-    }
+    void initTestCase() { QLocale::setDefault(QLocale::c()); }
 
     void serverNameFirst()
     {
@@ -76,7 +73,8 @@ private Q_SLOTS:
         undefined.name.clear(); // metadata without a domain name: the server's name alone
         QCOMPARE(ui::DisplayFormat::instanceName(undefined), QStringLiteral("web-1"));
         const QString flavor = ui::DisplayFormat::flavor(web1());
-        QVERIFY2(flavor.startsWith(QStringLiteral("m1.tiny (")) && flavor.contains(QStringLiteral("1 vCPU")), qPrintable(flavor));
+        QVERIFY2(flavor.startsWith(QStringLiteral("m1.tiny (")) && flavor.contains(QStringLiteral("1 vCPU")),
+            qPrintable(flavor));
     }
 
     void instanceTable()
@@ -86,10 +84,12 @@ private Q_SLOTS:
         model.setSnapshot(novaLab());
         const int web = model.indexOf(Web).row();
         const int plain = model.indexOf(Plain).row();
-        QCOMPARE(model.index(web, ui::InstanceModel::Name).data().toString(), QStringLiteral("web-1 (instance-00000005)"));
+        QCOMPARE(
+            model.index(web, ui::InstanceModel::Name).data().toString(), QStringLiteral("web-1 (instance-00000005)"));
         QCOMPARE(model.index(plain, ui::InstanceModel::Name).data().toString(), QStringLiteral("builder"));
         const QString tip = model.index(web, ui::InstanceModel::Name).data(Qt::ToolTipRole).toString();
-        QVERIFY2(tip.contains(QStringLiteral("demo")) && tip.contains(QStringLiteral("m1.tiny")) && tip.contains(ImageId),
+        QVERIFY2(
+            tip.contains(QStringLiteral("demo")) && tip.contains(QStringLiteral("m1.tiny")) && tip.contains(ImageId),
             qPrintable(tip));
     }
 
@@ -121,7 +121,8 @@ private Q_SLOTS:
         QStringList users;
         for (int row = 0; row < pane.referenceList()->count(); ++row)
             users.append(pane.referenceList()->item(row)->text());
-        QVERIFY2(users.join(u'|').contains(QStringLiteral("web-1 (instance-00000005) — ") + Web), qPrintable(users.join(u'|')));
+        QVERIFY2(users.join(u'|').contains(QStringLiteral("web-1 (instance-00000005) — ") + Web),
+            qPrintable(users.join(u'|')));
     }
 
     void mapAndDashboard()
@@ -131,7 +132,8 @@ private Q_SLOTS:
         const int node = graph.indexOf(snapshot.host.name, ui::MapNode::Kind::Instance, Web);
         QVERIFY(node >= 0);
         QCOMPARE(graph.nodes.at(node).label, QStringLiteral("web-1 (instance-00000005)"));
-        QVERIFY2(graph.nodes.at(node).toolTip.contains(QStringLiteral("demo")), qPrintable(graph.nodes.at(node).toolTip));
+        QVERIFY2(
+            graph.nodes.at(node).toolTip.contains(QStringLiteral("demo")), qPrintable(graph.nodes.at(node).toolTip));
 
         const ui::DashboardFigures figures = ui::computeFigures({snapshot}, {});
         QCOMPARE(figures.bases.size(), 1);
@@ -149,9 +151,11 @@ private Q_SLOTS:
         QVERIFY(name.data(ui::HostListModel::ManagedByRole).toString().isEmpty()); // unknown before a scan
         model.setScanned(snapshot.host.name, snapshot);
         QCOMPARE(name.data(ui::HostListModel::ManagedByRole).toString(), QStringLiteral("nova"));
-        QCOMPARE(model.index(name.row(), ui::HostListModel::ManagedBy).data().toString(), QStringLiteral("Nova (advice only)"));
+        QCOMPARE(model.index(name.row(), ui::HostListModel::ManagedBy).data().toString(),
+            QStringLiteral("Nova (advice only)"));
         const QString summary = name.data(ui::HostListModel::SummaryRole).toString();
-        QVERIFY2(summary.startsWith(QStringLiteral("Nova · ")), qPrintable(summary)); // before a URI the sidebar may elide
+        QVERIFY2(
+            summary.startsWith(QStringLiteral("Nova · ")), qPrintable(summary)); // before a URI the sidebar may elide
         const QString tip = name.data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(QStringLiteral("compute_nodes")), qPrintable(tip));
 
@@ -166,20 +170,29 @@ private Q_SLOTS:
         // what the last scan found, and says nothing at first.
         cache::CacheSnapshot unlisted = snapshot;
         unlisted.managedBy = host::ManagedBy::Cowherd;
-        unlisted.problems.append({QStringLiteral("instances-path-unreadable"), QStringLiteral("ssh: Could not resolve hostname")});
+        unlisted.problems.append(
+            {QStringLiteral("instances-path-unreadable"), QStringLiteral("ssh: Could not resolve hostname")});
         model.setScanned(allowed.name, unlisted);
         QCOMPARE(model.indexOf(allowed.name).data(ui::HostListModel::ManagedByRole).toString(), QStringLiteral("nova"));
-        host::HostConfig unreachable{QStringLiteral("lab3"), QStringLiteral("qemu+ssh://lab3.invalid/system"), QStringLiteral("/lab")};
+        host::HostConfig unreachable{
+            QStringLiteral("lab3"), QStringLiteral("qemu+ssh://lab3.invalid/system"), QStringLiteral("/lab")};
         model.setHosts({allowed, unreachable});
         unlisted.host = unreachable;
         model.setScanned(unreachable.name, unlisted);
         QVERIFY(model.indexOf(unreachable.name).data(ui::HostListModel::ManagedByRole).toString().isEmpty());
-        QVERIFY(model.index(model.indexOf(unreachable.name).row(), ui::HostListModel::ManagedBy).data().toString().isEmpty());
+        QVERIFY(model.index(model.indexOf(unreachable.name).row(), ui::HostListModel::ManagedBy)
+                    .data()
+                    .toString()
+                    .isEmpty());
 
         cache::CacheSnapshot own = makeSnapshot({});
         model.setScanned(own.host.name, own);
-        QCOMPARE(model.indexOf(own.host.name).data(ui::HostListModel::ManagedByRole).toString(), QStringLiteral("cowherd"));
-        QVERIFY(!model.indexOf(own.host.name).data(ui::HostListModel::SummaryRole).toString().contains(QStringLiteral("Nova")));
+        QCOMPARE(
+            model.indexOf(own.host.name).data(ui::HostListModel::ManagedByRole).toString(), QStringLiteral("cowherd"));
+        QVERIFY(!model.indexOf(own.host.name)
+                     .data(ui::HostListModel::SummaryRole)
+                     .toString()
+                     .contains(QStringLiteral("Nova")));
     }
 };
 

@@ -1,5 +1,5 @@
-#include "tables/scanscheduler.h"
 #include "snapshotbuilder.h"
+#include "tables/scanscheduler.h"
 
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -65,23 +65,27 @@ private Q_SLOTS:
     void domainEventUpdatesTheLatestSnapshot()
     {
         ScanScheduler scheduler(nullptr, [](const host::HostConfig &host) -> Result<cache::CacheSnapshot> {
-            auto snapshot = test::makeSnapshot({}, {test::makeInstance(QStringLiteral("1d5c7e3a-0b2f-4c6d-8e9a-00000000000a"),
-                                                       QStringLiteral("vm"), {})});
+            auto snapshot = test::makeSnapshot({},
+                {test::makeInstance(QStringLiteral("1d5c7e3a-0b2f-4c6d-8e9a-00000000000a"), QStringLiteral("vm"), {})});
             snapshot.host = host;
             return snapshot;
         });
         scheduler.setHosts({lab(QStringLiteral("lab1"))});
         // No snapshot yet: nothing to update.
-        QVERIFY(!scheduler.updateInstanceState(QStringLiteral("lab1"), QStringLiteral("1d5c7e3a-0b2f-4c6d-8e9a-00000000000a"), QStringLiteral("paused")));
+        QVERIFY(!scheduler.updateInstanceState(
+            QStringLiteral("lab1"), QStringLiteral("1d5c7e3a-0b2f-4c6d-8e9a-00000000000a"), QStringLiteral("paused")));
         QSignalSpy ready(&scheduler, &ScanScheduler::snapshotReady);
         scheduler.scan(QStringLiteral("lab1"));
         QVERIFY(ready.wait(10000));
         QCOMPARE(scheduler.snapshot(QStringLiteral("lab1"))->instances.first().state, QStringLiteral("running"));
         // libvirt's uuid may come in another case.
-        QVERIFY(scheduler.updateInstanceState(QStringLiteral("lab1"), QStringLiteral("1D5C7E3A-0B2F-4C6D-8E9A-00000000000A"), QStringLiteral("paused")));
+        QVERIFY(scheduler.updateInstanceState(
+            QStringLiteral("lab1"), QStringLiteral("1D5C7E3A-0B2F-4C6D-8E9A-00000000000A"), QStringLiteral("paused")));
         QCOMPARE(scheduler.snapshot(QStringLiteral("lab1"))->instances.first().state, QStringLiteral("paused"));
-        QVERIFY(!scheduler.updateInstanceState(QStringLiteral("lab1"), QStringLiteral("unknown-uuid"), QStringLiteral("paused")));
-        QVERIFY(!scheduler.updateInstanceState(QStringLiteral("lab9"), QStringLiteral("1d5c7e3a-0b2f-4c6d-8e9a-00000000000a"), QStringLiteral("paused")));
+        QVERIFY(!scheduler.updateInstanceState(
+            QStringLiteral("lab1"), QStringLiteral("unknown-uuid"), QStringLiteral("paused")));
+        QVERIFY(!scheduler.updateInstanceState(
+            QStringLiteral("lab9"), QStringLiteral("1d5c7e3a-0b2f-4c6d-8e9a-00000000000a"), QStringLiteral("paused")));
     }
 
     void dropsStaleResults()
@@ -114,9 +118,8 @@ private Q_SLOTS:
     void refreshesPeriodically()
     {
         std::atomic<int> calls = 0;
-        ScanScheduler scheduler(nullptr, [&](const host::HostConfig &host) -> Result<cache::CacheSnapshot> {
-            return tagged(host, ++calls);
-        });
+        ScanScheduler scheduler(nullptr,
+            [&](const host::HostConfig &host) -> Result<cache::CacheSnapshot> { return tagged(host, ++calls); });
         scheduler.setHosts({lab(QStringLiteral("lab1"))});
         QSignalSpy ready(&scheduler, &ScanScheduler::snapshotReady);
         scheduler.setInterval(std::chrono::milliseconds(50));
@@ -136,7 +139,8 @@ private Q_SLOTS:
         QSignalSpy started(&scheduler, &ScanScheduler::scanStarted);
         QSignalSpy ready(&scheduler, &ScanScheduler::snapshotReady);
         const auto count = [](const QSignalSpy &spy, const QString &host) {
-            return std::ranges::count_if(spy, [&host](const QList<QVariant> &args) { return args.at(0).toString() == host; });
+            return std::ranges::count_if(
+                spy, [&host](const QList<QVariant> &args) { return args.at(0).toString() == host; });
         };
 
         scheduler.scanAll();

@@ -6,8 +6,8 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
-using cowherd::ui::RowDiff;
 using cowherd::ui::diffRows;
+using cowherd::ui::RowDiff;
 
 namespace {
 
@@ -23,7 +23,8 @@ using Diff = RowDiff<Row>;
 
 Diff diff(const Rows &rows, const Rows &next)
 {
-    return diffRows(rows, next, [](const Row &r) { return r.key; }, [](const Row &a, const Row &b) { return a.value == b.value; });
+    return diffRows(
+        rows, next, [](const Row &r) { return r.key; }, [](const Row &a, const Row &b) { return a.value == b.value; });
 }
 
 // What a model does with a diff, on a plain list, checking every index it is given.

@@ -1,6 +1,6 @@
-#include "tables/basecachemodel.h"
-#include "snapshotbuilder.h"
 #include "common/tablefiltermodel.h"
+#include "snapshotbuilder.h"
+#include "tables/basecachemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
@@ -52,14 +52,17 @@ private Q_SLOTS:
         proxy.setSourceModel(&m_source);
         proxy.sort(BaseCacheModel::AllocatedSize, Qt::AscendingOrder);
         // As text, "10.0 GiB" < "2.0 MiB" < "900.0 KiB"; as bytes the order is the reverse.
-        QCOMPARE(columnTexts(proxy, BaseCacheModel::Name), (QStringList{QStringLiteral("aaaa"), QStringLiteral("aaaa_20"), QStringLiteral("swap_512")}));
+        QCOMPARE(columnTexts(proxy, BaseCacheModel::Name),
+            (QStringList{QStringLiteral("aaaa"), QStringLiteral("aaaa_20"), QStringLiteral("swap_512")}));
         proxy.sort(BaseCacheModel::Age, Qt::DescendingOrder);
-        QCOMPARE(columnTexts(proxy, BaseCacheModel::Name), (QStringList{QStringLiteral("swap_512"), QStringLiteral("aaaa_20"), QStringLiteral("aaaa")}));
+        QCOMPARE(columnTexts(proxy, BaseCacheModel::Name),
+            (QStringList{QStringLiteral("swap_512"), QStringLiteral("aaaa_20"), QStringLiteral("aaaa")}));
     }
 
     void filtersOnChosenColumnsOnly()
     {
-        TableFilterModel proxy(BaseCacheModel::SortRole, {BaseCacheModel::Name, BaseCacheModel::Kind, BaseCacheModel::Format});
+        TableFilterModel proxy(
+            BaseCacheModel::SortRole, {BaseCacheModel::Name, BaseCacheModel::Kind, BaseCacheModel::Format});
         QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.setSourceModel(&m_source);
         proxy.sort(BaseCacheModel::Name);
@@ -87,9 +90,11 @@ private Q_SLOTS:
         QTest::addColumn<bool>("worker"); // the source diffs every snapshot on a worker
         QTest::addRow("name ascending") << int(BaseCacheModel::Name) << int(Qt::AscendingOrder) << false;
         QTest::addRow("name descending") << int(BaseCacheModel::Name) << int(Qt::DescendingOrder) << false;
-        QTest::addRow("allocated descending") << int(BaseCacheModel::AllocatedSize) << int(Qt::DescendingOrder) << false;
+        QTest::addRow("allocated descending")
+            << int(BaseCacheModel::AllocatedSize) << int(Qt::DescendingOrder) << false;
         QTest::addRow("name ascending, worker") << int(BaseCacheModel::Name) << int(Qt::AscendingOrder) << true;
-        QTest::addRow("allocated descending, worker") << int(BaseCacheModel::AllocatedSize) << int(Qt::DescendingOrder) << true;
+        QTest::addRow("allocated descending, worker")
+            << int(BaseCacheModel::AllocatedSize) << int(Qt::DescendingOrder) << true;
     }
 
     void keepsItsOrderWhileTheSourceChanges()
@@ -202,7 +207,8 @@ private Q_SLOTS:
 
         QList<cache::BaseFile> bases;
         for (int i = 0; i < 10; ++i)
-            bases.append(test::makeBase(QStringLiteral("base-%1").arg(i), cache::BaseKind::Original, GiB, (i + 1) * MiB, 60));
+            bases.append(
+                test::makeBase(QStringLiteral("base-%1").arg(i), cache::BaseKind::Original, GiB, (i + 1) * MiB, 60));
         source.setSnapshot(test::makeSnapshot(bases));
         QVERIFY(applied.wait());
         const QString chosen = QStringLiteral("base-3");
@@ -212,7 +218,8 @@ private Q_SLOTS:
                     return row;
             return -1;
         };
-        selection.setCurrentIndex(proxy.index(rowOf(chosen), 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        selection.setCurrentIndex(
+            proxy.index(rowOf(chosen), 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         QCOMPARE(rowOf(chosen), 3);
 
         bases[3].allocatedSize = 100 * MiB; // the chosen row moves to the end
@@ -243,7 +250,8 @@ private Q_SLOTS:
 
         QList<cache::BaseFile> bases;
         for (int i = 0; i < 300; ++i)
-            bases.append(test::makeBase(QStringLiteral("base-%1").arg(i, 3, 10, QChar(u'0')), cache::BaseKind::Original, GiB, (i % 50) * MiB, 60));
+            bases.append(test::makeBase(QStringLiteral("base-%1").arg(i, 3, 10, QChar(u'0')), cache::BaseKind::Original,
+                GiB, (i % 50) * MiB, 60));
         source.setSnapshot(test::makeSnapshot(bases));
         const QString chosen = QStringLiteral("base-100");
         const QModelIndex chosenIndex = proxy.mapFromSource(source.indexOf(chosen));
